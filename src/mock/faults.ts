@@ -1,0 +1,86 @@
+/** Injected faults: which one applies to a call, and the answers they produce. */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { VLENS_API_PREFIX } from '../api/paths.js';
+import { StandInResetError } from './errors.js';
+import type { StandInFault } from './types.js';
+
+interface ActiveFault {
+  fault: StandInFault;
+  path?: string;
+  remaining?: number;
+}
+
+/** `Register`, `/Register` and `/api/DigitalIdentity/Register` all name the same path. */
+export const relativePath = (path: string) =>
+  path.startsWith(VLENS_API_PREFIX) ? path.slice(VLENS_API_PREFIX.length) : path.replace(/^\/+/, '');
+
+export class FaultList {
+  private active: ActiveFault[] = [];
+
+  /** Sets a fault (replacing one with the same scope), or clears faults for the scope (all when unscoped). */
+  set(fault: StandInFault | null, scope: { path?: string; times?: number } = {}) {
+    const path = scope.path === undefined ? undefined : relativePath(scope.path);
+    if (!fault) {
+      this.active = path === undefined ? [] : this.active.filter((a) => a.path !== path);
+      return;
+    }
+    this.active = this.active.filter((a) => a.path !== path);
+    if (scope.times !== undefined && scope.times <= 0) return;
+    this.active.push({ fault, path, remaining: scope.times });
+  }
+
+  /** The fault for this call, if any, using up one of its `times`. Path-scoped faults win. */
+  take(path: string): StandInFault | undefined {
+    const hit = this.active.find((a) => a.path === path) ?? this.active.find((a) => a.path === undefined);
+    if (!hit) return undefined;
+    if (hit.remaining !== undefined && --hit.remaining <= 0) this.active = this.active.filter((a) => a !== hit);
+    return hit.fault;
+  }
+
+  clear() {
+    this.active = [];
+  }
+}
+
+/** A JSON envelope padded to exactly `bytes` bytes (or its minimum size). */
+export function largeEnvelopeBody(bytes: number): string {
+  const head = '{"data":{"padding":"';
+  const tail = '"},"error_code":null,"error_message":null,"error_descriptions":null}';
+  return head + 'x'.repeat(Math.max(0, bytes - head.length - tail.length)) + tail;
+}
+
+/**
+ * The answer a fault gives, or undefined when the call should go on normally
+ * (after a delay). A reset throws StandInResetError.
+ */
+export async function applyFault(fault: StandInFault, signal?: AbortSignal): Promise<Response | undefined> {
+  switch (fault.kind) {
+    case 'delay':
+      await sleep(fault.ms, undefined, { signal }).catch(() => undefined);
+      return undefined;
+    case 'status':
+      return Response.json(
+        {
+          data: null,
+          error_code: fault.status,
+          error_message: `Injected fault: HTTP ${fault.status}`,
+          error_descriptions: { fault: 'status' },
+        },
+        { status: fault.status },
+      );
+    case 'non-json':
+      return new Response('<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>', {
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+      });
+    case 'reset':
+      throw new StandInResetError();
+    case 'large':
+      return new Response(largeEnvelopeBody(fault.bytes), {
+        status: 200,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      });
+    case 'redirect':
+      return new Response(null, { status: 302, headers: { location: fault.location } });
+  }
+}
