@@ -1,0 +1,30 @@
+/** The proxy's request log: one JSON line per request, never a key, code, password or token. */
+
+export interface VlensProxyLogEntry {
+  /** ISO time the request arrived. */
+  time: string;
+  method: string;
+  /** The served path, or '(other)' for paths the proxy does not serve (never the raw URL). */
+  path: string;
+  status: number;
+  /** Time spent waiting for Vlens, when the call went upstream. */
+  upstreamMs?: number;
+  /** The client IP the limits used. */
+  ip?: string;
+  /** The request's phone number, masked (`+20******4567`). */
+  phone?: string;
+  /** The name of an unexpected error, if one happened. */
+  error?: string;
+}
+
+/** The default log: the entry as one JSON line on stdout. */
+export function jsonLineLog(entry: VlensProxyLogEntry): void {
+  process.stdout.write(`${JSON.stringify(entry)}\n`);
+}
+
+/** Keeps the `+`, the first two digits and the last four: `+201001234567` → `+20******4567`. */
+export function maskPhone(e164: string): string {
+  const digits = e164.replace(/\D/g, '');
+  if (digits.length <= 6) return '+' + '*'.repeat(digits.length);
+  return `+${digits.slice(0, 2)}${'*'.repeat(digits.length - 6)}${digits.slice(-4)}`;
+}
