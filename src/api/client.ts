@@ -1,0 +1,147 @@
+/**
+ * The widget's one API client: POSTs JSON to `{endpoint}/<Vlens path>` (the
+ * tenant's proxy; no key of any kind), parses the envelope with the shared
+ * schemas and returns `data`, or throws a typed {@link VlensError}.
+ */
+import {
+  AnyEnvelope,
+  RESPONSE_SCHEMAS,
+  isEnvelopeSuccess,
+  type CheckExistenceInput,
+  type Envelope,
+  type ExistenceOutput,
+  type OAuthTokenInput,
+  type OAuthTokenOutput,
+  type RegisterInput,
+  type RegisterOutput,
+  type StepVerifyEmailInput,
+  type StepVerifyPhoneInput,
+} from './schemas.js';
+import { VLENS_PATHS, type VlensPath } from './paths.js';
+import type { VlensErrorKind } from '../events.js';
+
+/** A failed call: the envelope as received (when one was), the HTTP status and the kind of failure. */
+export class VlensError extends Error {
+  readonly kind: VlensErrorKind;
+  readonly status: number | null;
+  readonly envelope: Envelope;
+
+  constructor(kind: VlensErrorKind, message: string, options: { status?: number | null; envelope?: Envelope; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'VlensError';
+    this.kind = kind;
+    this.status = options.status ?? null;
+    this.envelope = options.envelope ?? { data: null, error_code: null, error_message: null, error_descriptions: null };
+  }
+}
+
+export interface VlensClientOptions {
+  /** The tenant's proxy mount, e.g. `/api/vlens` or `https://api.example.com/vlens`. */
+  endpoint: string;
+  /** Fetch credentials mode: `same-origin` (default) or `include` for a cross-site backend. */
+  credentials?: RequestCredentials;
+  /** Give up on a call after this many ms (default 15000). */
+  timeoutMs?: number;
+  /** For tests and non-browser hosts. Default: the global fetch. */
+  fetch?: typeof fetch;
+}
+
+/** Every call takes its input and an optional AbortSignal; aborting rejects with the signal's reason. */
+export interface VlensClient {
+  checkExistence(input: CheckExistenceInput, signal?: AbortSignal): Promise<ExistenceOutput>;
+  sendPhoneCode(input: { phoneNumber: string; smsProviders?: number | null }, signal?: AbortSignal): Promise<RegisterOutput>;
+  verifyPhoneCode(
+    input: { phoneNumber: string; phoneNumberOtpRequestId: string; phoneNumberOtp: string },
+    signal?: AbortSignal,
+  ): Promise<RegisterOutput>;
+  sendEmailCode(input: { email: string }, signal?: AbortSignal): Promise<RegisterOutput>;
+  verifyEmailCode(input: { email: string; emailOtpRequestId: string; emailOtp: string }, signal?: AbortSignal): Promise<RegisterOutput>;
+  verifyOAuthToken(input: OAuthTokenInput, signal?: AbortSignal): Promise<OAuthTokenOutput>;
+  register(input: RegisterInput, signal?: AbortSignal): Promise<RegisterOutput>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export function createVlensClient({
+  endpoint,
+  credentials = 'same-origin',
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  fetch: fetchImpl,
+}: VlensClientOptions): VlensClient {
+  const base = endpoint.replace(/\/+$/, '');
+
+  async function post(path: VlensPath, body: object, signal?: AbortSignal): Promise<unknown> {
+    signal?.throwIfAborted();
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+    const doFetch = fetchImpl ?? globalThis.fetch;
+    try {
+      let response: Response;
+      let text: string;
+      try {
+        response = await doFetch(`${base}/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify(body),
+          credentials,
+          signal: combined,
+          cache: 'no-store',
+          redirect: 'error',
+        });
+        text = await response.text();
+      } catch (cause) {
+        if (signal?.aborted) throw signal.reason;
+        if (timeout.signal.aborted) throw new VlensError('timeout', `No answer within ${timeoutMs} ms`, { cause });
+        throw new VlensError('network', 'The server could not be reached', { cause });
+      }
+      return readEnvelope(path, response.status, text);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    checkExistence: (input, signal) => post(VLENS_PATHS.checkExistence, input, signal) as Promise<ExistenceOutput>,
+    sendPhoneCode: (input, signal) =>
+      post(VLENS_PATHS.verifyPhone, input satisfies StepVerifyPhoneInput, signal) as Promise<RegisterOutput>,
+    verifyPhoneCode: (input, signal) =>
+      post(VLENS_PATHS.verifyPhone, input satisfies StepVerifyPhoneInput, signal) as Promise<RegisterOutput>,
+    sendEmailCode: (input, signal) =>
+      post(VLENS_PATHS.verifyEmail, input satisfies StepVerifyEmailInput, signal) as Promise<RegisterOutput>,
+    verifyEmailCode: (input, signal) =>
+      post(VLENS_PATHS.verifyEmail, input satisfies StepVerifyEmailInput, signal) as Promise<RegisterOutput>,
+    verifyOAuthToken: (input, signal) => post(VLENS_PATHS.verifyOAuthForRegister, input, signal) as Promise<OAuthTokenOutput>,
+    register: (input, signal) => post(VLENS_PATHS.register, input, signal) as Promise<RegisterOutput>,
+  };
+}
+
+/** Status + body text → `data`, or the VlensError the envelope rule calls for. */
+export function readEnvelope(path: VlensPath, status: number, text: string): unknown {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    if (status === 504) throw new VlensError('timeout', 'The server timed out', { status });
+    throw new VlensError('protocol', `The response (HTTP ${status}) is not JSON`, { status, cause });
+  }
+  const ok = status >= 200 && status < 300;
+  const parsed = (ok ? RESPONSE_SCHEMAS[path] : AnyEnvelope).safeParse(json);
+  if (!parsed.success) {
+    const loose = AnyEnvelope.safeParse(json);
+    // A 2xx whose data does not match is a protocol error even when it looks like an envelope,
+    // unless it is a plain error envelope (HTTP 200 with error_code, as some deployments answer).
+    if (loose.success && !isEnvelopeSuccess(status, loose.data) && loose.data.error_code) {
+      throw apiError(status, loose.data);
+    }
+    throw new VlensError('protocol', `The response (HTTP ${status}) is not a Vlens envelope`, { status, cause: parsed.error });
+  }
+  const envelope = parsed.data as Envelope;
+  if (isEnvelopeSuccess(status, envelope)) return envelope.data;
+  throw apiError(status, envelope);
+}
+
+function apiError(status: number, envelope: Envelope): VlensError {
+  const kind: VlensErrorKind = status === 504 ? 'timeout' : 'api';
+  return new VlensError(kind, envelope.error_message || `The call failed (HTTP ${status})`, { status, envelope });
+}
