@@ -1,0 +1,119 @@
+/** Node test fixtures for the proxy: tiny upstreams, a proxy on loopback, the stand-in behind it. */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createVlensStandIn, type VlensStandIn } from '../../src/mock/index.js';
+import { startStandIn } from '../../src/mock/server.js';
+import { createVlensProxy, type VlensProxyHandler, type VlensProxyLogEntry, type VlensProxyOptions } from '../../src/server/proxy.js';
+import { listen } from '../../src/server/node.js';
+import type { VlensLimits } from '../../src/server/limits.js';
+
+export const TEST_API_KEY = 'test-api-key-5f1c9e';
+export const PHONE = '+201001234567';
+export const EMAIL = 'layla@example.com';
+
+const roomy = { points: 10_000, durationSec: 600 };
+/** Limits high enough that only the test that means to hit one does. */
+export const ROOMY_LIMITS: VlensLimits = {
+  sendShort: roomy,
+  sendDaily: roomy,
+  codeChecks: roomy,
+  ip: roomy,
+  existence: roomy,
+};
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/** A node:http upstream of our own, for misbehaviour the stand-in has no fault for; records every request. */
+export async function startUpstream(answer: (req: RecordedRequest, res: ServerResponse) => void) {
+  const requests: RecordedRequest[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
+      requests.push(recorded);
+      answer(recorded, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** An upstream that answers every call with `body` as JSON. */
+export function jsonAnswer(body: unknown, status = 200) {
+  return (_req: RecordedRequest, res: ServerResponse) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+}
+
+export interface RunningProxy {
+  url: string;
+  proxy: VlensProxyHandler;
+  logs: VlensProxyLogEntry[];
+  close(): Promise<void>;
+}
+
+/** A proxy on loopback with roomy limits and a captured log, unless options say otherwise. */
+export async function startProxy(options: Partial<VlensProxyOptions> & { upstream: string }): Promise<RunningProxy> {
+  const logs: VlensProxyLogEntry[] = [];
+  const proxy = createVlensProxy({ apiKey: TEST_API_KEY, limits: ROOMY_LIMITS, log: (e) => logs.push(e), ...options });
+  const server = await listen(proxy);
+  return {
+    url: server.url,
+    proxy,
+    logs,
+    close: async () => {
+      await server.close();
+      await proxy.close();
+    },
+  };
+}
+
+/** The stand-in on its own loopback port, and a proxy in front of it. */
+export async function startStack(options: Partial<VlensProxyOptions> = {}) {
+  const standIn: VlensStandIn = createVlensStandIn({ apiKey: TEST_API_KEY });
+  const upstream = await startStandIn(standIn);
+  const running = await startProxy({ upstream: upstream.url, ...options });
+  return {
+    ...running,
+    standIn,
+    upstreamUrl: upstream.url,
+    close: async () => {
+      await running.close();
+      await upstream.close();
+    },
+  };
+}
+
+/** POSTs JSON to `{base}/api/vlens/{path}`; resolves to status, headers and the parsed body. */
+export async function post(base: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${base}/api/vlens/${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, json, text };
+}
