@@ -8,6 +8,15 @@ import { SignJWT, generateKeyPair, jwtVerify, type CryptoKey } from 'jose';
 
 export type OAuthProviderName = 'Google' | 'Microsoft';
 
+export interface DevIdTokenClaims {
+  email: string;
+  sub?: string;
+  name?: string;
+  expiresInSeconds?: number;
+  audience?: string;
+  issuer?: string;
+}
+
 /** A development issuer: its identity, and a way to sign ID tokens for tests and the demo. */
 export interface DevIssuer {
   name: OAuthProviderName;
@@ -15,8 +24,12 @@ export interface DevIssuer {
   issuer: string;
   /** The `aud` claim (client id) the stand-in accepts. */
   audience: string;
-  /** Signs an ID token for `email`; a negative `expiresInSeconds` yields an already expired token. */
-  signIdToken(claims: { email: string; sub?: string; name?: string; expiresInSeconds?: number }): Promise<string>;
+  /**
+   * Signs an ID token for `email`; a negative `expiresInSeconds` yields an
+   * already expired token. `audience`/`issuer` override the claims (for
+   * rejection tests only).
+   */
+  signIdToken(claims: DevIdTokenClaims): Promise<string>;
 }
 
 /** What the stand-in needs from an issuer beyond the public shape. */
@@ -45,13 +58,13 @@ export function createDevIssuer(name: OAuthProviderName, audience: string, now: 
     name,
     issuer,
     audience,
-    async signIdToken({ email, sub, name: fullName, expiresInSeconds = 3600 }) {
+    async signIdToken({ email, sub, name: fullName, expiresInSeconds = 3600, ...override }) {
       const { privateKey } = await keys;
       const issuedAt = Math.floor(now() / 1000);
       return new SignJWT({ email, email_verified: true, ...(fullName ? { name: fullName } : {}) })
         .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' })
-        .setIssuer(issuer)
-        .setAudience(audience)
+        .setIssuer(override.issuer ?? issuer)
+        .setAudience(override.audience ?? audience)
         .setSubject(sub ?? `dev-${email.toLowerCase()}`)
         .setIssuedAt(issuedAt)
         .setExpirationTime(issuedAt + expiresInSeconds)
