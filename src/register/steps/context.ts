@@ -1,0 +1,35 @@
+/** What every step template gets from the element: strings, state, and the handlers it wires. */
+import type { TemplateResult } from 'lit';
+import type { VlensStrings } from '../../i18n/index.js';
+import type { FlowState } from '../flow.js';
+
+/** Shadow-root ids the templates share (ids are scoped per element, so two widgets never clash). */
+export const IDS = { heading: 'heading', error: 'error', hint: 'hint' } as const;
+
+export interface StepContext {
+  t: VlensStrings;
+  state: FlowState;
+  /** A call is in flight: every button is disabled. */
+  pending: boolean;
+  /** The field is wrong (local validation or an API refusal): `aria-invalid` on it. */
+  invalid: boolean;
+  /** The live region (error, progress, notices); each step places it after its field. */
+  status: TemplateResult;
+  phoneText: string;
+  emailText: string;
+  signinUrl: string;
+  resend: { remaining: number; ready: boolean };
+  canSkipEmail: boolean;
+  canGoBack: boolean;
+  passwordMode: 'off' | 'optional' | 'required';
+  on: {
+    submitPhone(event: SubmitEvent): void;
+    submitCode(event: SubmitEvent): void;
+    codeInput(event: InputEvent): void;
+    resend(): void;
+    back(): void;
+    submitEmail(event: SubmitEvent): void;
+    skipEmail(): void;
+    submitFinish(event: SubmitEvent): void;
+  };
+}

@@ -1,0 +1,564 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus, initialState as taskIdle } from '@lit/task';
+import { createVlensClient, VlensError, DEFAULT_TIMEOUT_MS, type VlensClient } from '../api/client.js';
+import type { RegisterOutput } from '../api/schemas.js';
+import { ResendCountdown } from '../controllers/resend-countdown.js';
+import type { VlensErrorDetail, VlensRegisteredDetail } from '../events.js';
+import {
+  directionOf,
+  hostErrorText,
+  languageOf,
+  localeOf,
+  stringsFor,
+  type VlensErrorText,
+  type VlensLocale,
+  type VlensStringOverrides,
+  type VlensStrings,
+} from '../i18n/index.js';
+import { toCodeDigits } from '../phone/digits.js';
+import { parsePhone } from '../phone/phone.js';
+import {
+  canSkipEmail,
+  initialState,
+  previousStep,
+  transition,
+  type EmailStepMode,
+  type FlowEvent,
+  type FlowState,
+  type PasswordMode,
+  type StepId,
+} from './flow.js';
+import { IDS, type StepContext } from './steps/context.js';
+import { doneStep } from './steps/done.js';
+import { emailCodeStep } from './steps/email-code.js';
+import { emailStep } from './steps/email.js';
+import { finishStep } from './steps/finish.js';
+import { oauthStep } from './steps/oauth.js';
+import { phoneCodeStep } from './steps/phone-code.js';
+import { phoneStep } from './steps/phone.js';
+import { vlensRegisterStyles } from './vlens-register.styles.js';
+
+/** The one call in flight, as the Task's argument. */
+type Action =
+  | { type: 'send-phone'; phone: string }
+  | { type: 'resend-phone' }
+  | { type: 'verify-phone'; code: string }
+  | { type: 'send-email'; email: string }
+  | { type: 'resend-email' }
+  | { type: 'verify-email'; code: string }
+  | { type: 'register'; password: string | null };
+
+/** A message shown in the live region, tied to the flow state it was raised in (any state change clears it). */
+interface Notice {
+  at: FlowState;
+  text: string;
+  /** Blames the step's field: `aria-invalid`. */
+  invalid: boolean;
+  tone: 'error' | 'notice';
+  /** Offer the sign-in link (a registered number). */
+  signIn?: boolean;
+}
+
+const CODE_LENGTH = 6;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Registers a user with Vlens, step by step (phone number, SMS code, email and
+ * its code when needed, password when asked), through the tenant's proxy.
+ * The class registers nothing; import `vlens-register.js` to define the tag.
+ *
+ * @summary Vlens registration: phone, code, email, finish — ends with the user's access token.
+ *
+ * @attr endpoint - The tenant's proxy mount, e.g. `/api/vlens` (required).
+ * @attr sms-provider - Vlens SMS provider 1-7; omitted = tenant default.
+ * @attr email-step - `auto` (follow the server), `required`, `optional` or `off`.
+ * @attr password - `off`, `optional` or `required`: collect a password at the last step.
+ * @attr phone - Prefills the phone number.
+ * @attr email - Prefills the email address.
+ * @attr resend-after - Seconds before a code may be sent again (default 60).
+ * @attr collect-geolocation - Ask the browser for a position and send it as `geoLocation`.
+ * @attr credentials - Fetch credentials: `same-origin` (default) or `include`.
+ * @attr signin-url - Where a person with an existing account can sign in.
+ * @attr timeout - Milliseconds before a call counts as timed out (default 15000).
+ * @attr error-texts - JSON `[{ errorCode, errorMessageEn, errorMessageAr }]` overriding error messages.
+ * @attr step - Reflected, read-only: the current step id.
+ *
+ * @fires vlens-registered - The account exists; detail: the `RegisterOutput` essentials with the access token.
+ * @fires vlens-error - A call failed (or the endpoint is missing); detail: envelope, step, status, kind.
+ * @fires vlens-step-change - The step changed after a user action or a call result; detail: `{ from, to }`.
+ *
+ * @slot consent - Tenant terms shown above the final button.
+ *
+ * @csspart base - The widget's box.
+ * @csspart heading - Each step's heading (receives focus on step changes).
+ * @csspart intro - The line under the heading.
+ * @csspart form - The step's form.
+ * @csspart label - Field labels.
+ * @csspart input - Text fields (the code field also has part `code`).
+ * @csspart code - The one-time-code field.
+ * @csspart hint - Help text under a field.
+ * @csspart status - The live region holding errors, progress and notices.
+ * @csspart error - An error message.
+ * @csspart progress - The "please wait" text while a call is in flight.
+ * @csspart notice - A non-error message (e.g. a code was resent).
+ * @csspart link - The sign-in link.
+ * @csspart actions - The row of buttons.
+ * @csspart button - Every button (plus `submit`, `resend`, `back` or `skip`).
+ * @csspart submit - The step's main button.
+ * @csspart resend - The resend-code button with its countdown.
+ * @csspart back - The button that goes back to correct the phone or email.
+ * @csspart skip - The button that skips an optional email.
+ *
+ * @cssprop --vlens-color-text - Text colour.
+ * @cssprop --vlens-color-muted - Hints and secondary text.
+ * @cssprop --vlens-color-surface - Background of the box.
+ * @cssprop --vlens-color-input - Background of fields.
+ * @cssprop --vlens-color-border - Borders of the box and fields.
+ * @cssprop --vlens-color-primary - Buttons and links.
+ * @cssprop --vlens-color-on-primary - Text on the main button.
+ * @cssprop --vlens-color-error - Error text and invalid fields.
+ * @cssprop --vlens-color-focus - Focus outlines.
+ * @cssprop --vlens-radius - Corner radius of the box, fields and buttons.
+ * @cssprop --vlens-font-family - Font.
+ * @cssprop --vlens-font-size - Base font size.
+ * @cssprop --vlens-spacing - Padding and spacing unit.
+ */
+export class VlensRegister extends LitElement {
+  static override styles = vlensRegisterStyles;
+
+  /** The tenant's proxy mount; every call is `POST {endpoint}/<Vlens path>`. Required. */
+  @property() endpoint = '';
+  /** Vlens SMS provider (1-7); undefined = the tenant default. */
+  @property({ attribute: 'sms-provider', type: Number }) smsProvider: number | undefined;
+  @property({ attribute: 'email-step' }) emailStep: EmailStepMode = 'auto';
+  @property() password: PasswordMode = 'off';
+  /** Prefill for the phone field. */
+  @property() phone = '';
+  /** Prefill for the email field. */
+  @property() email = '';
+  @property({ attribute: 'resend-after', type: Number }) resendAfter = 60;
+  @property({ attribute: 'collect-geolocation', type: Boolean }) collectGeolocation = false;
+  @property() credentials: RequestCredentials = 'same-origin';
+  @property({ attribute: 'signin-url' }) signinUrl = '';
+  /** Per-call timeout in ms. */
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
+  /** Replace any string, per locale: `{ ar: { phoneHeading: '…' } }`. */
+  @property({ attribute: false }) strings: VlensStringOverrides = {};
+  /** Error texts by `error_code`, in the shape Vlens's SDKs take. */
+  @property({ attribute: 'error-texts', type: Array }) errorTexts: VlensErrorText[] = [];
+
+  private _flow: FlowState = initialState();
+  private _notice: Notice | null = null;
+  private _phoneText: string | null = null;
+  private _emailText: string | null = null;
+  private _focusHeading = false;
+  private _registeredName: string | null = null;
+  private readonly _countdown = new ResendCountdown(this);
+
+  /** The one place calls run: pending/error/complete render from `_renderStatus`. */
+  private readonly _call = new Task<[Action], FlowEvent | typeof taskIdle>(this, {
+    autoRun: false,
+    task: ([action], { signal }) => this._perform(action, signal),
+  });
+
+  /** The current step id (also reflected as the `step` attribute). */
+  get step(): StepId {
+    return this._flow.step;
+  }
+
+  /** Back to the first step with a clean state; aborts any call in flight. Fires no event. */
+  reset(): void {
+    this._call.abort();
+    this._countdown.stop();
+    this._flow = transition(this._flow, { type: 'reset' });
+    this._notice = null;
+    this._phoneText = null;
+    this._emailText = null;
+    this._registeredName = null;
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Moving the element (removed and re-inserted in the same task) keeps the flow; a real removal aborts it.
+    queueMicrotask(() => {
+      if (!this.isConnected) this._call.abort();
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('emailStep') || changed.has('password')) {
+      this._flow = { ...this._flow, config: { emailStep: this._emailStepMode(), password: this._passwordMode() } };
+    }
+  }
+
+  protected override firstUpdated(): void {
+    if (!this.endpoint) this._fireConfigError();
+  }
+
+  protected override updated(): void {
+    if (this.getAttribute('step') !== this._flow.step) this.setAttribute('step', this._flow.step);
+    if (this._focusHeading) {
+      this._focusHeading = false;
+      this.renderRoot.querySelector<HTMLElement>(`#${IDS.heading}`)?.focus();
+    }
+  }
+
+  // ---- rendering ---------------------------------------------------------------
+
+  private _locale(): VlensLocale {
+    return localeOf(languageOf(this));
+  }
+
+  protected override render(): TemplateResult {
+    const locale = this._locale();
+    const t = stringsFor(locale, this.strings);
+    const ctx = this._context(t, locale);
+    return html`<div part="base" lang=${locale} dir=${directionOf(locale)}>${this._renderStep(ctx)}</div>`;
+  }
+
+  private _renderStep(ctx: StepContext): TemplateResult {
+    switch (this._flow.step) {
+      case 'phone':
+        return phoneStep(ctx);
+      case 'phone-code':
+        return phoneCodeStep(ctx);
+      case 'email':
+        return emailStep(ctx);
+      case 'email-code':
+        return emailCodeStep(ctx);
+      case 'oauth':
+        return oauthStep(ctx);
+      case 'finish':
+        return finishStep(ctx);
+      case 'done':
+        return doneStep(ctx, this._registeredName);
+    }
+  }
+
+  private _context(t: VlensStrings, locale: VlensLocale): StepContext {
+    const pending = this._call.status === TaskStatus.PENDING;
+    const notice = this._currentNotice(t, locale);
+    return {
+      t,
+      state: this._flow,
+      pending,
+      invalid: !pending && Boolean(notice?.invalid),
+      status: this._renderStatus(t, notice, pending),
+      phoneText: this._phoneText ?? this.phone,
+      emailText: this._emailText ?? this._flow.email ?? this.email,
+      signinUrl: this.signinUrl,
+      resend: { remaining: this._countdown.remaining, ready: this._countdown.ready },
+      canSkipEmail: canSkipEmail(this._flow),
+      canGoBack: previousStep(this._flow) !== null,
+      passwordMode: this._flow.config.password,
+      on: {
+        submitPhone: (e) => this._onSubmitPhone(e),
+        submitCode: (e) => this._onSubmitCode(e),
+        codeInput: (e) => this._onCodeInput(e),
+        resend: () => this._onResend(),
+        back: () => this._onBack(),
+        submitEmail: (e) => this._onSubmitEmail(e),
+        skipEmail: () => this._dispatchFlow({ type: 'email-skipped' }),
+        submitFinish: (e) => this._onSubmitFinish(e),
+      },
+    };
+  }
+
+  /** The message that belongs to the current state: a local notice, else the last call's error, else none. */
+  private _currentNotice(t: VlensStrings, locale: VlensLocale): Notice | null {
+    if (!this.endpoint) return { at: this._flow, text: t.error_config, invalid: false, tone: 'error' };
+    if (this._notice && this._notice.at === this._flow) return this._notice;
+    if (this._call.status === TaskStatus.ERROR && this._errorAt === this._flow) {
+      const error = this._call.error as VlensError;
+      return { at: this._flow, text: this._errorText(error, t, locale), invalid: error.kind === 'api', tone: 'error' };
+    }
+    return null;
+  }
+
+  private _errorAt: FlowState | null = null;
+
+  /** The live region: always in the DOM so screen readers announce what appears in it. */
+  private _renderStatus(t: VlensStrings, notice: Notice | null, pending: boolean): TemplateResult {
+    let body: TemplateResult | typeof nothing = nothing;
+    if (pending) body = html`<p part="progress">${t.working}</p>`;
+    else if (notice?.tone === 'notice') body = html`<p part="notice">${notice.text}</p>`;
+    else if (notice)
+      body = html`<p part="error">
+        ${notice.text}${notice.signIn && this.signinUrl ? html` <a part="link" href=${this.signinUrl}>${t.signIn}</a>` : nothing}
+      </p>`;
+    return html`<div part="status" id=${IDS.error} aria-live="polite">${body}</div>`;
+  }
+
+  /** Host table, then the widget's own text for kinds and proxy codes, then the server's message. */
+  private _errorText(error: VlensError, t: VlensStrings, locale: VlensLocale): string {
+    const code = error.envelope.error_code;
+    const hostText = hostErrorText(this.errorTexts, code, locale);
+    if (hostText) return hostText;
+    if (error.kind !== 'api') return t[`error_${error.kind}`];
+    const own = code === 429 || code === 413 || code === 400 ? t[`error_${code}`] : undefined;
+    return own ?? error.envelope.error_message ?? t.error_api;
+  }
+
+  // ---- user actions -------------------------------------------------------------
+
+  private get _busy(): boolean {
+    return this._call.status === TaskStatus.PENDING;
+  }
+
+  private _onSubmitPhone(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this._busy) return;
+    const text = this._field(event, 'phone');
+    this._phoneText = text;
+    if (!this._checkEndpoint()) return;
+    const parsed = parsePhone(text, 'EG');
+    if (!parsed.ok) return this._say(this._t()[`phone_${parsed.code}`], true);
+    this._run({ type: 'send-phone', phone: parsed.e164 });
+  }
+
+  private _onCodeInput(event: InputEvent): void {
+    const input = event.target as HTMLInputElement;
+    const digits = toCodeDigits(input.value);
+    if (digits.ok && digits.value !== input.value) input.value = digits.value;
+    if (digits.ok && digits.value.length === CODE_LENGTH && !this._busy) input.form?.requestSubmit();
+  }
+
+  private _onSubmitCode(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this._busy) return;
+    const digits = toCodeDigits(this._field(event, 'code'));
+    if (!digits.ok) return this._say(this._t()[`code_${digits.code}`], true);
+    if (digits.value.length !== CODE_LENGTH) return this._say(this._t().code_incomplete, true);
+    this._run(
+      this._flow.step === 'phone-code' ? { type: 'verify-phone', code: digits.value } : { type: 'verify-email', code: digits.value },
+    );
+  }
+
+  private _onResend(): void {
+    if (this._busy || !this._countdown.ready) return;
+    this._run(this._flow.step === 'phone-code' ? { type: 'resend-phone' } : { type: 'resend-email' });
+  }
+
+  private _onBack(): void {
+    if (this._busy) return;
+    this._countdown.stop();
+    this._dispatchFlow({ type: 'back' });
+  }
+
+  private _onSubmitEmail(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this._busy) return;
+    const email = this._field(event, 'email').trim();
+    this._emailText = email;
+    if (!EMAIL.test(email)) return this._say(this._t().invalidEmail, true);
+    this._run({ type: 'send-email', email });
+  }
+
+  private _onSubmitFinish(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this._busy) return;
+    const mode = this._flow.config.password;
+    const password = mode === 'off' ? '' : this._field(event, 'password');
+    if (mode === 'required' && !password) return this._say(this._t().passwordRequired, true);
+    if (password && password.length < 8) return this._say(this._t().passwordTooShort, true);
+    this._run({ type: 'register', password: password || null });
+  }
+
+  // ---- calls ------------------------------------------------------------------------
+
+  private _run(action: Action): void {
+    this._notice = null;
+    void this._call.run([action]);
+  }
+
+  private _client(): VlensClient {
+    return createVlensClient({ endpoint: this.endpoint, credentials: this.credentials, timeoutMs: this.timeout || DEFAULT_TIMEOUT_MS });
+  }
+
+  /** Runs one call; applies its result to the flow unless aborted (then nothing is fired). */
+  private async _perform(action: Action, signal: AbortSignal): Promise<FlowEvent | typeof taskIdle> {
+    const step = this._flow.step;
+    const at = this._flow;
+    try {
+      const event = await this._callFor(action, signal);
+      if (signal.aborted) return taskIdle;
+      this._dispatchFlow(event.flow);
+      if (event.registered) this._fireRegistered(event.registered);
+      if (event.notice) this._say(event.notice, false);
+      return event.flow;
+    } catch (caught) {
+      if (signal.aborted) return taskIdle;
+      const error =
+        caught instanceof VlensError ? caught : new VlensError('protocol', caught instanceof Error ? caught.message : String(caught), { cause: caught });
+      this._errorAt = at;
+      this._fireError(error, step);
+      throw error;
+    }
+  }
+
+  private async _callFor(
+    action: Action,
+    signal: AbortSignal,
+  ): Promise<{ flow: FlowEvent; registered?: RegisterOutput; notice?: string }> {
+    const client = this._client();
+    const flow = this._flow;
+    switch (action.type) {
+      case 'send-phone': {
+        const { exists } = await client.checkExistence({ phoneNumber: action.phone }, signal);
+        if (exists) return { flow: { type: 'phone-exists', phone: action.phone } };
+        return { flow: await this._sendPhone(client, action.phone, signal) };
+      }
+      case 'resend-phone':
+        return { flow: await this._sendPhone(client, flow.phone!, signal), notice: this._t().codeResent };
+      case 'verify-phone': {
+        const data = await client.verifyPhoneCode(
+          { phoneNumber: flow.phone!, phoneNumberOtpRequestId: flow.phoneRequestId!, phoneNumberOtp: action.code },
+          signal,
+        );
+        return { flow: { type: 'phone-verified', code: action.code, emailConfirmationRequired: data.isEmailConfirmationRequired } };
+      }
+      case 'send-email':
+        return { flow: await this._sendEmail(client, action.email, signal) };
+      case 'resend-email':
+        return { flow: await this._sendEmail(client, flow.email!, signal), notice: this._t().codeResent };
+      case 'verify-email':
+        await client.verifyEmailCode({ email: flow.email!, emailOtpRequestId: flow.emailRequestId!, emailOtp: action.code }, signal);
+        return { flow: { type: 'email-verified' } };
+      case 'register': {
+        const geoLocation = this.collectGeolocation ? await currentPosition(signal) : null;
+        signal.throwIfAborted();
+        const data = await client.register(
+          {
+            phoneNumber: flow.phone!,
+            phoneNumberOtp: flow.phoneCode,
+            phoneNumberOtpRequestId: flow.phoneRequestId,
+            email: flow.emailVerified || flow.oauthRequestId ? flow.email : null,
+            password: action.password,
+            geoLocation,
+            oAuthTokenVerificationRequestId: flow.oauthRequestId,
+          },
+          signal,
+        );
+        return { flow: { type: 'registered' }, registered: data };
+      }
+    }
+  }
+
+  private async _sendPhone(client: VlensClient, phone: string, signal: AbortSignal): Promise<FlowEvent> {
+    const data = await client.sendPhoneCode({ phoneNumber: phone, smsProviders: this.smsProvider ?? null }, signal);
+    if (!data.phoneNumberOtpRequestId) throw new VlensError('protocol', 'The answer has no phoneNumberOtpRequestId', { status: 200 });
+    this._countdown.start(this.resendAfter);
+    return { type: 'phone-code-sent', phone, requestId: data.phoneNumberOtpRequestId };
+  }
+
+  private async _sendEmail(client: VlensClient, email: string, signal: AbortSignal): Promise<FlowEvent> {
+    const data = await client.sendEmailCode({ email }, signal);
+    if (!data.emailOtpRequestId) throw new VlensError('protocol', 'The answer has no emailOtpRequestId', { status: 200 });
+    this._countdown.start(this.resendAfter);
+    return { type: 'email-code-sent', email, requestId: data.emailOtpRequestId };
+  }
+
+  // ---- flow and events ------------------------------------------------------------------
+
+  private _dispatchFlow(event: FlowEvent): void {
+    const from = this._flow.step;
+    this._flow = transition(this._flow, event);
+    const to = this._flow.step;
+    if (event.type === 'phone-exists') this._notice = { at: this._flow, text: this._t().phoneExists, invalid: true, tone: 'error', signIn: true };
+    this.requestUpdate();
+    if (from !== to) {
+      this._focusHeading = true;
+      this._fire('vlens-step-change', { from, to });
+    }
+  }
+
+  private _fireRegistered(data: RegisterOutput): void {
+    this._registeredName = data.userFullName ?? null;
+    const detail: VlensRegisteredDetail = {
+      accessToken: data.accessToken ?? null,
+      encryptedAccessToken: data.encryptedAccessToken ?? null,
+      expireInSeconds: data.expireInSeconds ?? null,
+      userName: data.userName ?? null,
+      userFullName: data.userFullName ?? null,
+      user: data.user ?? null,
+      isDigitalIdentityVerified: data.isDigitalIdentityVerified ?? false,
+    };
+    this._fire('vlens-registered', detail);
+  }
+
+  private _fireError(error: VlensError, step: StepId): void {
+    const detail: VlensErrorDetail = {
+      error_code: error.envelope.error_code ?? null,
+      error_message: error.envelope.error_message ?? error.message,
+      error_descriptions: error.envelope.error_descriptions ?? null,
+      step,
+      status: error.status,
+      kind: error.kind,
+    };
+    this._fire('vlens-error', detail);
+  }
+
+  private _checkEndpoint(): boolean {
+    if (this.endpoint) return true;
+    this._fireConfigError();
+    return false;
+  }
+
+  private _fireConfigError(): void {
+    this._fire('vlens-error', {
+      error_code: null,
+      error_message: 'The endpoint attribute is missing',
+      error_descriptions: null,
+      step: this._flow.step,
+      status: null,
+      kind: 'config',
+    });
+  }
+
+  private _fire<K extends 'vlens-registered' | 'vlens-error' | 'vlens-step-change'>(
+    type: K,
+    detail: HTMLElementEventMap[K]['detail'],
+  ): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------
+
+  private _t(): VlensStrings {
+    return stringsFor(this._locale(), this.strings);
+  }
+
+  /** Shows a message for the current state: a field error (`invalid`) or a plain notice. */
+  private _say(text: string, invalid: boolean): void {
+    this._notice = { at: this._flow, text, invalid, tone: invalid ? 'error' : 'notice' };
+    this.requestUpdate();
+  }
+
+  private _field(event: SubmitEvent, name: string): string {
+    const value = new FormData(event.currentTarget as HTMLFormElement).get(name);
+    return typeof value === 'string' ? value : '';
+  }
+
+  private _emailStepMode(): EmailStepMode {
+    return (['auto', 'required', 'optional', 'off'] as const).find((m) => m === this.emailStep) ?? 'auto';
+  }
+
+  private _passwordMode(): PasswordMode {
+    return (['off', 'optional', 'required'] as const).find((m) => m === this.password) ?? 'off';
+  }
+}
+
+/** `lat,lng` from the browser, or null when refused, unavailable or slow. A refusal is not an error. */
+function currentPosition(signal: AbortSignal): Promise<string | null> {
+  if (!('geolocation' in navigator)) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => resolve(null), { once: true });
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve(`${p.coords.latitude.toFixed(6)},${p.coords.longitude.toFixed(6)}`),
+      () => resolve(null),
+      { timeout: 10_000, maximumAge: 600_000 },
+    );
+  });
+}
