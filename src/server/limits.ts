@@ -39,7 +39,8 @@ export const DEFAULT_LIMITS: Readonly<VlensLimits> = Object.freeze({
 /**
  * What happens when the Redis store cannot answer. Limits that protect
  * money or codes (sends, code checks) fail closed: the call is refused
- * (`unavailable`, a 503 from the proxy). The per-IP limits fall back to an
+ * (`unavailable`, a 503 from the proxy) after waiting up to `storeTimeoutMs`
+ * for a connecting Redis to be ready. The per-IP limits fall back to an
  * in-memory limiter per instance (rate-limiter-flexible's insurance limiter),
  * so the rest of the flow keeps working, still limited (a store that hangs
  * past `storeTimeoutMs` lets those through).
@@ -97,6 +98,9 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
 
   return {
     async consume(name, key) {
+      if (client && FAIL_CLOSED.has(name) && !(await whenReady(client, storeTimeoutMs))) {
+        return { ok: false, reason: 'unavailable' };
+      }
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), storeTimeoutMs);
@@ -118,4 +122,20 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
       if (ownsClient && client) client.disconnect();
     },
   };
+}
+
+/** Resolves true once `client` is ready (connecting a lazy client), false after `timeoutMs`. */
+async function whenReady(client: Redis, timeoutMs: number): Promise<boolean> {
+  if (client.status === 'ready') return true;
+  if (client.status === 'wait') client.connect().catch(() => {});
+  return new Promise<boolean>((resolve) => {
+    const done = (ready: boolean) => {
+      clearTimeout(timer);
+      client.off('ready', onReady);
+      resolve(ready);
+    };
+    const onReady = () => done(true);
+    const timer = setTimeout(() => done(false), timeoutMs);
+    client.on('ready', onReady);
+  });
 }
