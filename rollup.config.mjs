@@ -1,0 +1,114 @@
+/**
+ * Builds (`npm run build`):
+ *   dist/vlens-register.js       script-tag ES module: minified, Lit inside, defines the tag;
+ *                                lazy chunks (OAuth providers, world phone metadata) in dist/chunks/
+ *   dist/vlens-register.iife.js  classic script: one file, Egypt's phone metadata only
+ *   dist/esm/**                  the package's modules for bundlers: unminified, structure kept, deps external
+ *   dist/server/*.js, dist/mock/*.js   Node entries (proxy, adapters, stand-in), deps external
+ * Declarations come from `tsc -p tsconfig.build.json` (dist/types/**).
+ */
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild, { minify as esbuildMinify } from 'rollup-plugin-esbuild';
+import { browserOnly, classicScriptWithoutWorldMetadata } from './scripts/rollup-browser-guard.mjs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const dependencies = Object.keys(pkg.dependencies ?? {});
+const isDependency = (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+const isNodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id);
+
+export const BROWSER_ENTRY = 'src/vlens-register.ts';
+const TARGET = 'es2022';
+const BANNER =
+  '/*! vlens-register | MIT | bundles Lit (BSD-3-Clause), zod (MIT), libphonenumber-js (MIT) */';
+
+/** Rollup cannot place some of zod's explanatory comments next to `@__PURE__`; they are harmless. */
+export function onwarn(warning, warn) {
+  if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/')) return;
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('/node_modules/'))) return;
+  warn(warning);
+}
+
+const browserResolve = () => nodeResolve({ browser: true, exportConditions: ['browser', 'production'] });
+
+/**
+ * The two script-tag bundles. `sourcemap` is for `npm run size`, which maps
+ * bytes back to the modules they came from; the published files carry none.
+ * @param {{ input?: string, sourcemap?: boolean }} [options]
+ * @returns {import('rollup').RollupOptions[]}
+ */
+export function scriptTagBundles({ input = BROWSER_ENTRY, sourcemap = false } = {}) {
+  const minify = esbuildMinify({ target: TARGET, legalComments: 'none', sourceMap: sourcemap });
+  return [
+    {
+      input: { 'vlens-register': input },
+      onwarn,
+      plugins: [browserOnly(), browserResolve(), esbuild({ target: TARGET, sourceMap: sourcemap })],
+      output: {
+        dir: 'dist',
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        banner: BANNER,
+        sourcemap,
+        plugins: [minify],
+      },
+    },
+    {
+      input,
+      onwarn,
+      plugins: [
+        classicScriptWithoutWorldMetadata(),
+        browserOnly(),
+        browserResolve(),
+        esbuild({ target: TARGET, sourceMap: sourcemap }),
+      ],
+      output: {
+        file: 'dist/vlens-register.iife.js',
+        format: 'iife',
+        name: 'VlensRegister',
+        inlineDynamicImports: true,
+        banner: BANNER,
+        sourcemap,
+        plugins: [minify],
+      },
+    },
+  ];
+}
+
+/** The package's browser modules for bundlers: one file per source module. */
+const packageModules = {
+  input: { index: 'src/index.ts', 'vlens-register': BROWSER_ENTRY },
+  onwarn,
+  external: (id) => isDependency(id),
+  plugins: [browserOnly(), esbuild({ target: TARGET })],
+  output: {
+    dir: 'dist/esm',
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: 'src',
+    entryFileNames: '[name].js',
+  },
+};
+
+/** Node entries: the proxy and its adapters, the stand-in. */
+const nodeEntries = {
+  input: {
+    'server/proxy': 'src/server/proxy.ts',
+    'server/node': 'src/server/node.ts',
+    'mock/index': 'src/mock/index.ts',
+    'mock/server': 'src/mock/server.ts',
+  },
+  external: (id) => isDependency(id) || isNodeBuiltin(id),
+  onwarn,
+  plugins: [esbuild({ target: 'node20', platform: 'node' })],
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'shared/[name]-[hash].js',
+  },
+};
+
+export default [...scriptTagBundles(), packageModules, nodeEntries];
