@@ -128,9 +128,4 @@ export const vlensRegisterStyles = css`
     color: var(--vlens-color-primary, #1d4ed8);
     margin-inline-start: 0.25rem;
   }
-  @media (prefers-reduced-motion: no-preference) {
-    [part~='button'] {
-      transition: opacity 0.15s ease-in-out;
-    }
-  }
 `;

@@ -1,0 +1,100 @@
+/** Shared browser-test helpers: stand-in control through server commands, and driving the widget. */
+import { executeServerCommand } from '@web/test-runner-commands';
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import type { StandInFault, StandInSettings } from '../../src/mock/types.js';
+import type { VlensRegister } from '../../src/register/vlens-register.component.js';
+import type { StepId } from '../../src/register/flow.js';
+import type { VlensErrorDetail } from '../../src/events.js';
+import '../../src/vlens-register.js';
+
+export const ENDPOINT = '/api/vlens';
+
+export const standIn = {
+  lastCode: (to: string) => executeServerCommand<string | null, { to: string }>('stand-in:last-code', { to }),
+  configure: (patch: Partial<StandInSettings>) => executeServerCommand('stand-in:configure', patch),
+  fault: (fault: StandInFault | null, scope?: { path?: string; times?: number }) =>
+    executeServerCommand('stand-in:fault', { fault, scope }),
+  addUser: (user: { phoneNumber: string; email?: string }) => executeServerCommand('stand-in:add-user', user),
+  reset: () => executeServerCommand('stand-in:reset'),
+  calls: () => executeServerCommand<Record<string, number>, undefined>('stand-in:calls'),
+};
+
+/** A fresh Egyptian mobile number (E.164) no other test used. */
+export const uniquePhone = () => executeServerCommand<string, undefined>('test:unique-phone');
+export const closedPortEndpoint = () => executeServerCommand<string, undefined>('test:closed-port-endpoint');
+
+/** Resets the stand-in to default settings (emailRequired false, errors with 4xx, no faults). */
+export async function freshStandIn(): Promise<void> {
+  await standIn.reset();
+}
+
+export async function mount(template = html`<vlens-register endpoint=${ENDPOINT}></vlens-register>`): Promise<VlensRegister> {
+  return fixture<VlensRegister>(template);
+}
+
+export function part<T extends Element = HTMLElement>(el: VlensRegister, selector: string): T {
+  const found = el.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`No ${selector} in the widget (step ${el.step})`);
+  return found;
+}
+
+export function query<T extends Element = HTMLElement>(el: VlensRegister, selector: string): T | null {
+  return el.shadowRoot!.querySelector<T>(selector);
+}
+
+/** Types into a field the way a person does: value, then an input event. */
+export function type(el: VlensRegister, selector: string, text: string): void {
+  const input = part<HTMLInputElement>(el, selector);
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: text, inputType: 'insertText' }));
+}
+
+export function submitButton(el: VlensRegister): HTMLButtonElement {
+  return part<HTMLButtonElement>(el, 'button[part~="submit"]');
+}
+
+export function click(el: VlensRegister, selector: string): void {
+  part<HTMLButtonElement>(el, selector).click();
+}
+
+export async function waitForStep(el: VlensRegister, step: StepId, message?: string): Promise<void> {
+  await waitUntil(() => el.step === step, message ?? `step ${step} (now ${el.step})`, { timeout: 8000 });
+  await el.updateComplete;
+}
+
+/** Waits until no call is in flight (the submit button is enabled again). */
+export async function settled(el: VlensRegister): Promise<void> {
+  await waitUntil(() => !query(el, '[part~="progress"]'), 'the call settles', { timeout: 8000 });
+  await el.updateComplete;
+}
+
+export function errorText(el: VlensRegister): string {
+  return query(el, '[part~="error"]')?.textContent?.trim() ?? '';
+}
+
+/** Collects every event of a type the element fires. */
+export function record<K extends 'vlens-error' | 'vlens-step-change' | 'vlens-registered'>(
+  el: EventTarget,
+  type: K,
+): HTMLElementEventMap[K]['detail'][] {
+  const seen: HTMLElementEventMap[K]['detail'][] = [];
+  el.addEventListener(type, (e) => seen.push((e as HTMLElementEventMap[K]).detail));
+  return seen;
+}
+
+export type { VlensErrorDetail };
+
+/** Phone step → code sent: types the number and submits. */
+export async function enterPhone(el: VlensRegister, phone: string): Promise<void> {
+  type(el, '#phone', phone);
+  submitButton(el).click();
+  await waitForStep(el, 'phone-code');
+}
+
+/** Types the code the stand-in last sent to `to` (auto-submits at 6 digits). */
+export async function enterCodeFor(el: VlensRegister, to: string): Promise<void> {
+  const code = await standIn.lastCode(to);
+  if (!code) throw new Error(`no code was sent to ${to}`);
+  type(el, '#code', code);
+}

@@ -1,0 +1,143 @@
+// Browser tests in Debian's Chromium, through the REAL proxy in front of the REAL stand-in.
+// The dev server mounts the proxy at /api/vlens; the proxy forwards to the stand-in on a loopback port.
+// Tests drive the stand-in through server commands (executeServerCommand('vlens-stand-in', ...)).
+import { existsSync, readFileSync } from 'node:fs';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { register } from 'tsx/esm/api';
+
+register();
+const { createVlensProxy } = await import('./src/server/proxy.ts');
+const { toNodeListener } = await import('./src/server/node.ts');
+const { createVlensStandIn } = await import('./src/mock/index.ts');
+const { startStandIn } = await import('./src/mock/server.ts');
+
+const API_KEY = 'wtr-test-key';
+const MOUNT = '/api/vlens';
+/** The proxy's own deadline, kept short so the proxy-504 test stays quick but normal calls never hit it. */
+const UPSTREAM_TIMEOUT_MS = 2500;
+
+const standIn = createVlensStandIn({ apiKey: API_KEY });
+const upstream = await startStandIn(standIn, { port: 0 });
+const generous = { points: 100_000, durationSec: 60 };
+const proxy = createVlensProxy({
+  apiKey: API_KEY,
+  upstream: upstream.url,
+  mountPath: MOUNT,
+  upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS,
+  // Limits have their own node tests; here they must never interfere.
+  limits: { sendShort: generous, sendDaily: generous, codeChecks: generous, ip: generous, existence: generous },
+  log: () => {},
+});
+const proxyListener = toNodeListener(proxy);
+
+/** A strict policy with Trusted Types enforced; only Lit's policy may exist. */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+/** Extra routes for the tests: a non-JSON "backend", and the demo page under the strict CSP. */
+async function testRoutes(ctx, next) {
+  if (ctx.path.startsWith('/test-endpoints/non-json/')) {
+    ctx.status = 200;
+    ctx.type = 'text/html';
+    ctx.body = '<!doctype html><title>Oops</title><p>Not an API</p>';
+    return;
+  }
+  if (ctx.path === '/csp/demo.html') {
+    ctx.set('Content-Security-Policy', STRICT_CSP);
+    ctx.type = 'text/html';
+    ctx.body = readFileSync(new URL('./demo/index.html', import.meta.url), 'utf8');
+    return;
+  }
+  // The demo loads the built bundle; without a build, serve the source entry through esbuild.
+  if (ctx.path === '/dist/vlens-register.js' && !existsSync(new URL('./dist/vlens-register.js', import.meta.url))) {
+    ctx.url = '/src/vlens-register.ts';
+  }
+  return next();
+}
+
+async function mountProxy(ctx, next) {
+  if (ctx.path === MOUNT || ctx.path.startsWith(`${MOUNT}/`)) {
+    ctx.respond = false;
+    await new Promise((resolve) => {
+      ctx.res.once('close', resolve);
+      proxyListener(ctx.req, ctx.res);
+    });
+    return;
+  }
+  return next();
+}
+
+let phoneCounter = 0;
+
+/** Server commands: the stand-in's control interface for browser tests. */
+const standInCommands = {
+  name: 'vlens-stand-in',
+  async executeCommand({ command, payload }) {
+    const control = standIn.control;
+    switch (command) {
+      case 'stand-in:last-code':
+        return control.lastCode(payload.to) ?? null;
+      case 'stand-in:configure':
+        control.configure(payload);
+        return control.settings();
+      case 'stand-in:fault':
+        control.fault(payload.fault, payload.scope);
+        return true;
+      case 'stand-in:add-user':
+        control.addUser(payload);
+        return true;
+      case 'stand-in:reset':
+        control.reset();
+        return true;
+      case 'stand-in:calls':
+        return control.calls();
+      case 'test:unique-phone':
+        // Egyptian mobiles +20 100 000 xxxx, never twice in one run (the stand-in remembers users).
+        phoneCounter += 1;
+        return `+20100000${String(phoneCounter).padStart(4, '0')}`;
+      case 'test:closed-port-endpoint': {
+        // An endpoint nothing listens on: start a server, note its port, close it.
+        const { createServer } = await import('node:http');
+        const server = createServer();
+        await new Promise((r) => server.listen(0, '127.0.0.1', r));
+        const { port } = server.address();
+        await new Promise((r) => server.close(r));
+        return `http://127.0.0.1:${port}/api/vlens`;
+      }
+      default:
+        return undefined;
+    }
+  },
+  async serverStop() {
+    await proxy.close();
+    await upstream.close();
+  },
+};
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  testFramework: { config: { timeout: 15000 } },
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      },
+    }),
+  ],
+  middleware: [testRoutes, mountProxy],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), standInCommands],
+};
