@@ -82,8 +82,8 @@ function nameRank(name: string, query: string): number | undefined {
 /**
  * Countries matching `query`: by name (in `locale`, and in English too),
  * case-, diacritic- and Arabic-variant-insensitive; by ISO code; or by
- * calling code digits (`+20`, `20`, `٢٠`). Best matches first: exact code,
- * then names starting with the query, then words starting with it, then
+ * calling code digits (`+20`, `20`, `٢٠`, or the first digits of one). Names
+ * rank: exact ISO code first, then names starting with the query, then words starting with it, then
  * names containing it. An empty query gives the whole list.
  */
 export function searchCountries(query: string, locale: CountryLocale): Country[] {
@@ -91,9 +91,8 @@ export function searchCountries(query: string, locale: CountryLocale): Country[]
   const text = toAsciiDigits(query).trim();
   const digits = text.replace(/[\s+\-()]/g, '');
   if (/^\d+$/.test(digits)) {
-    return countries
-      .filter((c) => c.callingCode.startsWith(digits))
-      .sort((a, b) => Number(b.callingCode === digits) - Number(a.callingCode === digits));
+    // Calling codes are prefix-free, so an exact code never competes with longer ones.
+    return countries.filter((c) => c.callingCode.startsWith(digits));
   }
   const folded = foldForSearch(text);
   if (folded === '') return countries;
