@@ -1,0 +1,101 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { VLENS_PATHS } from '../../src/api/paths.js';
+import { createVlensProxy, type VlensProxyLogEntry } from '../../src/server/proxy.js';
+import { listen, toNodeListener } from '../../src/server/node.js';
+import { createVlensStandIn } from '../../src/mock/index.js';
+import { startStandIn } from '../../src/mock/server.js';
+import { PHONE, post, ROOMY_LIMITS, TEST_API_KEY } from '../helpers/proxy-fixture.js';
+
+describe('Node adapter', () => {
+  test('listen() sizes the server timeouts for a small JSON API and passes the socket address', async () => {
+    const seen: (string | undefined)[] = [];
+    const handler = Object.assign(
+      async (_request: Request, info?: { clientIp?: string }) => {
+        seen.push(info?.clientIp);
+        return Response.json({ ok: true });
+      },
+      { mountPath: '/api/vlens' },
+    );
+    const running = await listen(handler);
+    try {
+      assert.equal(running.server.headersTimeout, 10_000);
+      assert.equal(running.server.requestTimeout, 15_000);
+      assert.match(running.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.equal((await fetch(`${running.url}/api/vlens/healthz`)).status, 200);
+      assert.match(seen[0] ?? '', /127\.0\.0\.1$/);
+    } finally {
+      await running.close();
+    }
+  });
+
+  test('toNodeListener runs the proxy as Express 5 middleware, passing other paths on', async () => {
+    const standIn = createVlensStandIn({ apiKey: TEST_API_KEY });
+    const upstream = await startStandIn(standIn);
+    const logs: VlensProxyLogEntry[] = [];
+    const proxy = createVlensProxy({ apiKey: TEST_API_KEY, upstream: upstream.url, limits: ROOMY_LIMITS, log: (e) => logs.push(e) });
+    const app = express();
+    app.use('/api/vlens', toNodeListener(proxy));
+    app.use(express.json());
+    app.get('/hello', (_req, res) => {
+      res.json({ hello: 'world' });
+    });
+    const server = createServer(app).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const sent = await post(base, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE });
+      assert.equal(sent.status, 200, sent.text);
+      const code = standIn.control.lastCode(PHONE)!;
+      assert.ok(!sent.text.includes(code));
+      const checked = await post(base, VLENS_PATHS.verifyPhone, {
+        phoneNumber: PHONE,
+        phoneNumberOtpRequestId: sent.json.data.phoneNumberOtpRequestId,
+        phoneNumberOtp: code,
+      });
+      assert.equal(checked.status, 200, checked.text);
+      assert.equal(checked.json.data.isPhoneNumberConfirmed, true);
+      const registered = await post(base, VLENS_PATHS.register, { phoneNumber: PHONE, password: 'Correct-horse-9' });
+      assert.equal(registered.status, 200, registered.text);
+      assert.ok(registered.json.data.accessToken);
+
+      assert.deepEqual(await (await fetch(`${base}/hello`)).json(), { hello: 'world' }, 'other routes still reach Express');
+      assert.equal((await post(base, 'Nope', {})).status, 404);
+      assert.equal(logs[0]!.path, '/api/vlens/Register/StepVerifyPhone');
+      assert.match(logs[0]!.ip ?? '', /127\.0\.0\.1$/);
+    } finally {
+      await new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      });
+      await proxy.close();
+      await upstream.close();
+    }
+  });
+
+  test('toNodeListener works as Koa-style middleware (ctx.respond = false; listener(ctx.req, ctx.res))', async () => {
+    const proxy = createVlensProxy({ apiKey: TEST_API_KEY, upstream: 'http://127.0.0.1:9', log: () => {} });
+    const listener = toNodeListener(proxy);
+    const ctx = { respond: true, req: undefined as any, res: undefined as any };
+    const server = createServer((req, res) => {
+      ctx.req = req;
+      ctx.res = res;
+      ctx.respond = false;
+      listener(ctx.req, ctx.res);
+    }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/vlens/healthz`);
+      assert.equal(res.status, 200);
+    } finally {
+      await new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      });
+      await proxy.close();
+    }
+  });
+});
