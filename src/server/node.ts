@@ -46,6 +46,10 @@ export interface ListenOptions {
   port?: number;
   /** Default '127.0.0.1'. */
   host?: string;
+  /** Time allowed for the request headers, ms. Default HEADERS_TIMEOUT_MS (10 s). */
+  headersTimeoutMs?: number;
+  /** Time allowed for the whole request (headers and body), ms; 408 after. Default REQUEST_TIMEOUT_MS (15 s). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -55,7 +59,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves `handler` on a new Node http server (headersTimeout 10 s, requestTimeout 15 s). */
+/** Serves `handler` on a new Node http server (headersTimeout 10 s, requestTimeout 15 s unless options say otherwise). */
 export function listen(handler: WebHandler, options: ListenOptions = {}): Promise<RunningServer> {
   return serveNode(toNodeListener(handler), options);
 }
@@ -63,11 +67,20 @@ export function listen(handler: WebHandler, options: ListenOptions = {}): Promis
 /** Starts a Node http server for a listener with the API timeouts; resolves once it listens. */
 export function serveNode(
   listener: (req: IncomingMessage, res: ServerResponse) => void,
-  { port = 0, host = '127.0.0.1' }: ListenOptions = {},
+  {
+    port = 0,
+    host = '127.0.0.1',
+    headersTimeoutMs = HEADERS_TIMEOUT_MS,
+    requestTimeoutMs = REQUEST_TIMEOUT_MS,
+  }: ListenOptions = {},
 ): Promise<RunningServer> {
-  const server = createServer(listener);
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  // Node checks these timeouts only every connectionsCheckingInterval (30 s by default),
+  // which would let a dribbling client hold a socket for up to 45 s; check often enough to keep them.
+  const shortest = Math.min(headersTimeoutMs, requestTimeoutMs);
+  const connectionsCheckingInterval = Math.max(50, Math.min(1000, Math.floor(shortest / 4)));
+  const server = createServer({ connectionsCheckingInterval }, listener);
+  server.headersTimeout = headersTimeoutMs;
+  server.requestTimeout = requestTimeoutMs;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
