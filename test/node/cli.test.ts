@@ -1,0 +1,192 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VLENS_PATHS } from '../../src/api/paths.js';
+import { serveStatic } from '../../src/server/static.js';
+import { EMAIL, PHONE } from '../helpers/proxy-fixture.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Collects a child's stdout lines and lets a test wait for one that matches. */
+class Lines {
+  readonly all: string[] = [];
+  private waiters: { pattern: RegExp; from: number; resolve: (m: RegExpMatchArray) => void }[] = [];
+  private buffer = '';
+
+  constructor(stream: NodeJS.ReadableStream) {
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      this.buffer += chunk;
+      const parts = this.buffer.split('\n');
+      this.buffer = parts.pop()!;
+      this.all.push(...parts);
+      this.check();
+    });
+  }
+
+  /** The first line after `from` matching `pattern`, within 10 s. */
+  wait(pattern: RegExp, from = 0): Promise<RegExpMatchArray> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} in:\n${this.all.join('\n')}`)), 10_000);
+      this.waiters.push({ pattern, from, resolve: (m) => (clearTimeout(timer), resolve(m)) });
+      this.check();
+    });
+  }
+
+  private check() {
+    this.waiters = this.waiters.filter((w) => {
+      for (const line of this.all.slice(w.from)) {
+        const match = line.match(w.pattern);
+        if (match) return w.resolve(match), false;
+      }
+      return true;
+    });
+  }
+}
+
+async function postJson(url: string, body: unknown) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as any;
+  assert.equal(res.status, 200, `${url}: ${JSON.stringify(json)}`);
+  return json.data;
+}
+
+describe('npm start (src/server/cli.ts)', () => {
+  let child: ChildProcess;
+  let stdout: Lines;
+  let stderr = '';
+  let base: string;
+
+  before(async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
+    delete env.VLENS_API_KEY;
+    delete env.VLENS_API_URL;
+    delete env.REDIS_URL;
+    delete env.NODE_ENV;
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr!.on('data', (c) => (stderr += c));
+    stdout = new Lines(child.stdout!);
+    base = (await stdout.wait(/(http:\/\/127\.0\.0\.1:\d+)\//))[1]!;
+  });
+  after(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  test('prints the URL and says where codes appear', async () => {
+    await stdout.wait(/^Proxy: http:\/\/127\.0\.0\.1:\d+\/api\/vlens → .*stand-in.*codes/);
+  });
+
+  test('curl-style: a whole registration with the codes the console prints', async () => {
+    const api = `${base}/api/vlens`;
+    assert.equal((await postJson(`${api}/${VLENS_PATHS.checkExistence}`, { phoneNumber: PHONE })).exists, false);
+
+    let mark = stdout.all.length;
+    const phone = await postJson(`${api}/${VLENS_PATHS.verifyPhone}`, { phoneNumber: PHONE });
+    assert.equal(phone.phoneNumberOtp, undefined);
+    const smsCode = (await stdout.wait(/^SMS code for \+201001234567: (\d{6})$/, mark))[1];
+    const checked = await postJson(`${api}/${VLENS_PATHS.verifyPhone}`, {
+      phoneNumber: PHONE,
+      phoneNumberOtpRequestId: phone.phoneNumberOtpRequestId,
+      phoneNumberOtp: smsCode,
+    });
+    assert.equal(checked.isPhoneNumberConfirmed, true);
+
+    mark = stdout.all.length;
+    const email = await postJson(`${api}/${VLENS_PATHS.verifyEmail}`, { email: EMAIL });
+    const emailCode = (await stdout.wait(/^Email code for layla@example\.com: (\d{6})$/, mark))[1];
+    const emailChecked = await postJson(`${api}/${VLENS_PATHS.verifyEmail}`, {
+      email: EMAIL,
+      emailOtpRequestId: email.emailOtpRequestId,
+      emailOtp: emailCode,
+    });
+    assert.equal(emailChecked.isEmailConfirmed, true);
+
+    const registered = await postJson(`${api}/${VLENS_PATHS.register}`, { phoneNumber: PHONE, email: EMAIL, password: 'Correct-horse-9' });
+    assert.ok(registered.accessToken);
+    assert.equal(registered.user.phoneNumber, PHONE);
+    assert.equal((await postJson(`${api}/${VLENS_PATHS.checkExistence}`, { phoneNumber: PHONE })).exists, true);
+
+    const logLines = stdout.all.filter((l) => l.startsWith('{'));
+    assert.ok(logLines.length >= 7);
+    assert.ok(!logLines.some((l) => l.includes(smsCode!) || l.includes(registered.accessToken)), 'log lines carry no code or token');
+  });
+
+  test('serves the demo and dist with content types, and nothing outside them', async () => {
+    const health = await fetch(`${base}/api/vlens/healthz`);
+    assert.equal(health.status, 200);
+    const index = await fetch(`${base}/`);
+    assert.ok([200, 404].includes(index.status), 'demo/ may not exist yet');
+    if (index.status === 200) assert.match(index.headers.get('content-type') ?? '', /^text\/html/);
+    assert.equal((await fetch(`${base}/%2e%2e/package.json`)).status, 404);
+    assert.equal((await fetch(`${base}/dist/..%2f..%2fpackage.json`)).status, 404);
+    assert.equal((await fetch(`${base}/no-such-file.js`)).status, 404);
+  });
+
+  test('SIGINT closes cleanly with exit code 0', async () => {
+    child.kill('SIGINT');
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 0, stderr);
+  });
+});
+
+describe('static files (src/server/static.ts)', () => {
+  let dir: string;
+  let outside: string;
+  let base: string;
+  let close: () => Promise<void>;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'vlens-static-'));
+    outside = await mkdtemp(join(tmpdir(), 'vlens-outside-'));
+    await mkdir(join(dir, 'sub'));
+    await writeFile(join(dir, 'index.html'), '<!doctype html><title>demo</title>');
+    await writeFile(join(dir, 'app.js'), 'export {};');
+    await writeFile(join(dir, 'style.css'), 'body{}');
+    await writeFile(join(dir, 'sub', 'index.html'), 'sub');
+    await writeFile(join(dir, 'secret.env'), 'KEY=1');
+    await writeFile(join(outside, 'secret.txt'), 'outside');
+    await symlink(join(outside, 'secret.txt'), join(dir, 'link.txt'));
+    const server = createServer((req, res) => {
+      void serveStatic(dir, (req.url ?? '/').slice(1), req, res).then((answered) => {
+        if (!answered) res.writeHead(405).end();
+      });
+    }).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => new Promise((resolve) => server.close(() => resolve()));
+  });
+  after(async () => {
+    await close();
+    await rm(dir, { recursive: true, force: true });
+    await rm(outside, { recursive: true, force: true });
+  });
+
+  test('answers files with their content type, index.html for folders', async () => {
+    const cases: [string, RegExp][] = [
+      ['/', /^text\/html/],
+      ['/app.js', /^text\/javascript/],
+      ['/style.css', /^text\/css/],
+      ['/sub/', /^text\/html/],
+    ];
+    for (const [path, type] of cases) {
+      const res = await fetch(base + path);
+      assert.equal(res.status, 200, path);
+      assert.match(res.headers.get('content-type') ?? '', type, path);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    }
+  });
+
+  test('refuses traversal, symlinks out, unknown types and missing files with 404', async () => {
+    for (const path of ['/%2e%2e/secret.txt', '/sub/%2e%2e/%2e%2e/etc/passwd', '/..%5csecret.txt', '/link.txt', '/secret.env', '/nope.js', '/%00.js', '/%E0%A4%A']) {
+      assert.equal((await fetch(base + path)).status, 404, path);
+    }
+    assert.equal((await fetch(`${base}/app.js`, { method: 'POST' })).status, 405);
+  });
+});
