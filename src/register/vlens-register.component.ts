@@ -55,7 +55,7 @@ interface Notice {
   text: string;
   /** Blames the step's field: `aria-invalid`. */
   invalid: boolean;
-  tone: 'error' | 'notice';
+  tone: 'error' | 'notice' | 'progress';
   /** Offer the sign-in link (a registered number). */
   signIn?: boolean;
 }
@@ -169,7 +169,7 @@ export class VlensRegister extends LitElement {
 
   /** Back to the first step with a clean state; aborts any call in flight. Fires no event. */
   reset(): void {
-    this._call.abort();
+    this._abortCall();
     this._countdown.stop();
     this._flow = transition(this._flow, { type: 'reset' });
     this._notice = null;
@@ -183,7 +183,7 @@ export class VlensRegister extends LitElement {
     super.disconnectedCallback();
     // Moving the element (removed and re-inserted in the same task) keeps the flow; a real removal aborts it.
     queueMicrotask(() => {
-      if (!this.isConnected) this._call.abort();
+      if (!this.isConnected) this._abortCall();
     });
   }
 
@@ -238,14 +238,14 @@ export class VlensRegister extends LitElement {
   }
 
   private _context(t: VlensStrings, locale: VlensLocale): StepContext {
-    const pending = this._call.status === TaskStatus.PENDING;
+    const pending = this._busy;
     const notice = this._currentNotice(t, locale);
     return {
       t,
       state: this._flow,
       pending,
-      invalid: !pending && Boolean(notice?.invalid),
-      status: this._renderStatus(t, notice, pending),
+      invalid: Boolean(notice?.invalid),
+      status: this._renderStatus(t, notice),
       phoneText: this._phoneText ?? this.phone,
       emailText: this._emailText ?? this._flow.email ?? this.email,
       signinUrl: this.signinUrl,
@@ -266,23 +266,31 @@ export class VlensRegister extends LitElement {
     };
   }
 
-  /** The message that belongs to the current state: a local notice, else the last call's error, else none. */
+  /**
+   * The message for the current state: the config error, else a local notice, else what the call Task
+   * renders (progress while pending; its error only on the state the call failed in).
+   */
   private _currentNotice(t: VlensStrings, locale: VlensLocale): Notice | null {
     if (!this.endpoint) return { at: this._flow, text: t.error_config, invalid: false, tone: 'error' };
     if (this._notice && this._notice.at === this._flow) return this._notice;
-    if (this._call.status === TaskStatus.ERROR && this._errorAt === this._flow) {
-      const error = this._call.error as VlensError;
-      return { at: this._flow, text: this._errorText(error, t, locale), invalid: error.kind === 'api', tone: 'error' };
-    }
-    return null;
+    const at = this._flow;
+    return (
+      this._call.render({
+        pending: (): Notice | null => (this._callAborted ? null : { at, text: t.working, invalid: false, tone: 'progress' }),
+        error: (error): Notice | null => {
+          if (this._errorAt !== at || !(error instanceof VlensError)) return null;
+          return { at, text: this._errorText(error, t, locale), invalid: error.kind === 'api', tone: 'error' };
+        },
+      }) ?? null
+    );
   }
 
   private _errorAt: FlowState | null = null;
 
   /** The live region: always in the DOM so screen readers announce what appears in it. */
-  private _renderStatus(t: VlensStrings, notice: Notice | null, pending: boolean): TemplateResult {
+  private _renderStatus(t: VlensStrings, notice: Notice | null): TemplateResult {
     let body: TemplateResult | typeof nothing = nothing;
-    if (pending) body = html`<p part="progress">${t.working}</p>`;
+    if (notice?.tone === 'progress') body = html`<p part="progress">${notice.text}</p>`;
     else if (notice?.tone === 'notice') body = html`<p part="notice">${notice.text}</p>`;
     else if (notice)
       body = html`<p part="error">
@@ -303,8 +311,9 @@ export class VlensRegister extends LitElement {
 
   // ---- user actions -------------------------------------------------------------
 
+  /** A call is in flight and not aborted (an aborted run settles a few microtasks later). */
   private get _busy(): boolean {
-    return this._call.status === TaskStatus.PENDING;
+    return this._call.status === TaskStatus.PENDING && !this._callAborted;
   }
 
   private _onSubmitPhone(event: SubmitEvent): void {
@@ -368,8 +377,16 @@ export class VlensRegister extends LitElement {
 
   // ---- calls ------------------------------------------------------------------------
 
+  private _callAborted = false;
+
+  private _abortCall(): void {
+    this._callAborted = true;
+    this._call.abort();
+  }
+
   private _run(action: Action): void {
     this._notice = null;
+    this._callAborted = false;
     void this._call.run([action]);
   }
 
