@@ -1,0 +1,115 @@
+/** The country picker on its own: keyboard use, search in both languages, lazy metadata. */
+import { LitElement, html as litHtml } from 'lit';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { CountryPicker, COUNTRY_IDS, type CountryPickerStrings } from '../../src/register/country-picker.js';
+import { isCountryLoaded, isWorldPhoneMetadataLoaded } from '../../src/phone/metadata-store.js';
+import { mount } from './helpers.js';
+
+const STRINGS: CountryPickerStrings = {
+  countryLabel: 'Country',
+  countryChange: 'Change country',
+  countrySearchLabel: 'Search countries',
+  countryListLabel: 'Countries',
+  countryDone: 'Done',
+  countryNoMatch: 'No country matches',
+  countryLoading: 'Loading…',
+  countryLoadFailed: 'Could not load',
+};
+
+class PickerHost extends LitElement {
+  static override properties = { defaultCountry: { attribute: 'default-country' }, lang: {} };
+  defaultCountry = 'EG';
+  readonly picker = new CountryPicker(this, { defaultCountry: () => this.defaultCountry });
+  override render() {
+    return litHtml`<main>${this.picker.render(STRINGS, this.lang === 'ar' ? 'ar' : 'en')}</main>`;
+  }
+}
+customElements.define('country-picker-test-host', PickerHost);
+
+const byId = <T extends HTMLElement>(el: PickerHost, id: string) => el.shadowRoot!.getElementById(id) as T | null;
+const active = (el: PickerHost) => el.shadowRoot!.activeElement;
+
+describe('country picker', () => {
+  it('starts from an accessible widget', async () => {
+    await expect(await mount()).to.be.accessible();
+  });
+
+  it('shows Egypt by default and loads no other metadata while browsing', async () => {
+    const el = await fixture<PickerHost>(html`<country-picker-test-host></country-picker-test-host>`);
+    expect(el.picker.country).to.equal('EG');
+    expect(byId(el, COUNTRY_IDS.value)!.textContent).to.contain('Egypt').and.contain('+20');
+    byId(el, COUNTRY_IDS.toggle)!.click();
+    await el.updateComplete;
+    expect(byId(el, COUNTRY_IDS.toggle)!.getAttribute('aria-expanded')).to.equal('true');
+    expect(active(el)?.id).to.equal(COUNTRY_IDS.search, 'opening focuses the search');
+    await sendKeys({ type: 'germ' });
+    await el.updateComplete;
+    const list = byId<HTMLSelectElement>(el, COUNTRY_IDS.list)!;
+    expect(list.options[0]!.value).to.equal('DE');
+    await expect(el).to.be.accessible();
+    expect(isWorldPhoneMetadataLoaded()).to.equal(false, 'searching loads nothing');
+  });
+
+  it('is operable by keyboard: search, arrow into the list, Enter picks, focus returns', async () => {
+    const el = await fixture<PickerHost>(html`<country-picker-test-host></country-picker-test-host>`);
+    byId(el, COUNTRY_IDS.toggle)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await sendKeys({ type: 'fra' });
+    await el.updateComplete;
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(active(el)?.id).to.equal(COUNTRY_IDS.list);
+    expect(el.picker.country).to.equal('FR');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(byId(el, COUNTRY_IDS.panel)).to.equal(null);
+    expect(active(el)?.id).to.equal(COUNTRY_IDS.toggle);
+    expect(byId(el, COUNTRY_IDS.value)!.textContent).to.contain('France').and.contain('+33');
+    // Picking another country is what loads the world's metadata.
+    await waitUntil(() => isCountryLoaded('FR'), 'French metadata loads after the pick');
+    expect(el.picker.loading).to.equal(false);
+  });
+
+  it('Escape closes without changing the country', async () => {
+    const el = await fixture<PickerHost>(html`<country-picker-test-host default-country="SA"></country-picker-test-host>`);
+    expect(el.picker.country).to.equal('SA');
+    byId(el, COUNTRY_IDS.toggle)!.click();
+    await el.updateComplete;
+    await sendKeys({ type: 'xyzzy' });
+    await el.updateComplete;
+    expect(byId(el, COUNTRY_IDS.list)!.textContent).to.contain(STRINGS.countryNoMatch);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(byId(el, COUNTRY_IDS.panel)).to.equal(null);
+    expect(active(el)?.id).to.equal(COUNTRY_IDS.toggle);
+    expect(el.picker.country).to.equal('SA');
+  });
+
+  it('searches Arabic names, Arabic-Indic calling codes, and keeps +codes left-to-right', async () => {
+    const el = await fixture<PickerHost>(html`<country-picker-test-host lang="ar" dir="rtl"></country-picker-test-host>`);
+    expect(byId(el, COUNTRY_IDS.value)!.textContent).to.contain('مصر');
+    const code = el.shadowRoot!.querySelector('[part~="calling-code"]')!;
+    expect(getComputedStyle(code).direction).to.equal('ltr');
+    byId(el, COUNTRY_IDS.toggle)!.click();
+    await el.updateComplete;
+    const search = byId<HTMLInputElement>(el, COUNTRY_IDS.search)!;
+    search.value = 'السعود';
+    search.dispatchEvent(new InputEvent('input'));
+    await el.updateComplete;
+    expect(byId<HTMLSelectElement>(el, COUNTRY_IDS.list)!.options[0]!.value).to.equal('SA');
+    search.value = '+٩٦٦';
+    search.dispatchEvent(new InputEvent('input'));
+    await el.updateComplete;
+    expect([...byId<HTMLSelectElement>(el, COUNTRY_IDS.list)!.options].map((o) => o.value)).to.deep.equal(['SA']);
+    await aTimeout(0);
+  });
+
+  it('ignores a country code the library does not know', async () => {
+    const el = await fixture<PickerHost>(html`<country-picker-test-host default-country="XX"></country-picker-test-host>`);
+    expect(el.picker.country).to.equal('EG');
+    el.picker.choose('ZZ');
+    expect(el.picker.country).to.equal('EG');
+  });
+});
