@@ -224,6 +224,9 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     if (declared > maxBodyBytes) throw new ProxyRefusal(413, 'The request body is too large');
     const raw = await readLimited(request, maxBodyBytes, () => {
       throw new ProxyRefusal(413, 'The request body is too large');
+    }).catch((error: unknown) => {
+      // A client that goes away (or a server timeout that drops it) mid-body.
+      throw error instanceof ProxyRefusal ? error : new ProxyRefusal(400, 'The request body could not be read');
     });
     let json: unknown;
     try {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createVlensStandIn, type VlensStandIn } from '../../src/mock/index.js';
 import { startStandIn } from '../../src/mock/server.js';
 import { createVlensProxy, type VlensProxyHandler, type VlensProxyLogEntry, type VlensProxyOptions } from '../../src/server/proxy.js';
-import { listen } from '../../src/server/node.js';
+import { listen, type ListenOptions } from '../../src/server/node.js';
 import type { VlensLimits } from '../../src/server/limits.js';
 
 export const TEST_API_KEY = 'test-api-key-5f1c9e';
@@ -70,10 +70,13 @@ export interface RunningProxy {
 }
 
 /** A proxy on loopback with roomy limits and a captured log, unless options say otherwise. */
-export async function startProxy(options: Partial<VlensProxyOptions> & { upstream: string }): Promise<RunningProxy> {
+export async function startProxy(
+  options: Partial<VlensProxyOptions> & { upstream: string },
+  listenOptions: ListenOptions = {},
+): Promise<RunningProxy> {
   const logs: VlensProxyLogEntry[] = [];
   const proxy = createVlensProxy({ apiKey: TEST_API_KEY, limits: ROOMY_LIMITS, log: (e) => logs.push(e), ...options });
-  const server = await listen(proxy);
+  const server = await listen(proxy, listenOptions);
   return {
     url: server.url,
     proxy,

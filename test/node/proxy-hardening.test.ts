@@ -118,7 +118,64 @@ describe('request hardening', () => {
   });
 });
 
+describe('misbehaving clients', () => {
+  test('a 10 MB upload gets 413 and the proxy serves the next request', async () => {
+    const upstream = await startUpstream(jsonAnswer({ data: {}, error_code: null }));
+    const proxy = await startProxy({ upstream: upstream.url });
+    try {
+      assert.equal((await chunkedPost(proxy.url, 10 * 1024 * 1024)).status, 413);
+      const declared = await post(proxy.url, SEND, { phoneNumber: PHONE, pad: 'x'.repeat(10 * 1024 * 1024) });
+      assert.equal(declared.status, 413);
+      assert.equal(upstream.requests.length, 0);
+      assert.equal((await post(proxy.url, SEND, { phoneNumber: PHONE })).status, 200);
+    } finally {
+      await proxy.close();
+      await upstream.close();
+    }
+  });
+
+  test('a client dribbling its body is cut off at the request timeout; the next request is served', async () => {
+    const upstream = await startUpstream(jsonAnswer({ data: {}, error_code: null }));
+    const proxy = await startProxy({ upstream: upstream.url }, { requestTimeoutMs: 500, headersTimeoutMs: 400 });
+    try {
+      const url = new URL(proxy.url);
+      const started = Date.now();
+      const answer = await new Promise<string>((resolve) => {
+        const socket = connect(Number(url.port), url.hostname, () => {
+          socket.write(`POST /api/vlens/${SEND} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`);
+          const drip = setInterval(() => socket.writable && socket.write(' '), 100);
+          socket.on('close', () => clearInterval(drip));
+        });
+        let text = '';
+        socket.on('data', (c) => (text += c));
+        socket.on('close', () => resolve(text));
+        socket.on('error', () => {});
+      });
+      assert.ok(Date.now() - started < 3000, 'cut off near the timeout');
+      assert.ok(answer === '' || /^HTTP\/1\.1 (408|400)/.test(answer), answer.slice(0, 80));
+      assert.equal(upstream.requests.length, 0);
+      assert.equal((await post(proxy.url, SEND, { phoneNumber: PHONE })).status, 200);
+      assert.ok(!proxy.logs.some((e) => e.status >= 500), JSON.stringify(proxy.logs));
+    } finally {
+      await proxy.close();
+      await upstream.close();
+    }
+  });
+});
+
 describe('upstream hardening', () => {
+  test('a 10 MB upstream body gets 502', async () => {
+    const stack = await startStack();
+    try {
+      stack.standIn.control.fault({ kind: 'large', bytes: 10 * 1024 * 1024 }, { times: 1 });
+      const res = await post(stack.url, SEND, { phoneNumber: PHONE });
+      assert.equal(res.status, 502);
+      assert.equal((await post(stack.url, SEND, { phoneNumber: PHONE })).status, 200);
+    } finally {
+      await stack.close();
+    }
+  });
+
   test('an upstream slower than the timeout gets 504, then the next call is served', async () => {
     const stack = await startStack({ upstreamTimeoutMs: 200 });
     try {
