@@ -1,0 +1,45 @@
+/** Parent side of scripts/bench/serve.ts: fork a server process, ask it for memory, stop it. */
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import type { ServeConfig, ServeMessage } from './serve.js';
+
+const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
+
+export interface ChildServer {
+  url: string;
+  pid: number;
+  /** heapUsed and rss in bytes, after a full GC in the child. */
+  memory(): Promise<{ heapUsed: number; rss: number; gc: boolean }>;
+  stop(): Promise<void>;
+}
+
+/** Forks a stand-in or proxy server (tsx, --expose-gc) and resolves once it listens. */
+export async function forkServer(config: ServeConfig): Promise<ChildServer> {
+  const child: ChildProcess = fork(SERVE, [JSON.stringify(config)], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await new Promise<ServeMessage>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as ServeMessage));
+    child.once('exit', (code) => reject(new Error(`server child exited (${code}) before listening`)));
+  });
+  if (ready.type !== 'ready') throw new Error('server child: unexpected first message');
+  return {
+    url: ready.url,
+    pid: child.pid!,
+    memory: () =>
+      new Promise((resolve) => {
+        child.once('message', (m) => resolve(m as Extract<ServeMessage, { type: 'memory' }>));
+        child.send({ type: 'memory' });
+      }),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.send({ type: 'stop' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * A child-process server for the benchmark and the load test: the stand-in
+ * or the proxy on loopback, in its own process so its CPU and heap are its own.
+ *
+ * Start with `fork('scripts/bench/serve.ts', [JSON.stringify(ServeConfig)], { execArgv: ['--import', 'tsx', '--expose-gc'] })`.
+ * It sends `{ type: 'ready', url }`; it answers `{ type: 'memory' }` with
+ * `{ type: 'memory', heapUsed, rss, gc }` (after a full GC when --expose-gc is
+ * on) and exits on `{ type: 'stop' }` or when the parent goes away.
+ */
+import { createVlensStandIn } from '../../src/mock/index.js';
+import { startStandIn } from '../../src/mock/server.js';
+import { createVlensProxy, type VlensLimits } from '../../src/server/proxy.js';
+import { listen } from '../../src/server/node.js';
+import type { StandInSettings } from '../../src/mock/types.js';
+
+export type ServeConfig =
+  | { role: 'stand-in'; apiKey: string; settings?: Partial<StandInSettings> }
+  | { role: 'proxy'; apiKey: string; upstream: string; limits: VlensLimits };
+
+export type ServeMessage =
+  | { type: 'ready'; url: string }
+  | { type: 'memory'; heapUsed: number; rss: number; gc: boolean };
+
+async function start(config: ServeConfig): Promise<{ url: string; close(): Promise<void> }> {
+  if (config.role === 'stand-in') {
+    const standIn = createVlensStandIn({ apiKey: config.apiKey, ...config.settings });
+    return startStandIn(standIn);
+  }
+  const proxy = createVlensProxy({ apiKey: config.apiKey, upstream: config.upstream, limits: config.limits, log: () => {} });
+  const server = await listen(proxy);
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      await proxy.close();
+    },
+  };
+}
+
+if (process.send) {
+  const config = JSON.parse(process.argv[2] ?? '{}') as ServeConfig;
+  const running = await start(config);
+  const send = (message: ServeMessage) => process.send!(message);
+  process.on('message', async (message: { type: string }) => {
+    if (message.type === 'memory') {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      const { heapUsed, rss } = process.memoryUsage();
+      send({ type: 'memory', heapUsed, rss, gc: Boolean(gc) });
+    } else if (message.type === 'stop') {
+      await running.close();
+      process.exit(0);
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready', url: running.url });
+}
