@@ -1,7 +1,7 @@
 // Browser tests in Debian's Chromium, through the REAL proxy in front of the REAL stand-in.
 // The dev server mounts the proxy at /api/vlens; the proxy forwards to the stand-in on a loopback port.
 // Tests drive the stand-in through server commands (executeServerCommand('vlens-stand-in', ...)).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { register } from 'tsx/esm/api';
@@ -44,6 +44,9 @@ export const STRICT_CSP = [
   'trusted-types lit-html',
 ].join('; ');
 
+/** CSP violation reports the test page sent (report-uri), read by the CSP test. */
+const cspReports = [];
+
 /** Extra routes for the tests: a non-JSON "backend", and the demo page under the strict CSP. */
 async function testRoutes(ctx, next) {
   if (ctx.path.startsWith('/test-endpoints/non-json/')) {
@@ -52,15 +55,24 @@ async function testRoutes(ctx, next) {
     ctx.body = '<!doctype html><title>Oops</title><p>Not an API</p>';
     return;
   }
+  if (ctx.path === '/test-endpoints/csp-report' && ctx.method === 'POST') {
+    let body = '';
+    for await (const chunk of ctx.req) body += chunk;
+    cspReports.push(body);
+    ctx.status = 204;
+    return;
+  }
   if (ctx.path === '/csp/demo.html') {
-    ctx.set('Content-Security-Policy', STRICT_CSP);
+    ctx.set('Content-Security-Policy', `${STRICT_CSP}; report-uri /test-endpoints/csp-report`);
     ctx.type = 'text/html';
     ctx.body = readFileSync(new URL('./demo/index.html', import.meta.url), 'utf8');
     return;
   }
-  // The demo loads the built bundle; without a build, serve the source entry through esbuild.
-  if (ctx.path === '/dist/vlens-register.js' && !existsSync(new URL('./dist/vlens-register.js', import.meta.url))) {
-    ctx.url = '/src/vlens-register.ts';
+  // The demo loads the built bundle; tests serve the current source instead (a build may be stale or
+  // in progress). A redirect, not a rewrite, so the module's relative imports resolve under /src/.
+  if (ctx.path === '/dist/vlens-register.js') {
+    ctx.redirect('/src/vlens-register.ts');
+    return;
   }
   return next();
 }
@@ -105,6 +117,8 @@ const standInCommands = {
         // Egyptian mobiles +20 100 000 xxxx, never twice in one run (the stand-in remembers users).
         phoneCounter += 1;
         return `+20100000${String(phoneCounter).padStart(4, '0')}`;
+      case 'test:csp-reports':
+        return cspReports;
       case 'test:closed-port-endpoint': {
         // An endpoint nothing listens on: start a server, note its port, close it.
         const { createServer } = await import('node:http');

@@ -1,0 +1,53 @@
+/** The demo page under a strict Content-Security-Policy with Trusted Types enforced: no violation while a step is walked. */
+import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { VlensRegister } from '../../src/register/vlens-register.component.js';
+import { freshStandIn, standIn, uniquePhone } from './helpers.js';
+
+const cspReports = () => executeServerCommand<string[], undefined>('test:csp-reports');
+
+describe('vlens-register under a strict CSP with Trusted Types', () => {
+  beforeEach(freshStandIn);
+
+  it('mounts and walks a step with no securitypolicyviolation', async () => {
+    const reportsBefore = (await cspReports()).length;
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const frame = document.createElement('iframe');
+    frame.title = 'demo under CSP';
+    frame.src = '/csp/demo.html';
+    const loaded = oneEvent(frame, 'load');
+    host.append(frame);
+    await loaded;
+    const win = frame.contentWindow as Window & typeof globalThis;
+    const doc = frame.contentDocument!;
+    const violations: string[] = [];
+    doc.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+
+    await waitUntil(() => win.customElements.get('vlens-register'), 'the element is defined', { timeout: 8000 });
+    const el = doc.querySelector('vlens-register') as VlensRegister;
+    await el.updateComplete;
+
+    const phone = await uniquePhone();
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#phone')!;
+    input.value = phone;
+    input.dispatchEvent(new win.Event('input', { bubbles: true }));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="submit"]')!.click();
+    await waitUntil(() => el.step === 'phone-code', 'the code step', { timeout: 8000 });
+    await el.updateComplete;
+    expect(await standIn.lastCode(phone)).to.be.a('string');
+    expect(doc.querySelector('#log')!.textContent).to.contain('vlens-step-change');
+
+    await aTimeout(300); // reports are posted asynchronously
+    expect(violations).to.deep.equal([]);
+    expect((await cspReports()).slice(reportsBefore)).to.deep.equal([]);
+
+    // The policy really is enforced, and the listener would have seen a violation.
+    const probe = doc.createElement('div');
+    expect(() => {
+      probe.innerHTML = '<b>x</b>';
+    }).to.throw(/TrustedHTML/);
+    await waitUntil(() => violations.length === 1, 'the probe is reported');
+    expect(violations[0]).to.match(/^require-trusted-types-for/);
+    await waitUntil(async () => (await cspReports()).length > reportsBefore, 'the report endpoint receives it', { timeout: 5000 });
+  });
+});
