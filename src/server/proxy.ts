@@ -50,7 +50,11 @@ export interface VlensProxyOptions {
   maxUpstreamBytes?: number;
   /** Countries an OTP may be sent to (ISO 3166 alpha-2). Default ['EG']. */
   allowedCountries?: readonly CountryCode[];
-  /** Called before every OTP send (phone or email), e.g. to check a CAPTCHA; false → 403. */
+  /**
+   * Called before every OTP send (phone or email) with a copy of the request
+   * (headers and the raw body), e.g. to check a CAPTCHA token; false → 403,
+   * a throw → 503 (fails closed).
+   */
   verifyHuman?: (request: Request) => Promise<boolean>;
   /** Receives one entry per request. Default: one JSON line to stdout. */
   log?: (entry: VlensProxyLogEntry) => void;
@@ -140,7 +144,10 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     }
     if (isSend && options.verifyHuman) {
       const copy = new Request(request.url, { method: request.method, headers: request.headers, body: raw });
-      if (!(await options.verifyHuman(copy))) throw new ProxyRefusal(403, 'Human verification failed');
+      const human = await options.verifyHuman(copy).catch(() => {
+        throw new ProxyRefusal(503, 'Human verification is unavailable; try again shortly');
+      });
+      if (!human) throw new ProxyRefusal(403, 'Human verification failed');
     }
     if (isSend) {
       const field = path === VLENS_PATHS.verifyPhone ? 'phoneNumber' : 'email';

@@ -246,6 +246,14 @@ describe('SMS-pumping defence', () => {
       await post(proxy.url, VLENS_PATHS.checkExistence, { phoneNumber: PHONE });
       await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID, phoneNumberOtp: '123456' });
       assert.deepEqual(asked, ['h1:c1', 'h2:c2']);
+      const broken = await startProxy({ upstream: upstream.url, verifyHuman: async () => Promise.reject(new Error('captcha down')) });
+      try {
+        const res = await post(broken.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE });
+        assert.equal(res.status, 503);
+        assert.equal(res.json.error_descriptions.source, 'proxy');
+      } finally {
+        await broken.close();
+      }
     } finally {
       await proxy.close();
     }
