@@ -47,7 +47,7 @@ export const STRICT_CSP = [
 /** CSP violation reports the test page sent (report-uri), read by the CSP test. */
 const cspReports = [];
 
-/** Extra routes for the tests: a non-JSON "backend", and the demo page under the strict CSP. */
+/** Extra routes for the tests: a non-JSON "backend", and the demo page under the strict CSP (beside demo.js). */
 async function testRoutes(ctx, next) {
   if (ctx.path.startsWith('/test-endpoints/non-json/')) {
     ctx.status = 200;
@@ -62,7 +62,7 @@ async function testRoutes(ctx, next) {
     ctx.status = 204;
     return;
   }
-  if (ctx.path === '/csp/demo.html') {
+  if (ctx.path === '/demo/csp.html') {
     ctx.set('Content-Security-Policy', `${STRICT_CSP}; report-uri /test-endpoints/csp-report`);
     ctx.type = 'text/html';
     ctx.body = readFileSync(new URL('./demo/index.html', import.meta.url), 'utf8');

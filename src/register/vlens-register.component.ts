@@ -162,6 +162,16 @@ export class VlensRegister extends LitElement {
     task: ([action], { signal }) => this._perform(action, signal),
   });
 
+  /** `lang` is native, not a Lit property: watch it so a language switch re-renders. */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
   /** The current step id (also reflected as the `step` attribute). */
   get step(): StepId {
     return this._flow.step;

@@ -14,7 +14,7 @@ describe('vlens-register under a strict CSP with Trusted Types', () => {
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     const frame = document.createElement('iframe');
     frame.title = 'demo under CSP';
-    frame.src = '/csp/demo.html';
+    frame.src = '/demo/csp.html';
     const loaded = oneEvent(frame, 'load');
     host.append(frame);
     await loaded;

@@ -1,5 +1,5 @@
 /** Calls and the element's life: double clicks, reset() and detaching abort, moving keeps, widgets stay apart. */
-import { expect, fixture, html, aTimeout, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, aTimeout } from '@open-wc/testing';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import {
   ENDPOINT,
@@ -167,6 +167,9 @@ describe('vlens-register: strings', () => {
     el.strings = { ar: { phoneHeading: 'سجّل معنا' } };
     await el.updateComplete;
     expect(part(el, '[part~="heading"]').textContent).to.equal('سجّل معنا');
-    await waitUntil(() => true);
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(part(el, '[part~="base"]').getAttribute('dir')).to.equal('ltr', 'its own lang wins over the ancestor');
+    expect(part(el, '[part~="heading"]').textContent).to.equal('Create your account');
   });
 });
