@@ -1,0 +1,49 @@
+/** <vlens-register> in the real Svelte 5 runtime, compiled here: `onvlens-registered` is Svelte's own binding. */
+import { expect, waitUntil } from '@open-wc/testing';
+import type { VlensRegister } from '../../../src/register/vlens-register.component.js';
+import type { VlensRegisteredDetail } from '../../../src/events.js';
+import { ENDPOINT, freshStandIn } from '../helpers.js';
+import { completeRegistration } from './registration.js';
+import { compileSvelte, loadSvelte } from './runtimes.js';
+
+const REGISTRATION_SVELTE = `<script>
+  let { endpoint, onregistered } = $props();
+  let steps = $state([]);
+</script>
+
+<vlens-register {endpoint} email-step="auto"
+  onvlens-registered={(event) => onregistered(event.detail)}
+  onvlens-step-change={(event) => steps.push(event.detail.to)}></vlens-register>
+<p id="steps">{steps.join(',')}</p>
+`;
+
+describe('frameworks: Svelte 5', () => {
+  beforeEach(freshStandIn);
+
+  it('compiles a component with the element and receives vlens-registered through onvlens-registered', async () => {
+    const Registration = await compileSvelte(REGISTRATION_SVELTE, 'Registration');
+    const { mount, unmount } = await loadSvelte();
+    const registered: VlensRegisteredDetail[] = [];
+    const host = document.createElement('div');
+    document.body.append(host);
+    const component = mount(Registration, {
+      target: host,
+      props: { endpoint: ENDPOINT, onregistered: (detail: VlensRegisteredDetail) => registered.push(detail) },
+    });
+    try {
+      const el = host.querySelector<VlensRegister>('vlens-register')!;
+      await el.updateComplete;
+      expect(el.endpoint).to.equal(ENDPOINT);
+
+      const phone = await completeRegistration(el);
+
+      expect(registered).to.have.length(1);
+      expect(registered[0]!.accessToken).to.be.a('string').and.not.empty;
+      expect(registered[0]!.user?.phoneNumber).to.equal(phone);
+      await waitUntil(() => host.querySelector('#steps')?.textContent === 'phone-code,finish,done', 'Svelte re-rendered from the events');
+    } finally {
+      await unmount(component);
+      host.remove();
+    }
+  });
+});
