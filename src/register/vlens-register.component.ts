@@ -38,6 +38,7 @@ import { oauthStep } from './steps/oauth.js';
 import { phoneCodeStep } from './steps/phone-code.js';
 import { phoneStep } from './steps/phone.js';
 import { vlensRegisterStyles } from './vlens-register.styles.js';
+import { clearResumePoint, loadResumePoint, resumeKey, saveResumePoint } from './resume.js';
 
 /** The one call in flight, as the Task's argument. */
 type Action =
@@ -81,6 +82,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @attr credentials - Fetch credentials: `same-origin` (default) or `include`.
  * @attr signin-url - Where a person with an existing account can sign in.
  * @attr timeout - Milliseconds before a call counts as timed out (default 15000).
+ * @attr resume - Keep the number and request id (never a code) in sessionStorage so a reload resumes at the code step.
  * @attr error-texts - JSON `[{ errorCode, errorMessageEn, errorMessageAr }]` overriding error messages.
  * @attr step - Reflected, read-only: the current step id.
  *
@@ -143,6 +145,8 @@ export class VlensRegister extends LitElement {
   @property({ attribute: 'signin-url' }) signinUrl = '';
   /** Per-call timeout in ms. */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
+  /** Resume at the code step after a reload (sessionStorage: number and request id only). */
+  @property({ type: Boolean }) resume = false;
   /** Replace any string, per locale: `{ ar: { phoneHeading: '…' } }`. */
   @property({ attribute: false }) strings: VlensStringOverrides = {};
   /** Error texts by `error_code`, in the shape Vlens's SDKs take. */
@@ -182,6 +186,7 @@ export class VlensRegister extends LitElement {
     this._abortCall();
     this._countdown.stop();
     this._flow = transition(this._flow, { type: 'reset' });
+    this._saveResume();
     this._notice = null;
     this._phoneText = null;
     this._emailText = null;
@@ -203,8 +208,33 @@ export class VlensRegister extends LitElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._restore();
+  }
+
   protected override firstUpdated(): void {
     if (!this.endpoint) this._fireConfigError();
+  }
+
+  /** On the first connection with `resume`: back to the code step a reload interrupted. Fires nothing. */
+  private _restore(): void {
+    if (!this.resume || !this.endpoint || this._flow.step !== 'phone' || this.hasUpdated) return;
+    const point = loadResumePoint(this._resumeKey());
+    if (!point) return;
+    this._flow = transition(this._flow, { type: 'phone-code-sent', phone: point.phone, requestId: point.requestId });
+  }
+
+  private _resumeKey(): string {
+    return resumeKey(this.endpoint, this.id);
+  }
+
+  /** Keeps the resume point in step with the flow: present only while the phone code is awaited. */
+  private _saveResume(): void {
+    if (!this.resume || !this.endpoint) return;
+    const { step, phone, phoneRequestId } = this._flow;
+    if (step === 'phone-code' && phone && phoneRequestId) saveResumePoint(this._resumeKey(), { phone, requestId: phoneRequestId });
+    else clearResumePoint(this._resumeKey());
   }
 
   protected override updated(): void {
@@ -492,6 +522,7 @@ export class VlensRegister extends LitElement {
   private _dispatchFlow(event: FlowEvent): void {
     const from = this._flow.step;
     this._flow = transition(this._flow, event);
+    this._saveResume();
     const to = this._flow.step;
     if (event.type === 'phone-exists') this._notice = { at: this._flow, text: this._t().phoneExists, invalid: true, tone: 'error', signIn: true };
     this.requestUpdate();

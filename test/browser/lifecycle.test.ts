@@ -173,3 +173,34 @@ describe('vlens-register: strings', () => {
     expect(part(el, '[part~="heading"]').textContent).to.equal('Create your account');
   });
 });
+
+describe('vlens-register: resume after a reload (opt-in)', () => {
+  beforeEach(freshStandIn);
+
+  it('resumes at the code step with the number and request id only, and forgets them once verified', async () => {
+    const phone = await uniquePhone();
+    const first = await mount(html`<vlens-register id="resumable" endpoint=${ENDPOINT} resume></vlens-register>`);
+    await enterPhone(first, phone);
+    const key = `vlens-register:resume:${ENDPOINT}:resumable`;
+    const saved = JSON.parse(sessionStorage.getItem(key)!);
+    expect(Object.keys(saved).sort()).to.deep.equal(['phone', 'requestId', 'savedAt']);
+    expect(saved.phone).to.equal(phone);
+    first.remove();
+
+    // "After the reload": a new element with the same id and endpoint.
+    const second = await mount(html`<vlens-register id="resumable" endpoint=${ENDPOINT} resume></vlens-register>`);
+    const steps = record(second, 'vlens-step-change');
+    expect(second.step).to.equal('phone-code');
+    expect(part(second, '[part~="intro"]').textContent).to.contain(phone);
+    await enterCodeFor(second, phone);
+    await waitForStep(second, 'finish');
+    expect(steps).to.deep.equal([{ from: 'phone-code', to: 'finish' }]);
+    expect(sessionStorage.getItem(key)).to.equal(null);
+  });
+
+  it('does not resume without the attribute', async () => {
+    const el = await mount(html`<vlens-register id="plain" endpoint=${ENDPOINT}></vlens-register>`);
+    await enterPhone(el, await uniquePhone());
+    expect(sessionStorage.getItem(`vlens-register:resume:${ENDPOINT}:plain`)).to.equal(null);
+  });
+});
