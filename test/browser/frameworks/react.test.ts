@@ -3,7 +3,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { VlensRegister } from '../../../src/register/vlens-register.component.js';
 import type { VlensRegisteredDetail, VlensStepChangeDetail } from '../../../src/events.js';
 import { ENDPOINT, freshStandIn } from '../helpers.js';
-import { completeRegistration } from './registration.js';
+import { registerThrough } from './registration.js';
 import { loadReact } from './runtimes.js';
 
 describe('frameworks: React 19', () => {
@@ -27,15 +27,7 @@ describe('frameworks: React 19', () => {
         }),
       );
       await waitUntil(() => host.querySelector('vlens-register'), 'React rendered the element');
-      const el = host.querySelector<VlensRegister>('vlens-register')!;
-      await el.updateComplete;
-      expect(el.endpoint).to.equal(ENDPOINT);
-
-      const phone = await completeRegistration(el);
-
-      expect(registered).to.have.length(1);
-      expect(registered[0]!.accessToken).to.be.a('string').and.not.empty;
-      expect(registered[0]!.user?.phoneNumber).to.equal(phone);
+      await registerThrough(host.querySelector<VlensRegister>('vlens-register'), registered);
       expect(steps.map((s) => s.to)).to.deep.equal(['phone-code', 'finish', 'done']);
     } finally {
       root.unmount();

@@ -3,7 +3,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { VlensRegister } from '../../../src/register/vlens-register.component.js';
 import type { VlensRegisteredDetail } from '../../../src/events.js';
 import { ENDPOINT, freshStandIn } from '../helpers.js';
-import { completeRegistration } from './registration.js';
+import { registerThrough } from './registration.js';
 import { loadVue } from './runtimes.js';
 
 describe('frameworks: Vue 3', () => {
@@ -29,15 +29,7 @@ describe('frameworks: Vue 3', () => {
     document.body.append(host);
     try {
       app.mount(host);
-      const el = host.querySelector<VlensRegister>('vlens-register')!;
-      await el.updateComplete;
-      expect(el.endpoint).to.equal(ENDPOINT);
-
-      const phone = await completeRegistration(el);
-
-      expect(registered).to.have.length(1);
-      expect(registered[0]!.accessToken).to.be.a('string').and.not.empty;
-      expect(registered[0]!.user?.phoneNumber).to.equal(phone);
+      await registerThrough(host.querySelector<VlensRegister>('vlens-register'), registered);
       await waitUntil(() => host.querySelector('#steps')?.textContent === 'phone-code,finish,done', 'Vue re-rendered from the events');
     } finally {
       app.unmount();
