@@ -115,6 +115,42 @@ describe('vlens-register: the whole flow', () => {
     expect(registered[0]!.user?.phoneNumber).to.equal(second);
   });
 
+  it('goes back from the email code to correct the address', async () => {
+    const el = await mount(html`<vlens-register endpoint=${ENDPOINT} email-step="required"></vlens-register>`);
+    const phone = await uniquePhone();
+    await enterPhone(el, phone);
+    await enterCodeFor(el, phone);
+    await waitForStep(el, 'email');
+    type(el, '#email', `typo${phone.slice(-6)}@example.con`);
+    submitButton(el).click();
+    await waitForStep(el, 'email-code');
+    part<HTMLButtonElement>(el, 'button[part~="back"]').click();
+    await waitForStep(el, 'email');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('heading');
+    const fixed = `fixed${phone.slice(-6)}@example.com`;
+    type(el, '#email', fixed);
+    submitButton(el).click();
+    await waitForStep(el, 'email-code');
+    await enterCodeFor(el, fixed);
+    await waitForStep(el, 'finish');
+    const registered = record(el, 'vlens-registered');
+    submitButton(el).click();
+    await waitForStep(el, 'done');
+    expect(registered[0]!.user?.emailAddress).to.equal(fixed);
+  });
+
+  it('a refused or unavailable geolocation is not an error (collect-geolocation)', async () => {
+    const el = await mount(html`<vlens-register endpoint=${ENDPOINT} collect-geolocation></vlens-register>`);
+    const errors = record(el, 'vlens-error');
+    const phone = await uniquePhone();
+    await enterPhone(el, phone);
+    await enterCodeFor(el, phone);
+    await waitForStep(el, 'finish');
+    submitButton(el).click();
+    await waitForStep(el, 'done');
+    expect(errors).to.deep.equal([]);
+  });
+
   it('prefills phone and email from attributes', async () => {
     const phone = await uniquePhone();
     const el = await mount(html`<vlens-register endpoint=${ENDPOINT} phone=${phone} email="pre@example.com" email-step="required"></vlens-register>`);

@@ -9,7 +9,7 @@ export function finishStep(ctx: StepContext) {
   return html`${stepHeading(t.finishHeading, t.finishIntro)}
     <form part="form" novalidate @submit=${on.submitFinish} aria-busy=${ctx.pending ? 'true' : 'false'}>
       ${asked
-        ? html`<input part="username" type="text" name="username" autocomplete="username" dir="ltr" readonly hidden .value=${ctx.state.email ?? ctx.state.phone ?? ''} />
+        ? html`<input type="text" name="username" autocomplete="username" dir="ltr" readonly hidden .value=${ctx.state.email ?? ctx.state.phone ?? ''} />
             <label part="label" for="password">${ctx.passwordMode === 'required' ? t.passwordLabel : t.passwordOptionalLabel}</label>
             <input
               part="input"
