@@ -142,9 +142,7 @@ export class CountryPicker implements ReactiveController {
         </button>
       </div>
       ${this.open ? this.renderPanel(t, locale) : nothing}
-      <p part="country-status" id=${COUNTRY_IDS.status} aria-live="polite">
-        ${this.loadState === 'loading' ? t.countryLoading : this.loadState === 'failed' ? t.countryLoadFailed : nothing}
-      </p>
+      <p part="country-status" id=${COUNTRY_IDS.status} aria-live="polite">${this.statusText(t)}</p>
     </div>`;
   }
 
@@ -187,6 +185,10 @@ export class CountryPicker implements ReactiveController {
     return html`<option value=${country.code} ?selected=${country.code === this.country}>
       ${country.name} (${callingCodeText(country.callingCode)})
     </option>`;
+  }
+
+  private statusText(t: CountryPickerStrings): string | typeof nothing {
+    return this.loadState === 'loading' ? t.countryLoading : this.loadState === 'failed' ? t.countryLoadFailed : nothing;
   }
 
   private setLoad(state: 'idle' | 'loading' | 'failed'): void {

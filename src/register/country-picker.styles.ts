@@ -1,0 +1,53 @@
+/** Styles of the country picker (./country-picker.ts): logical properties, `--_*` theme tokens. */
+import { css } from 'lit';
+
+export const countryPickerStyles = css`
+  [part~='country'] {
+    margin-block-end: 0.75rem;
+  }
+  [part~='country-row'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  [part~='country-name'] {
+    flex: 1 1 8rem;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+  [part~='calling-code'] {
+    unicode-bidi: isolate;
+    font-variant-numeric: tabular-nums;
+  }
+  [part~='country-panel'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    margin-block-start: 0.5rem;
+    padding-block: 0.5rem;
+    padding-inline: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  [part~='country-list'] {
+    inline-size: 100%;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_input);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  [part~='country-list']:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  [part~='country-status'] {
+    margin-block: 0.25rem 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  [part~='country-status']:empty {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,158 @@
+/**
+ * The step's field (phone, code, email or password, with its label, hint and
+ * the status line), rendered into the element's LIGHT DOM as direct children
+ * with `slot` names, so password managers that do not look into shadow roots
+ * can find, fill and save them. The inputs belong (through their `form`
+ * attribute) to an empty light-DOM `<form>` the element owns; its `submit`
+ * event is the one way a step is submitted. The shadow templates place the
+ * slots and style them with `::slotted()` (see ./light-fields.styles.ts).
+ */
+import { html, nothing, render, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+
+/** Slot names the step templates place. */
+export const LIGHT_SLOTS = { label: 'field-label', field: 'field', hint: 'field-hint', status: 'status' } as const;
+
+export type LightField =
+  | { kind: 'phone'; label: string; hint: string; value: string }
+  | { kind: 'code'; label: string; onInput(event: InputEvent): void }
+  | { kind: 'email'; label: string; value: string }
+  | { kind: 'password'; label: string; hint: string; required: boolean; username: string };
+
+export interface LightFieldsView {
+  /** The element's unique id prefix (ids live in the page's tree, so two widgets must not clash). */
+  prefix: string;
+  locale: string;
+  /** Changes with the step: a new step gets new inputs (no code typed for the phone shows up for the email). */
+  key: string;
+  /** The current step's field; null for steps without one. */
+  field: LightField | null;
+  /** The field is wrong: `aria-invalid`. */
+  invalid: boolean;
+  /** The live region's text and tone (the sign-in link, when offered, is in the shadow root next to it). */
+  status: { text: string; tone: 'error' | 'progress' | 'notice' } | null;
+  onSubmit(event: SubmitEvent): void;
+}
+
+/** The light-DOM id of a field part: `${prefix}-${name}`. */
+export function lightId(prefix: string, name: 'form' | 'phone' | 'code' | 'email' | 'password' | 'username' | 'hint' | 'status' | 'label'): string {
+  return `${prefix}-${name}`;
+}
+
+let counter = 0;
+
+/** A fresh id prefix for one element: `vlens-1`, `vlens-2`, ... */
+export function nextLightPrefix(): string {
+  counter += 1;
+  return `vlens-${counter}`;
+}
+
+/** Renders (or updates) the light-DOM fields of `host`; the host's other children are left alone. */
+export function renderLightFields(host: HTMLElement, view: LightFieldsView): void {
+  render(lightFieldsTemplate(view), host, { host });
+}
+
+/** Where a step template puts the field: label, input and hint (the status has its own slot). */
+export const fieldSlots = () =>
+  html`<slot name=${LIGHT_SLOTS.label}></slot><slot name=${LIGHT_SLOTS.field}></slot><slot name=${LIGHT_SLOTS.hint}></slot>`;
+
+/** Where a step template puts the status line. */
+export const statusSlot = () => html`<slot name=${LIGHT_SLOTS.status}></slot>`;
+
+function lightFieldsTemplate(view: LightFieldsView): TemplateResult {
+  const { prefix, locale, field } = view;
+  const id = (name: Parameters<typeof lightId>[1]) => lightId(prefix, name);
+  const hasHint = field?.kind === 'phone' || field?.kind === 'password';
+  const describedBy = hasHint ? `${id('hint')} ${id('status')}` : id('status');
+  const invalid = view.invalid ? 'true' : 'false';
+  const form = id('form');
+  return html`<form id=${form} novalidate @submit=${view.onSubmit}></form>
+    ${field ? html`<label slot=${LIGHT_SLOTS.label} lang=${locale} for=${id(field.kind)} id=${id('label')}>${field.label}</label>` : nothing}
+    ${keyed(view.key, fieldInput(view, form, describedBy, invalid))}
+    ${hasHint ? html`<p slot=${LIGHT_SLOTS.hint} lang=${locale} id=${id('hint')}>${field.hint}</p>` : nothing}
+    <div
+      slot=${LIGHT_SLOTS.status}
+      lang=${locale}
+      id=${id('status')}
+      part=${view.status ? `status ${view.status.tone}` : 'status'}
+      data-tone=${view.status?.tone ?? 'none'}
+      aria-live="polite"
+    >${view.status?.text ?? ''}</div>`;
+}
+
+function fieldInput(view: LightFieldsView, form: string, describedBy: string, invalid: string): TemplateResult | typeof nothing {
+  const { field, prefix } = view;
+  if (!field) return nothing;
+  const slot = LIGHT_SLOTS.field;
+  switch (field.kind) {
+    case 'phone':
+      return html`<input
+        slot=${slot}
+        form=${form}
+        id=${lightId(prefix, 'phone')}
+        name="phone"
+        type="tel"
+        dir="ltr"
+        autocomplete="tel"
+        inputmode="tel"
+        required
+        .value=${field.value}
+        aria-invalid=${invalid}
+        aria-describedby=${describedBy}
+      />`;
+    case 'code':
+      return html`<input
+        slot=${slot}
+        form=${form}
+        id=${lightId(prefix, 'code')}
+        name="code"
+        type="text"
+        dir="ltr"
+        autocomplete="one-time-code"
+        inputmode="numeric"
+        enterkeyhint="done"
+        required
+        @input=${field.onInput}
+        aria-invalid=${invalid}
+        aria-describedby=${describedBy}
+      />`;
+    case 'email':
+      return html`<input
+        slot=${slot}
+        form=${form}
+        id=${lightId(prefix, 'email')}
+        name="email"
+        type="email"
+        dir="ltr"
+        autocomplete="email"
+        required
+        .value=${field.value}
+        aria-invalid=${invalid}
+        aria-describedby=${describedBy}
+      />`;
+    case 'password':
+      return html`<input
+          form=${form}
+          id=${lightId(prefix, 'username')}
+          name="username"
+          type="text"
+          autocomplete="username"
+          dir="ltr"
+          readonly
+          hidden
+          .value=${field.username}
+        /><input
+          slot=${slot}
+          form=${form}
+          id=${lightId(prefix, 'password')}
+          name="password"
+          type="password"
+          dir="ltr"
+          autocomplete="new-password"
+          minlength="8"
+          ?required=${field.required}
+          aria-invalid=${invalid}
+          aria-describedby=${describedBy}
+        />`;
+  }
+}
