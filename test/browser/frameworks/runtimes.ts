@@ -81,14 +81,22 @@ export async function loadSvelte(): Promise<typeof SvelteNamespace> {
   return (await import(/* @vite-ignore */ await svelteUrl('svelte'))) as typeof SvelteNamespace;
 }
 
-/** Compiles a Svelte 5 component from source with svelte/compiler and returns its default export. */
-export async function compileSvelte(source: string, name: string): Promise<SvelteNamespace.Component<Record<string, unknown>>> {
+/**
+ * Compiles a Svelte 5 component from source with svelte/compiler and returns
+ * its default export; `imports` maps other bare specifiers to URLs.
+ */
+export async function compileSvelte(
+  source: string,
+  name: string,
+  imports: Record<string, string> = {},
+): Promise<SvelteNamespace.Component<Record<string, unknown>>> {
   const global = globalThis as { svelte?: typeof import('svelte/compiler') };
   if (!global.svelte) await loadClassicScript('/node_modules/svelte/compiler/index.js');
   const { js } = global.svelte!.compile(source, { generate: 'client', name, filename: `${name}.svelte` });
   const specifiers = [...new Set([...js.code.matchAll(/(?:from|import)\s*['"](svelte(?:\/[^'"]*)?)['"]/g)].map((m) => m[1]!))];
   let code = js.code;
   for (const specifier of specifiers) code = code.replaceAll(`'${specifier}'`, `'${await svelteUrl(specifier)}'`);
+  for (const [specifier, url] of Object.entries(imports)) code = code.replaceAll(`'${specifier}'`, `'${new URL(url, location.origin).href}'`);
   const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
   try {
     return ((await import(/* @vite-ignore */ url)) as { default: SvelteNamespace.Component<Record<string, unknown>> }).default;

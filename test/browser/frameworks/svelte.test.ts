@@ -22,6 +22,19 @@ describe('frameworks: Svelte 5', () => {
 
   it('compiles a component with the element and receives vlens-registered through onvlens-registered', async () => {
     const Registration = await compileSvelte(REGISTRATION_SVELTE, 'Registration');
+    await mountAndRegister(Registration, 'phone-code,finish,done');
+  });
+
+  it('runs the example demo/frameworks/svelte/Registration.svelte as written', async () => {
+    const response = await fetch('/demo/frameworks/svelte/Registration.svelte');
+    expect(response.ok).to.equal(true);
+    const Registration = await compileSvelte(await response.text(), 'Registration', {
+      'vlens-register/vlens-register.js': '/src/vlens-register.ts',
+    });
+    await mountAndRegister(Registration, 'Step: done');
+  });
+
+  async function mountAndRegister(Registration: Awaited<ReturnType<typeof compileSvelte>>, finalText: string) {
     const { mount, unmount } = await loadSvelte();
     const registered: VlensRegisteredDetail[] = [];
     const host = document.createElement('div');
@@ -32,10 +45,10 @@ describe('frameworks: Svelte 5', () => {
     });
     try {
       await registerThrough(host.querySelector<VlensRegister>('vlens-register'), registered);
-      await waitUntil(() => host.querySelector('#steps')?.textContent === 'phone-code,finish,done', 'Svelte re-rendered from the events');
+      await waitUntil(() => host.querySelector('p')?.textContent === finalText, 'Svelte re-rendered from the events');
     } finally {
       await unmount(component);
       host.remove();
     }
-  });
+  }
 });
