@@ -1,0 +1,269 @@
+/**
+ * Fuzzing the response side: the shared response schemas, the client's
+ * envelope reading, and the client over real HTTP. Whatever comes back, the
+ * outcome is data or a VlensError of a known kind, never another exception.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
+import { createVlensClient, readEnvelope, VlensError, type VlensClient } from '../../src/api/client.js';
+import { ALL_VLENS_PATHS, VLENS_PATHS, type VlensPath } from '../../src/api/paths.js';
+import { AnyEnvelope, RESPONSE_SCHEMAS } from '../../src/api/schemas.js';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const KINDS_FROM_A_RESPONSE = ['api', 'protocol', 'timeout'];
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+
+// ---- generators --------------------------------------------------------------
+
+const path = fc.constantFrom(...ALL_VLENS_PATHS);
+const anyJson = fc.jsonValue({ maxDepth: 4 });
+/** Values that are almost what a field holds: wrong types, edge numbers, look-alike strings. */
+const oddValue = fc.oneof(
+  anyJson,
+  fc.constantFrom(null, 0, -1, 1.5, 1e308, -0, '', '0', 'null', 'true', 'false', '{}', [], {}, [null], { data: null }),
+  fc.string({ maxLength: 20 }),
+);
+const requestId = fc.uuid();
+const tokenish = fc.string({ minLength: 1, maxLength: 40 });
+
+/** A well-formed `data` for the path (sometimes with extra keys). */
+function goodData(p: VlensPath) {
+  if (p === VLENS_PATHS.checkExistence) return fc.record({ exists: fc.boolean() });
+  if (p === VLENS_PATHS.verifyOAuth || p === VLENS_PATHS.verifyOAuthForRegister) {
+    return fc.record(
+      { oAuthTokenVerificationRequestId: fc.option(requestId), isVerified: fc.boolean(), email: fc.option(fc.emailAddress()) },
+      { requiredKeys: [] },
+    );
+  }
+  return fc.record(
+    {
+      isEmailConfirmationRequired: fc.boolean(),
+      isPhoneNumberConfirmed: fc.boolean(),
+      phoneNumberOtpRequestId: fc.option(requestId),
+      emailOtpRequestId: fc.option(requestId),
+      accessToken: fc.option(tokenish),
+      expireInSeconds: fc.option(fc.integer()),
+      user: fc.option(fc.record({ id: fc.integer(), phoneNumber: fc.option(fc.string()), fullName: fc.option(fc.string()) }, { requiredKeys: [] })),
+    },
+    { requiredKeys: [] },
+  );
+}
+
+/** A success or error envelope for the path, then (often) one field replaced, removed or added. */
+function nearEnvelope(p: VlensPath) {
+  const base = fc.oneof(
+    goodData(p).map((data) => ({ data, error_code: null, error_message: null, error_descriptions: null }) as Record<string, unknown>),
+    fc
+      .record({ code: fc.oneof(fc.integer({ min: 1, max: 9999 }), fc.constant(0)), message: fc.string(), descriptions: anyJson })
+      .map(({ code, message, descriptions }) => ({ data: null, error_code: code, error_message: message, error_descriptions: descriptions }) as Record<string, unknown>),
+  );
+  const key = fc.constantFrom('data', 'error_code', 'error_message', 'error_descriptions', 'extra', 'exists', 'constructor', 'toString');
+  const mutation = fc.oneof(
+    fc.constant(undefined),
+    fc.record({ op: fc.constant('set' as const), key, value: oddValue }),
+    fc.record({ op: fc.constant('drop' as const), key }),
+    fc.record({ op: fc.constant('data-field' as const), key: fc.constantFrom('exists', 'isVerified', 'user', 'accessToken', 'phoneNumberOtpRequestId'), value: oddValue }),
+  );
+  return fc.tuple(base, mutation).map(([envelope, m]) => {
+    const copy: Record<string, unknown> = structuredClone(envelope);
+    if (m?.op === 'set') copy[m.key] = m.value;
+    if (m?.op === 'drop') delete copy[m.key];
+    if (m?.op === 'data-field' && copy.data && typeof copy.data === 'object') (copy.data as Record<string, unknown>)[m.key] = m.value;
+    return copy;
+  });
+}
+
+/** Response text: JSON of anything, near-miss envelopes, and text that is not JSON at all. */
+function responseText(p: VlensPath) {
+  return fc.oneof(
+    { weight: 4, arbitrary: nearEnvelope(p).map((v) => JSON.stringify(v)) },
+    { weight: 2, arbitrary: anyJson.map((v) => JSON.stringify(v)) },
+    { weight: 1, arbitrary: nearEnvelope(p).map((v) => `{"__proto__":{"polluted":true,"data":{"exists":true}},${JSON.stringify(v).slice(1)}`) },
+    { weight: 1, arbitrary: fc.tuple(nearEnvelope(p), fc.nat()).map(([v, cut]) => JSON.stringify(v).slice(0, cut % 60)) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 80 }) },
+    { weight: 1, arbitrary: nearEnvelope(p).map((v) => `\uFEFF${JSON.stringify(v)}`) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 20_000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)) },
+    { weight: 1, arbitrary: fc.constantFrom('', 'null', 'true', '0', '"data"', '<html>502 Bad Gateway</html>', '{"data":', 'NaN') },
+  );
+}
+
+const status = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(200, 201, 202, 204, 400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 500, 502, 503, 504) },
+  { weight: 1, arbitrary: fc.integer({ min: 200, max: 599 }) },
+);
+
+// ---- properties --------------------------------------------------------------
+
+/** The outcome of reading a response: data, or a VlensError. Anything else thrown fails the property. */
+function assertOutcome(p: VlensPath, code: number, text: string, read: () => unknown) {
+  let data: unknown;
+  try {
+    data = read();
+  } catch (error) {
+    assert.ok(error instanceof VlensError, `not a VlensError: ${String(error)}`);
+    assert.ok(KINDS_FROM_A_RESPONSE.includes(error.kind), `kind ${error.kind}`);
+    if (error.kind === 'timeout') assert.equal(code, 504, 'timeout only for a 504');
+    assert.equal(error.status, code);
+    assert.ok(error.message.length > 0);
+    assert.ok(error.envelope && typeof error.envelope === 'object');
+    return;
+  }
+  assert.ok(code >= 200 && code < 300, `data only from a 2xx (got ${code})`);
+  assert.ok(data !== null && typeof data === 'object', 'data is an object');
+  assert.ok(RESPONSE_SCHEMAS[p].safeParse(JSON.parse(text)).success, 'data only from a body the schema accepts');
+}
+
+describe('response schemas (fuzz)', () => {
+  test('any JSON value, and near-miss envelopes, either parse or are rejected: safeParse never throws', () => {
+    fc.assert(
+      fc.property(path, fc.oneof(anyJson, path.chain(nearEnvelope)), (p, value) => {
+        for (const schema of [RESPONSE_SCHEMAS[p], AnyEnvelope]) {
+          const result = schema.safeParse(value);
+          assert.equal(typeof result.success, 'boolean');
+        }
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  test('readEnvelope: any status and text give data or a VlensError (api, protocol or timeout), nothing else', () => {
+    fc.assert(
+      fc.property(
+        path.chain((p) => fc.tuple(fc.constant(p), status, responseText(p))),
+        ([p, code, text]) => assertOutcome(p, code, text, () => readEnvelope(p, code, text)),
+      ),
+      { numRuns: RUNS * 3 },
+    );
+    assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype was polluted');
+  });
+
+  test('a valid success envelope gives exactly its data; a valid error envelope gives an api error with its code', () => {
+    fc.assert(
+      fc.property(path.chain((p) => fc.tuple(fc.constant(p), goodData(p))), fc.integer({ min: 1, max: 9999 }), ([p, data], code) => {
+        const text = JSON.stringify({ data, error_code: null, error_message: null });
+        assert.deepEqual(readEnvelope(p, 200, text), JSON.parse(text).data);
+        for (const httpStatus of [200, 400]) {
+          try {
+            readEnvelope(p, httpStatus, JSON.stringify({ data: null, error_code: code, error_message: 'No' }));
+            assert.fail('an error envelope must not resolve');
+          } catch (error) {
+            assert.ok(error instanceof VlensError && error.kind === 'api', String(error));
+            assert.equal(error.envelope.error_code, code);
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+// ---- the client over real HTTP ---------------------------------------------------
+
+interface Answer {
+  status: number;
+  contentType: string | null;
+  body: Uint8Array;
+  behaviour: 'answer' | 'hang-up' | 'redirect' | 'stall';
+}
+
+const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/html', 'text/plain', null, 'application/problem+json');
+const answerArb: fc.Arbitrary<[VlensPath, Answer]> = path.chain((p) =>
+  fc.tuple(
+    fc.constant(p),
+    fc.record({
+      status,
+      contentType,
+      body: fc.oneof(
+        { weight: 5, arbitrary: responseText(p).map((t) => new TextEncoder().encode(t)) },
+        { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }) },
+      ),
+      behaviour: fc.oneof(
+        { weight: 20, arbitrary: fc.constant('answer' as const) },
+        { weight: 2, arbitrary: fc.constantFrom('hang-up' as const, 'redirect' as const) },
+        { weight: 1, arbitrary: fc.constant('stall' as const) },
+      ),
+    }),
+  ),
+);
+
+/** Calls the client method that posts to `p`, with a valid input. */
+function callFor(client: VlensClient, p: VlensPath): Promise<unknown> {
+  const phone = '+201001234567';
+  switch (p) {
+    case VLENS_PATHS.checkExistence:
+      return client.checkExistence({ phoneNumber: phone });
+    case VLENS_PATHS.verifyPhone:
+      return client.sendPhoneCode({ phoneNumber: phone });
+    case VLENS_PATHS.verifyEmail:
+      return client.sendEmailCode({ email: 'a@example.com' });
+    case VLENS_PATHS.verifyOAuth:
+    case VLENS_PATHS.verifyOAuthForRegister:
+      return client.verifyOAuthToken({ provider: 'Google', IdToken: 'a.b.c' });
+    default:
+      return client.register({ phoneNumber: phone, password: 'Correct-horse-9' });
+  }
+}
+
+const CLIENT_TIMEOUT_MS = 400;
+
+describe('client over HTTP (fuzz)', () => {
+  let next: Answer;
+  let base = '';
+  const server = createServer((req, res: ServerResponse) => {
+    req.resume();
+    req.on('end', () => {
+      const answer = next;
+      if (answer.behaviour === 'hang-up') return void req.socket.destroy();
+      if (answer.behaviour === 'stall') return; // the client's own timeout ends it
+      if (answer.behaviour === 'redirect') {
+        res.writeHead(302, { location: `${base}/elsewhere` });
+        return void res.end();
+      }
+      res.writeHead(answer.status, answer.contentType ? { 'content-type': answer.contentType } : {});
+      res.end(answer.body);
+    });
+  });
+  before(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+
+  test('any answer resolves to data or rejects with a VlensError, never another exception', async () => {
+    const client = createVlensClient({ endpoint: `${base}/api/vlens`, timeoutMs: CLIENT_TIMEOUT_MS });
+    const kinds = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(answerArb, async ([p, answer]) => {
+        next = answer;
+        const started = performance.now();
+        try {
+          const data = await callFor(client, p);
+          assert.ok(data !== null && typeof data === 'object', 'data is an object');
+          assert.ok(answer.behaviour === 'answer' && answer.status >= 200 && answer.status < 300, `data only from a 2xx answer (${answer.behaviour} ${answer.status})`);
+          kinds.set('data', (kinds.get('data') ?? 0) + 1);
+        } catch (error) {
+          assert.ok(error instanceof VlensError, `not a VlensError: ${String(error)}`);
+          kinds.set(error.kind, (kinds.get(error.kind) ?? 0) + 1);
+          // On a busy machine any call may run into the client's own deadline: a timeout is right whenever it did.
+          if (error.kind === 'timeout' && performance.now() - started >= CLIENT_TIMEOUT_MS - 5) return;
+          // fetch's redirect: 'error' refuses any redirect status, with or without a Location.
+          const redirected = answer.behaviour === 'redirect' || REDIRECT_STATUSES.includes(answer.status);
+          if (answer.behaviour === 'answer' && !redirected) assert.ok(KINDS_FROM_A_RESPONSE.includes(error.kind), `kind ${error.kind} for an answer`);
+          if (answer.behaviour === 'stall') assert.equal(error.kind, 'timeout');
+          if (answer.behaviour === 'hang-up' || redirected) assert.equal(error.kind, 'network');
+        }
+      }),
+      { numRuns: Math.min(RUNS, 200) },
+    );
+    for (const kind of ['data', 'api', 'protocol', 'network', 'timeout']) assert.ok(kinds.get(kind), `the run saw ${kind} (${JSON.stringify([...kinds])})`);
+  });
+});
