@@ -29,8 +29,11 @@ export interface LightFieldsView {
   field: LightField | null;
   /** The field is wrong: `aria-invalid`. */
   invalid: boolean;
-  /** The live region's text and tone (the sign-in link, when offered, is in the shadow root next to it). */
-  status: { text: string; tone: 'error' | 'progress' | 'notice' } | null;
+  /**
+   * The live region's text and tone (the sign-in link, when offered, is in the shadow root next to it);
+   * `isolate` wraps text in another script or direction (the server's own message) in `<bdi>`.
+   */
+  status: { text: string; tone: 'error' | 'progress' | 'notice'; isolate?: boolean } | null;
   onSubmit(event: SubmitEvent): void;
 }
 
@@ -77,7 +80,7 @@ function lightFieldsTemplate(view: LightFieldsView): TemplateResult {
       part=${view.status ? `status ${view.status.tone}` : 'status'}
       data-tone=${view.status?.tone ?? 'none'}
       aria-live="polite"
-    >${view.status?.text ?? ''}</div>`;
+    >${view.status?.isolate ? html`<bdi>${view.status.text}</bdi>` : (view.status?.text ?? '')}</div>`;
 }
 
 function fieldInput(view: LightFieldsView, form: string, describedBy: string, invalid: string): TemplateResult | typeof nothing {

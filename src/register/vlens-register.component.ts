@@ -16,8 +16,15 @@ import {
   type VlensStringOverrides,
   type VlensStrings,
 } from '../i18n/index.js';
-import { toCodeDigits } from '../phone/digits.js';
+import { toAsciiDigits, toCodeDigits } from '../phone/digits.js';
 import { parsePhone } from '../phone/phone.js';
+import { loadPhoneMetadata } from '../phone/metadata-store.js';
+import { WebOtpController } from '../controllers/web-otp.js';
+import { CountryPicker } from './country-picker.js';
+import { countryPickerStyles } from './country-picker.styles.js';
+import { lightId, nextLightPrefix, renderLightFields, statusSlot, type LightField } from './light-fields.js';
+import { lightFieldStyles } from './light-fields.styles.js';
+import { themeStyles } from './theme.styles.js';
 import {
   canSkipEmail,
   initialState,
@@ -59,9 +66,13 @@ interface Notice {
   tone: 'error' | 'notice' | 'progress';
   /** Offer the sign-in link (a registered number). */
   signIn?: boolean;
+  /** The server's own words (any language): shown isolated from the widget's text direction. */
+  foreign?: boolean;
 }
 
 const CODE_LENGTH = 6;
+/** The proxy's refusal codes (HTTP statuses) the dictionaries translate. */
+const PROXY_CODES = [400, 403, 404, 405, 413, 415, 429, 500, 502, 503, 504] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
@@ -127,7 +138,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @cssprop --vlens-spacing - Padding and spacing unit.
  */
 export class VlensRegister extends LitElement {
-  static override styles = vlensRegisterStyles;
+  static override styles = [themeStyles, vlensRegisterStyles, lightFieldStyles, countryPickerStyles];
 
   /** The tenant's proxy mount; every call is `POST {endpoint}/<Vlens path>`. Required. */
   @property() endpoint = '';
@@ -145,6 +156,10 @@ export class VlensRegister extends LitElement {
   @property({ attribute: 'signin-url' }) signinUrl = '';
   /** Per-call timeout in ms. */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
+  /** The country numbers are read in until the person picks another (ISO code, default `EG`). */
+  @property({ attribute: 'default-country' }) defaultCountry = 'EG';
+  /** `auto` follows `prefers-color-scheme`; `light` or `dark` forces one. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
   /** Resume at the code step after a reload (sessionStorage: number and request id only). */
   @property({ type: Boolean }) resume = false;
   /** Replace any string, per locale: `{ ar: { phoneHeading: '…' } }`. */
@@ -159,6 +174,16 @@ export class VlensRegister extends LitElement {
   private _focusHeading = false;
   private _registeredName: string | null = null;
   private readonly _countdown = new ResendCountdown(this);
+  private readonly _countries = new CountryPicker(this, { defaultCountry: () => this.defaultCountry });
+  /** Reads the SMS code where the browser has WebOTP, while the phone code is awaited. */
+  private readonly _webOtp = new WebOtpController(this, {
+    active: () => this._flow.step === 'phone-code',
+    onCode: (code) => this._fillCode(code),
+  });
+  /** Prefix of this element's light-DOM ids (its fields live in the page's tree). */
+  private readonly _lightPrefix = nextLightPrefix();
+  /** The light-DOM fields of the last render, committed in `update()`. */
+  private _lightView: Parameters<typeof renderLightFields>[1] | null = null;
 
   /** The one place calls run: pending/error/complete render from `_renderStatus`. */
   private readonly _call = new Task<[Action], FlowEvent | typeof taskIdle>(this, {
@@ -186,6 +211,7 @@ export class VlensRegister extends LitElement {
     this._abortCall();
     this._countdown.stop();
     this._flow = transition(this._flow, { type: 'reset' });
+    this._countries.reset();
     this._saveResume();
     this._notice = null;
     this._phoneText = null;
@@ -237,6 +263,12 @@ export class VlensRegister extends LitElement {
     else clearResumePoint(this._resumeKey());
   }
 
+  /** After the shadow render: the light-DOM fields (see ./light-fields.ts). */
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    if (this._lightView) renderLightFields(this, this._lightView);
+  }
+
   protected override updated(): void {
     if (this.getAttribute('step') !== this._flow.step) this.setAttribute('step', this._flow.step);
     if (this._focusHeading) {
@@ -256,6 +288,35 @@ export class VlensRegister extends LitElement {
     const t = stringsFor(locale, this.strings);
     const ctx = this._context(t, locale);
     return html`<div part="base" lang=${locale} dir=${directionOf(locale)}>${this._renderStep(ctx)}</div>`;
+  }
+
+  /** The step's field and the status line, rendered into light DOM by `update()`. */
+  private _lightFields(t: VlensStrings, locale: VlensLocale, notice: Notice | null): Parameters<typeof renderLightFields>[1] {
+    const step = this._flow.step;
+    const pending = this._busy;
+    let field: LightField | null = null;
+    if (step === 'phone') field = { kind: 'phone', label: t.phoneLabel, hint: t.phoneHint, value: this._phoneText ?? this.phone };
+    else if (step === 'phone-code' || step === 'email-code') field = { kind: 'code', label: t.codeLabel, onInput: (e) => this._onCodeInput(e) };
+    else if (step === 'email') field = { kind: 'email', label: t.emailLabel, value: this._emailText ?? this._flow.email ?? this.email };
+    else if (step === 'finish' && this._flow.config.password !== 'off') {
+      const required = this._flow.config.password === 'required';
+      field = {
+        kind: 'password',
+        label: required ? t.passwordLabel : t.passwordOptionalLabel,
+        hint: t.passwordHint,
+        required,
+        username: this._flow.email ?? this._flow.phone ?? '',
+      };
+    }
+    return {
+      prefix: this._lightPrefix,
+      locale,
+      key: step,
+      field,
+      invalid: !pending && Boolean(notice?.invalid),
+      status: notice ? { text: notice.text, tone: notice.tone, isolate: Boolean(notice.foreign) } : null,
+      onSubmit: (e) => this._onLightSubmit(e),
+    };
   }
 
   private _renderStep(ctx: StepContext): TemplateResult {
@@ -280,12 +341,14 @@ export class VlensRegister extends LitElement {
   private _context(t: VlensStrings, locale: VlensLocale): StepContext {
     const pending = this._busy;
     const notice = this._currentNotice(t, locale);
+    this._lightView = this._lightFields(t, locale, notice);
     return {
       t,
       state: this._flow,
       pending,
       invalid: Boolean(notice?.invalid),
       status: this._renderStatus(t, notice),
+      countryPicker: this._countries.render(t, locale),
       phoneText: this._phoneText ?? this.phone,
       emailText: this._emailText ?? this._flow.email ?? this.email,
       signinUrl: this.signinUrl,
@@ -294,14 +357,14 @@ export class VlensRegister extends LitElement {
       canGoBack: previousStep(this._flow) !== null,
       passwordMode: this._flow.config.password,
       on: {
-        submitPhone: (e) => this._onSubmitPhone(e),
-        submitCode: (e) => this._onSubmitCode(e),
+        submitPhone: (e) => this._forwardSubmit(e),
+        submitCode: (e) => this._forwardSubmit(e),
         codeInput: (e) => this._onCodeInput(e),
         resend: () => this._onResend(),
         back: () => this._onBack(),
-        submitEmail: (e) => this._onSubmitEmail(e),
+        submitEmail: (e) => this._forwardSubmit(e),
         skipEmail: () => this._dispatchFlow({ type: 'email-skipped' }),
-        submitFinish: (e) => this._onSubmitFinish(e),
+        submitFinish: (e) => this._forwardSubmit(e),
       },
     };
   }
@@ -319,7 +382,8 @@ export class VlensRegister extends LitElement {
         pending: (): Notice | null => (this._callAborted ? null : { at, text: t.working, invalid: false, tone: 'progress' }),
         error: (error): Notice | null => {
           if (this._errorAt !== at || !(error instanceof VlensError)) return null;
-          return { at, text: this._errorText(error, t, locale), invalid: error.kind === 'api', tone: 'error' };
+          const text = this._errorText(error, t, locale);
+          return { at, text, invalid: error.kind === 'api', tone: 'error', foreign: text === error.envelope.error_message };
         },
       }) ?? null
     );
@@ -327,16 +391,13 @@ export class VlensRegister extends LitElement {
 
   private _errorAt: FlowState | null = null;
 
-  /** The live region: always in the DOM so screen readers announce what appears in it. */
+  /**
+   * Where the status line shows: its slot (the live region itself is in light DOM, next to the field it
+   * describes), then the sign-in link when a registered number was refused.
+   */
   private _renderStatus(t: VlensStrings, notice: Notice | null): TemplateResult {
-    let body: TemplateResult | typeof nothing = nothing;
-    if (notice?.tone === 'progress') body = html`<p part="progress">${notice.text}</p>`;
-    else if (notice?.tone === 'notice') body = html`<p part="notice">${notice.text}</p>`;
-    else if (notice)
-      body = html`<p part="error">
-        ${notice.text}${notice.signIn && this.signinUrl ? html` <a part="link" href=${this.signinUrl}>${t.signIn}</a>` : nothing}
-      </p>`;
-    return html`<div part="status" id=${IDS.error} aria-live="polite">${body}</div>`;
+    const signIn = notice?.signIn && this.signinUrl;
+    return html`${statusSlot()}${signIn ? html`<p part="sign-in"><a part="link" href=${this.signinUrl}>${t.signIn}</a></p>` : nothing}`;
   }
 
   /** Host table, then the widget's own text for kinds and proxy codes, then the server's message. */
@@ -345,8 +406,18 @@ export class VlensRegister extends LitElement {
     const hostText = hostErrorText(this.errorTexts, code, locale);
     if (hostText) return hostText;
     if (error.kind !== 'api') return t[`error_${error.kind}`];
-    const own = code === 429 || code === 413 || code === 400 ? t[`error_${code}`] : undefined;
-    return own ?? error.envelope.error_message ?? t.error_api;
+    const own = this._proxyErrorText(error, t);
+    // Vlens does not document its codes: its own message is the fallback (shown isolated, it may be English in Arabic).
+    return own ?? (error.envelope.error_message || t.error_api);
+  }
+
+  /** The proxy's own refusals (`error_descriptions.source: "proxy"`, HTTP status as `error_code`), translated. */
+  private _proxyErrorText(error: VlensError, t: VlensStrings): string | undefined {
+    const descriptions = error.envelope.error_descriptions as { source?: unknown; field?: unknown } | null | undefined;
+    if (descriptions?.source !== 'proxy') return undefined;
+    const code = error.envelope.error_code;
+    if (code === 400 && descriptions.field === 'phoneNumber') return t.error_400_phone;
+    return PROXY_CODES.find((known) => known === code) ? t[`error_${code as (typeof PROXY_CODES)[number]}`] : undefined;
   }
 
   // ---- user actions -------------------------------------------------------------
@@ -356,22 +427,78 @@ export class VlensRegister extends LitElement {
     return this._call.status === TaskStatus.PENDING && !this._callAborted;
   }
 
+  /** A step's (shadow) form was submitted: submit the light-DOM form instead, so password managers see it. */
+  private _forwardSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = this.querySelector<HTMLFormElement>(`#${lightId(this._lightPrefix, 'form')}`);
+    form?.requestSubmit();
+  }
+
+  /** The light-DOM form's submit: the one way every step is submitted (button, Enter, auto-submit). */
+  private _onLightSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    switch (this._flow.step) {
+      case 'phone':
+        return this._onSubmitPhone(event);
+      case 'phone-code':
+      case 'email-code':
+        return this._onSubmitCode(event);
+      case 'email':
+        return this._onSubmitEmail(event);
+      case 'finish':
+        return this._onSubmitFinish(event);
+      default:
+        return;
+    }
+  }
+
   private _onSubmitPhone(event: SubmitEvent): void {
     event.preventDefault();
     if (this._busy) return;
     const text = this._field(event, 'phone');
     this._phoneText = text;
     if (!this._checkEndpoint()) return;
-    const parsed = parsePhone(text, 'EG');
-    if (!parsed.ok) return this._say(this._t()[`phone_${parsed.code}`], true);
-    this._run({ type: 'send-phone', phone: parsed.e164 });
+    this._submitPhone(text, true);
+  }
+
+  /** Parses in the picked country; a country (or `+code`) not loaded yet loads the world's metadata once, then retries. */
+  private _submitPhone(text: string, mayLoad: boolean): void {
+    const parsed = parsePhone(text, this._countries.country);
+    if (parsed.ok) return this._run({ type: 'send-phone', phone: parsed.e164 });
+    if (parsed.code !== 'metadata-not-loaded' || !mayLoad) return this._say(this._t()[`phone_${parsed.code}`], true);
+    const at = this._flow;
+    this._notice = { at, text: this._t().countryLoading, invalid: false, tone: 'progress' };
+    this.requestUpdate();
+    loadPhoneMetadata().then(
+      () => {
+        if (this._flow !== at || this._phoneText !== text) return;
+        this._notice = null;
+        this._submitPhone(text, false);
+      },
+      () => {
+        if (this._flow === at) this._say(this._t().countryLoadFailed, false);
+      },
+    );
   }
 
   private _onCodeInput(event: InputEvent): void {
     const input = event.target as HTMLInputElement;
-    const digits = toCodeDigits(input.value);
+    let digits = toCodeDigits(input.value);
+    if (!digits.ok && event.inputType === 'insertFromPaste') {
+      // A pasted message ("Your code is 123456"): keep its one six-digit run.
+      const runs = toAsciiDigits(input.value).match(/\d{6}/g);
+      if (runs?.length === 1) digits = { ok: true, value: runs[0]! };
+    }
     if (digits.ok && digits.value !== input.value) input.value = digits.value;
     if (digits.ok && digits.value.length === CODE_LENGTH && !this._busy) input.form?.requestSubmit();
+  }
+
+  /** A code the browser read from the SMS (WebOTP): fill the field and submit as if typed. */
+  private _fillCode(code: string): void {
+    const input = this.querySelector<HTMLInputElement>(`#${lightId(this._lightPrefix, 'code')}`);
+    if (!input || this._busy) return;
+    input.value = code;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: code }));
   }
 
   private _onSubmitCode(event: SubmitEvent): void {
@@ -399,7 +526,8 @@ export class VlensRegister extends LitElement {
   private _onSubmitEmail(event: SubmitEvent): void {
     event.preventDefault();
     if (this._busy) return;
-    const email = this._field(event, 'email').trim();
+    // Invisible marks and full-width forms pasted from messages would make Vlens refuse the address.
+    const email = toAsciiDigits(this._field(event, 'email')).trim();
     this._emailText = email;
     if (!EMAIL.test(email)) return this._say(this._t().invalidEmail, true);
     this._run({ type: 'send-email', email });
@@ -467,8 +595,11 @@ export class VlensRegister extends LitElement {
         if (exists) return { flow: { type: 'phone-exists', phone: action.phone } };
         return { flow: await this._sendPhone(client, action.phone, signal) };
       }
-      case 'resend-phone':
-        return { flow: await this._sendPhone(client, flow.phone!, signal), notice: this._t().codeResent };
+      case 'resend-phone': {
+        const sent = await this._sendPhone(client, flow.phone!, signal);
+        this._webOtp.restart();
+        return { flow: sent, notice: this._t().codeResent };
+      }
       case 'verify-phone': {
         const data = await client.verifyPhoneCode(
           { phoneNumber: flow.phone!, phoneNumberOtpRequestId: flow.phoneRequestId!, phoneNumberOtp: action.code },

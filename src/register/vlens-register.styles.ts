@@ -1,4 +1,8 @@
-/** The element's shadow styles: logical properties only, themed through `--vlens-*` custom properties. */
+/**
+ * The element's shadow styles: logical properties only (the same rules serve
+ * left-to-right and right-to-left), themed through the `--_*` tokens of
+ * ./theme.styles.ts, which read the public `--vlens-*` custom properties.
+ */
 import { css } from 'lit';
 
 export const vlensRegisterStyles = css`
@@ -6,10 +10,12 @@ export const vlensRegisterStyles = css`
     display: block;
     box-sizing: border-box;
     max-inline-size: 28rem;
-    color: var(--vlens-color-text, #1f2933);
-    font-family: var(--vlens-font-family, system-ui, -apple-system, 'Segoe UI', Tahoma, sans-serif);
-    font-size: var(--vlens-font-size, 1rem);
+    min-inline-size: 0;
+    color: var(--_text);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
     line-height: 1.5;
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none;
@@ -20,14 +26,16 @@ export const vlensRegisterStyles = css`
     box-sizing: inherit;
   }
   [part~='base'] {
-    padding-block: var(--vlens-spacing, 1rem);
-    padding-inline: var(--vlens-spacing, 1rem);
-    background: var(--vlens-color-surface, #ffffff);
-    border: 1px solid var(--vlens-color-border, #cbd2d9);
-    border-radius: var(--vlens-radius, 0.5rem);
+    color-scheme: var(--_scheme);
+    padding-block: var(--_space);
+    padding-inline: var(--_space);
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
   }
   [part~='heading'] {
-    margin-block: 0 calc(var(--vlens-spacing, 1rem) / 2);
+    margin-block: 0 calc(var(--_space) / 2);
     font-size: 1.25em;
     line-height: 1.3;
   }
@@ -35,15 +43,15 @@ export const vlensRegisterStyles = css`
     outline: none;
   }
   [part~='heading']:focus-visible {
-    outline: 2px solid var(--vlens-color-focus, #2563eb);
+    outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
   [part~='intro'],
   [part~='hint'] {
-    margin-block: 0 var(--vlens-spacing, 1rem);
+    margin-block: 0 var(--_space);
   }
   [part~='hint'] {
-    color: var(--vlens-color-muted, #52606d);
+    color: var(--_muted);
     font-size: 0.875em;
     margin-block-start: 0.25rem;
   }
@@ -61,43 +69,19 @@ export const vlensRegisterStyles = css`
     padding-block: 0.5rem;
     padding-inline: 0.75rem;
     font: inherit;
-    color: inherit;
-    background: var(--vlens-color-input, #ffffff);
-    border: 1px solid var(--vlens-color-border, #cbd2d9);
-    border-radius: var(--vlens-radius, 0.5rem);
-  }
-  [part~='input'][dir='ltr'] {
-    text-align: start;
-  }
-  :host(:dir(rtl)) [part~='input'][dir='ltr'],
-  [dir='rtl'] [part~='input'][dir='ltr'] {
-    text-align: end;
-  }
-  [part~='input'][aria-invalid='true'] {
-    border-color: var(--vlens-color-error, #b91c1c);
+    color: var(--_text);
+    background: var(--_input);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
   }
   [part~='input']:focus-visible,
   [part~='button']:focus-visible,
   [part~='link']:focus-visible {
-    outline: 2px solid var(--vlens-color-focus, #2563eb);
+    outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
-  [part~='code'] {
-    letter-spacing: 0.3em;
-    font-variant-numeric: tabular-nums;
-  }
-  [part~='status'] {
-    min-block-size: 1.5em;
-    margin-block: 0.5rem;
-  }
-  [part~='error'] {
-    margin: 0;
-    color: var(--vlens-color-error, #b91c1c);
-  }
-  [part~='progress'],
-  [part~='notice'] {
-    margin: 0;
-    color: var(--vlens-color-muted, #52606d);
+  [part~='sign-in'] {
+    margin-block: 0 0.5rem;
   }
   [part~='actions'] {
     display: flex;
@@ -107,25 +91,52 @@ export const vlensRegisterStyles = css`
   }
   [part~='button'] {
     min-block-size: 2.75rem;
+    min-inline-size: 2.75rem;
+    max-inline-size: 100%;
     padding-block: 0.5rem;
     padding-inline: 1rem;
     font: inherit;
-    border-radius: var(--vlens-radius, 0.5rem);
-    border: 1px solid var(--vlens-color-primary, #1d4ed8);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_primary);
     background: transparent;
-    color: var(--vlens-color-primary, #1d4ed8);
+    color: var(--_primary);
     cursor: pointer;
+    transition:
+      background-color 150ms ease,
+      color 150ms ease,
+      box-shadow 150ms ease;
+  }
+  [part~='button']:hover:not(:disabled) {
+    box-shadow: inset 0 0 0 1px var(--_primary);
   }
   [part~='submit'] {
-    background: var(--vlens-color-primary, #1d4ed8);
-    color: var(--vlens-color-on-primary, #ffffff);
+    background: var(--_primary);
+    color: var(--_on-primary);
   }
   [part~='button']:disabled {
     opacity: 0.6;
     cursor: not-allowed;
   }
   [part~='link'] {
-    color: var(--vlens-color-primary, #1d4ed8);
-    margin-inline-start: 0.25rem;
+    color: var(--_primary);
+  }
+  bdi,
+  [dir='ltr'] {
+    unicode-bidi: isolate;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      transition: none !important;
+      animation: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
+  @media (forced-colors: active) {
+    [part~='base'],
+    [part~='button'] {
+      border-color: CanvasText;
+    }
   }
 `;

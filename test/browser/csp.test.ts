@@ -28,7 +28,7 @@ describe('vlens-register under a strict CSP with Trusted Types', () => {
     await el.updateComplete;
 
     const phone = await uniquePhone();
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#phone')!;
+    const input = el.querySelector<HTMLInputElement>('input[name="phone"]')!;
     input.value = phone;
     input.dispatchEvent(new win.Event('input', { bubbles: true }));
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="submit"]')!.click();

@@ -33,13 +33,26 @@ export async function mount(template = html`<vlens-register endpoint=${ENDPOINT}
 }
 
 export function part<T extends Element = HTMLElement>(el: VlensRegister, selector: string): T {
-  const found = el.shadowRoot!.querySelector<T>(selector);
+  const found = query<T>(el, selector);
   if (!found) throw new Error(`No ${selector} in the widget (step ${el.step})`);
   return found;
 }
 
+/**
+ * An element of the widget: in its shadow root, else among the light-DOM children it renders
+ * (the field, its label, hint and the status line), where `#phone` matches the id `vlens-N-phone`.
+ */
 export function query<T extends Element = HTMLElement>(el: VlensRegister, selector: string): T | null {
-  return el.shadowRoot!.querySelector<T>(selector);
+  return el.shadowRoot!.querySelector<T>(selector) ?? el.querySelector<T>(`:scope > ${lightSelector(selector)}`);
+}
+
+function lightSelector(selector: string): string {
+  return selector.replace(/#([\w-]+)/g, '[id^="vlens-"][id$="-$1"]');
+}
+
+/** The light-DOM field of the current step (phone, code, email or password input). */
+export function field(el: VlensRegister): HTMLInputElement {
+  return part<HTMLInputElement>(el, 'input[slot="field"]');
 }
 
 /** Types into a field the way a person does: value, then an input event. */

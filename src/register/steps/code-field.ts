@@ -1,27 +1,13 @@
-/** The one-time-code field and the resend/back actions shared by the phone-code and email-code steps. */
+/** The one-time-code field's place and the resend/back actions shared by the phone-code and email-code steps. */
 import { html } from 'lit';
-import { describedBy } from './heading.js';
 import { format } from '../../i18n/index.js';
+import { fieldSlots } from '../light-fields.js';
 import type { StepContext } from './context.js';
 
 export function codeForm(ctx: StepContext, backLabel: string) {
   const { t, on } = ctx;
   return html`<form part="form" novalidate @submit=${on.submitCode} aria-busy=${ctx.pending ? 'true' : 'false'}>
-    <label part="label" for="code">${t.codeLabel}</label>
-    <input
-      part="input code"
-      id="code"
-      name="code"
-      type="text"
-      dir="ltr"
-      autocomplete="one-time-code"
-      inputmode="numeric"
-      required
-      @input=${on.codeInput}
-      aria-invalid=${ctx.invalid ? 'true' : 'false'}
-      aria-describedby=${describedBy(false)}
-    />
-    ${ctx.status}
+    ${fieldSlots()} ${ctx.status}
     <div part="actions">
       <button part="button submit" type="submit" ?disabled=${ctx.pending}>${t.codeSubmit}</button>
       <button part="button resend" type="button" ?disabled=${ctx.pending || !ctx.resend.ready} @click=${on.resend}>

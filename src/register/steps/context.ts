@@ -4,7 +4,7 @@ import type { VlensStrings } from '../../i18n/index.js';
 import type { FlowState } from '../flow.js';
 
 /** Shadow-root ids the templates share (ids are scoped per element, so two widgets never clash). */
-export const IDS = { heading: 'heading', error: 'error', hint: 'hint' } as const;
+export const IDS = { heading: 'heading' } as const;
 
 export interface StepContext {
   t: VlensStrings;
@@ -13,8 +13,10 @@ export interface StepContext {
   pending: boolean;
   /** The field is wrong (local validation or an API refusal): `aria-invalid` on it. */
   invalid: boolean;
-  /** The live region (error, progress, notices); each step places it after its field. */
+  /** The status line's slot (the live region is in light DOM, see ../light-fields.ts) and the sign-in link when offered. */
   status: TemplateResult;
+  /** The country picker (phone step). */
+  countryPicker: TemplateResult;
   phoneText: string;
   emailText: string;
   signinUrl: string;

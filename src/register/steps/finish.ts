@@ -1,30 +1,14 @@
 /** Step `finish`: the password when asked, the tenant's consent slot, and the final call. */
 import { html, nothing } from 'lit';
-import { describedBy, stepHeading } from './heading.js';
-import { IDS, type StepContext } from './context.js';
+import { stepHeading } from './heading.js';
+import { fieldSlots } from '../light-fields.js';
+import type { StepContext } from './context.js';
 
 export function finishStep(ctx: StepContext) {
   const { t, on } = ctx;
-  const asked = ctx.passwordMode !== 'off';
   return html`${stepHeading(t.finishHeading, t.finishIntro)}
     <form part="form" novalidate @submit=${on.submitFinish} aria-busy=${ctx.pending ? 'true' : 'false'}>
-      ${asked
-        ? html`<input type="text" name="username" autocomplete="username" dir="ltr" readonly hidden .value=${ctx.state.email ?? ctx.state.phone ?? ''} />
-            <label part="label" for="password">${ctx.passwordMode === 'required' ? t.passwordLabel : t.passwordOptionalLabel}</label>
-            <input
-              part="input"
-              id="password"
-              name="password"
-              type="password"
-              dir="ltr"
-              autocomplete="new-password"
-              minlength="8"
-              ?required=${ctx.passwordMode === 'required'}
-              aria-invalid=${ctx.invalid ? 'true' : 'false'}
-              aria-describedby=${describedBy(true)}
-            />
-            <p part="hint" id=${IDS.hint}>${t.passwordHint}</p>`
-        : nothing}
+      ${ctx.passwordMode !== 'off' ? fieldSlots() : nothing}
       ${ctx.status}
       <slot name="consent"></slot>
       <div part="actions">
