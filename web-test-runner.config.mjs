@@ -11,6 +11,7 @@ const { createVlensProxy } = await import('./src/server/proxy.ts');
 const { toNodeListener } = await import('./src/server/node.ts');
 const { createVlensStandIn } = await import('./src/mock/index.ts');
 const { startStandIn } = await import('./src/mock/server.ts');
+const { createDevOAuthHandler, devOAuthNodeListener } = await import('./src/mock/dev-oauth.ts');
 
 const API_KEY = 'wtr-test-key';
 const MOUNT = '/api/vlens';
@@ -30,6 +31,14 @@ const proxy = createVlensProxy({
   log: () => {},
 });
 const proxyListener = toNodeListener(proxy);
+/** POST /dev-oauth/{google|microsoft}/token: ID tokens signed by the stand-in's dev issuers (OAuth tests). */
+const devOAuthListener = devOAuthNodeListener(createDevOAuthHandler(standIn));
+
+async function mountDevOAuth(ctx, next) {
+  if (!ctx.path.startsWith('/dev-oauth/')) return next();
+  ctx.respond = false;
+  await devOAuthListener(ctx.req, ctx.res);
+}
 
 /** A strict policy with Trusted Types enforced; only Lit's policy may exist. */
 export const STRICT_CSP = [
@@ -152,6 +161,6 @@ export default {
       },
     }),
   ],
-  middleware: [testRoutes, mountProxy],
+  middleware: [testRoutes, mountProxy, mountDevOAuth],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), standInCommands],
 };

@@ -7,6 +7,7 @@ import { ResendCountdown } from '../controllers/resend-countdown.js';
 import type { VlensErrorDetail, VlensRegisteredDetail } from '../events.js';
 import {
   directionOf,
+  format,
   hostErrorText,
   languageOf,
   localeOf,
@@ -44,6 +45,15 @@ import { finishStep } from './steps/finish.js';
 import { oauthStep } from './steps/oauth.js';
 import { phoneCodeStep } from './steps/phone-code.js';
 import { phoneStep } from './steps/phone.js';
+import { loadProvider } from '../oauth/load.js';
+import {
+  isOAuthCancelled,
+  OAuthProviderError,
+  parseOAuthProviders,
+  VLENS_OAUTH_PROVIDER,
+  type IdTokenProvider,
+  type OAuthProviderName,
+} from '../oauth/types.js';
 import { vlensRegisterStyles } from './vlens-register.styles.js';
 import { clearResumePoint, loadResumePoint, resumeKey, saveResumePoint } from './resume.js';
 
@@ -55,7 +65,8 @@ type Action =
   | { type: 'send-email'; email: string }
   | { type: 'resend-email' }
   | { type: 'verify-email'; code: string }
-  | { type: 'register'; password: string | null };
+  | { type: 'register'; password: string | null }
+  | { type: 'oauth'; provider: OAuthProviderName };
 
 /** A message shown in the live region, tied to the flow state it was raised in (any state change clears it). */
 interface Notice {
@@ -95,7 +106,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @attr timeout - Milliseconds before a call counts as timed out (default 15000).
  * @attr resume - Keep the number and request id (never a code) in sessionStorage so a reload resumes at the code step.
  * @attr error-texts - JSON `[{ errorCode, errorMessageEn, errorMessageAr }]` overriding error messages.
+ * @attr oauth-providers - `google` and/or `microsoft` (space-separated): offered beside the email code.
+ * @attr google-client-id - Google OAuth client id for the built-in Google Identity Services adapter.
+ * @attr microsoft-client-id - Application (client) id for the built-in MSAL popup adapter.
+ * @attr microsoft-authority - MSAL authority (default `https://login.microsoftonline.com/common`; B2C: the policy URL).
+ * @attr microsoft-redirect-uri - The page MSAL's popup returns to; it must run MSAL's redirect bridge (default: this page).
  * @attr step - Reflected, read-only: the current step id.
+ *
+ * @prop idTokenProvider - `(provider) => Promise<idToken>` replacing the built-in adapters; reject with an error named `OAuthCancelledError` for a closed sign-in.
  *
  * @fires vlens-registered - The account exists; detail: the `RegisterOutput` essentials with the access token.
  * @fires vlens-error - A call failed (or the endpoint is missing); detail: envelope, step, status, kind.
@@ -122,6 +140,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @csspart resend - The resend-code button with its countdown.
  * @csspart back - The button that goes back to correct the phone or email.
  * @csspart skip - The button that skips an optional email.
+ * @csspart oauth-choice - The row of provider buttons on the email step.
+ * @csspart oauth-label - Its label ("Or confirm your email with").
+ * @csspart oauth - Each provider button (plus `oauth-google` or `oauth-microsoft`).
+ * @csspart retry - The button that tries a failed provider sign-in again.
+ * @csspart verified-email - The email a provider confirmed, on the finish step.
  *
  * @cssprop --vlens-color-text - Text colour.
  * @cssprop --vlens-color-muted - Hints and secondary text.
@@ -166,6 +189,18 @@ export class VlensRegister extends LitElement {
   @property({ attribute: false }) strings: VlensStringOverrides = {};
   /** Error texts by `error_code`, in the shape Vlens's SDKs take. */
   @property({ attribute: 'error-texts', type: Array }) errorTexts: VlensErrorText[] = [];
+  /** Providers offered beside the email code: `google`, `microsoft` (space-separated). */
+  @property({ attribute: 'oauth-providers' }) oauthProviders = '';
+  @property({ attribute: 'google-client-id' }) googleClientId = '';
+  @property({ attribute: 'microsoft-client-id' }) microsoftClientId = '';
+  @property({ attribute: 'microsoft-authority' }) microsoftAuthority = '';
+  @property({ attribute: 'microsoft-redirect-uri' }) microsoftRedirectUri = '';
+  /**
+   * Gets an ID token for a provider instead of the built-in Google and Microsoft adapters
+   * (hosts with their own sign-in). Reject with an error named `OAuthCancelledError` when
+   * the person closed the sign-in: the widget goes back to the choice without an error.
+   */
+  @property({ attribute: false }) idTokenProvider: IdTokenProvider | null = null;
 
   private _flow: FlowState = initialState();
   private _notice: Notice | null = null;
@@ -356,6 +391,12 @@ export class VlensRegister extends LitElement {
       canSkipEmail: canSkipEmail(this._flow),
       canGoBack: previousStep(this._flow) !== null,
       passwordMode: this._flow.config.password,
+      oauth: {
+        providers: parseOAuthProviders(this.oauthProviders),
+        chosen: this._oauthChosen,
+        failed: this._flow.step === 'oauth' && !pending,
+        label: (name) => (name === 'google' ? t.providerGoogle : t.providerMicrosoft),
+      },
       on: {
         submitPhone: (e) => this._forwardSubmit(e),
         submitCode: (e) => this._forwardSubmit(e),
@@ -365,6 +406,8 @@ export class VlensRegister extends LitElement {
         submitEmail: (e) => this._forwardSubmit(e),
         skipEmail: () => this._dispatchFlow({ type: 'email-skipped' }),
         submitFinish: (e) => this._forwardSubmit(e),
+        chooseOAuth: (name) => this._onChooseOAuth(name),
+        retryOAuth: () => this._onRetryOAuth(),
       },
     };
   }
@@ -405,6 +448,8 @@ export class VlensRegister extends LitElement {
     const code = error.envelope.error_code;
     const hostText = hostErrorText(this.errorTexts, code, locale);
     if (hostText) return hostText;
+    const oauthText = this._oauthErrorText(error, t);
+    if (oauthText) return oauthText;
     if (error.kind !== 'api') return t[`error_${error.kind}`];
     const own = this._proxyErrorText(error, t);
     // Vlens does not document its codes: its own message is the fallback (shown isolated, it may be English in Arabic).
@@ -518,7 +563,9 @@ export class VlensRegister extends LitElement {
   }
 
   private _onBack(): void {
-    if (this._busy) return;
+    // A provider sign-in may never answer (a prompt left open): going back abandons it.
+    if (this._busy && this._flow.step !== 'oauth') return;
+    if (this._busy) this._abortCall();
     this._countdown.stop();
     this._dispatchFlow({ type: 'back' });
   }
@@ -614,6 +661,8 @@ export class VlensRegister extends LitElement {
       case 'verify-email':
         await client.verifyEmailCode({ email: flow.email!, emailOtpRequestId: flow.emailRequestId!, emailOtp: action.code }, signal);
         return { flow: { type: 'email-verified' } };
+      case 'oauth':
+        return { flow: await this._verifyOAuth(client, action.provider, signal) };
       case 'register': {
         const geoLocation = this.collectGeolocation ? await currentPosition(signal) : null;
         signal.throwIfAborted();
@@ -632,6 +681,74 @@ export class VlensRegister extends LitElement {
         return { flow: { type: 'registered' }, registered: data };
       }
     }
+  }
+
+  // ---- OAuth ----------------------------------------------------------------------------
+
+  private _oauthChosen: OAuthProviderName | null = null;
+  /** The error of a provider that failed to give a token (shown as `oauthFailed`). */
+  private _providerFailure: VlensError | null = null;
+  /** Built-in adapters, loaded on first choice, per provider and configuration. */
+  private readonly _adapters = new Map<string, Promise<IdTokenProvider>>();
+
+  private _onChooseOAuth(name: OAuthProviderName): void {
+    if (this._busy || this._flow.step !== 'email' || !this._checkEndpoint()) return;
+    this._oauthChosen = name;
+    this._dispatchFlow({ type: 'oauth-chosen' });
+    this._run({ type: 'oauth', provider: name });
+  }
+
+  private _onRetryOAuth(): void {
+    if (this._busy || this._flow.step !== 'oauth' || !this._oauthChosen) return;
+    this._run({ type: 'oauth', provider: this._oauthChosen });
+  }
+
+  /** The host's provider, else the built-in adapter (loaded now, once). */
+  private _idTokenProvider(name: OAuthProviderName): Promise<IdTokenProvider> {
+    if (this.idTokenProvider) return Promise.resolve(this.idTokenProvider);
+    const config = {
+      googleClientId: this.googleClientId,
+      microsoftClientId: this.microsoftClientId,
+      microsoftAuthority: this.microsoftAuthority,
+      microsoftRedirectUri: this.microsoftRedirectUri,
+    };
+    const key = JSON.stringify([name, config]);
+    let adapter = this._adapters.get(key);
+    if (!adapter) {
+      adapter = loadProvider(name, config);
+      adapter.catch(() => this._adapters.delete(key));
+      this._adapters.set(key, adapter);
+    }
+    return adapter;
+  }
+
+  /** Token from the provider → `StepVerifyOAuthToken`. A closed sign-in goes back to the choice. */
+  private async _verifyOAuth(client: VlensClient, provider: OAuthProviderName, signal: AbortSignal): Promise<FlowEvent> {
+    let idToken: string;
+    try {
+      idToken = await (await this._idTokenProvider(provider))(provider);
+    } catch (error) {
+      if (isOAuthCancelled(error)) return { type: 'back' };
+      const kind = error instanceof OAuthProviderError ? error.kind : 'config';
+      this._providerFailure = new VlensError(kind, `The ${provider} sign-in failed: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+      throw this._providerFailure;
+    }
+    signal.throwIfAborted();
+    const data = await client.verifyOAuthToken({ provider: VLENS_OAUTH_PROVIDER[provider], IdToken: idToken }, signal);
+    if (!data.oAuthTokenVerificationRequestId) {
+      throw new VlensError('protocol', 'The answer has no oAuthTokenVerificationRequestId', { status: 200 });
+    }
+    return { type: 'oauth-verified', requestId: data.oAuthTokenVerificationRequestId, email: data.email ?? null };
+  }
+
+  /** On the `oauth` step: the provider's failure, or its token rejected by Vlens, in the person's words. */
+  private _oauthErrorText(error: VlensError, t: VlensStrings): string | null {
+    if (this._flow.step !== 'oauth' || !this._oauthChosen) return null;
+    const provider = this._oauthChosen === 'google' ? t.providerGoogle : t.providerMicrosoft;
+    if (error === this._providerFailure) return format(t.oauthFailed, { provider });
+    return error.kind === 'api' ? format(t.oauthRejected, { provider }) : null;
   }
 
   private async _sendPhone(client: VlensClient, phone: string, signal: AbortSignal): Promise<FlowEvent> {

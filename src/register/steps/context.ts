@@ -2,6 +2,7 @@
 import type { TemplateResult } from 'lit';
 import type { VlensStrings } from '../../i18n/index.js';
 import type { FlowState } from '../flow.js';
+import type { OAuthProviderName } from '../../oauth/types.js';
 
 /** Shadow-root ids the templates share (ids are scoped per element, so two widgets never clash). */
 export const IDS = { heading: 'heading' } as const;
@@ -24,6 +25,15 @@ export interface StepContext {
   canSkipEmail: boolean;
   canGoBack: boolean;
   passwordMode: 'off' | 'optional' | 'required';
+  oauth: {
+    /** The providers offered on the email step (`oauth-providers`), in order. */
+    providers: readonly OAuthProviderName[];
+    /** The provider of the current or last sign-in. */
+    chosen: OAuthProviderName | null;
+    /** The sign-in on the `oauth` step failed: offer to try again. */
+    failed: boolean;
+    label(name: OAuthProviderName): string;
+  };
   on: {
     submitPhone(event: SubmitEvent): void;
     submitCode(event: SubmitEvent): void;
@@ -33,5 +43,7 @@ export interface StepContext {
     submitEmail(event: SubmitEvent): void;
     skipEmail(): void;
     submitFinish(event: SubmitEvent): void;
+    chooseOAuth(name: OAuthProviderName): void;
+    retryOAuth(): void;
   };
 }

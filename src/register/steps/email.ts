@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { stepHeading } from './heading.js';
 import { fieldSlots } from '../light-fields.js';
 import type { StepContext } from './context.js';
+import { oauthChoice } from './oauth-parts.js';
 
 export function emailStep(ctx: StepContext) {
   const { t, on } = ctx;
@@ -16,5 +17,6 @@ export function emailStep(ctx: StepContext) {
           ? html`<button part="button skip" type="button" ?disabled=${ctx.pending} @click=${on.skipEmail}>${t.emailSkip}</button>`
           : nothing}
       </div>
-    </form>`;
+    </form>
+    ${oauthChoice(ctx)}`;
 }

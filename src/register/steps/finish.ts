@@ -3,10 +3,11 @@ import { html, nothing } from 'lit';
 import { stepHeading } from './heading.js';
 import { fieldSlots } from '../light-fields.js';
 import type { StepContext } from './context.js';
+import { verifiedEmail } from './oauth-parts.js';
 
 export function finishStep(ctx: StepContext) {
   const { t, on } = ctx;
-  return html`${stepHeading(t.finishHeading, t.finishIntro)}
+  return html`${stepHeading(t.finishHeading, t.finishIntro)} ${verifiedEmail(ctx)}
     <form part="form" novalidate @submit=${on.submitFinish} aria-busy=${ctx.pending ? 'true' : 'false'}>
       ${ctx.passwordMode !== 'off' ? fieldSlots() : nothing}
       ${ctx.status}
