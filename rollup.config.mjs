@@ -2,7 +2,8 @@
  * Builds (`npm run build`):
  *   dist/vlens-register.js       script-tag ES module: minified, Lit inside, defines the tag;
  *                                lazy chunks (OAuth providers, world phone metadata) in dist/chunks/
- *   dist/vlens-register.iife.js  classic script: one file, Egypt's phone metadata only
+ *   dist/vlens-register.iife.js  classic script: one file, Egypt's phone metadata only, no Microsoft
+ *                                sign-in (see CLASSIC_SCRIPT_OMITS)
  *   dist/esm/**                  the package's modules for bundlers: unminified, structure kept, deps external
  *   dist/server/*.js, dist/mock/*.js   Node entries (proxy, adapters, stand-in), deps external
  * Declarations come from `tsc -p tsconfig.build.json` (dist/types/**).
@@ -11,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild, { minify as esbuildMinify } from 'rollup-plugin-esbuild';
-import { browserOnly, classicScriptWithoutWorldMetadata } from './scripts/rollup-browser-guard.mjs';
+import { browserOnly, classicScriptOmits } from './scripts/rollup-browser-guard.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const dependencies = Object.keys(pkg.dependencies ?? {});
@@ -44,6 +45,8 @@ export function scriptTagBundles({ input = BROWSER_ENTRY, sourcemap = false } = 
     {
       input: { 'vlens-register': input },
       onwarn,
+      // Lazy chunks import from the entry itself: no facade file in front of a shared chunk.
+      preserveEntrySignatures: 'allow-extension',
       plugins: [browserOnly(), browserResolve(), esbuild({ target: TARGET, sourceMap: sourcemap })],
       output: {
         dir: 'dist',
@@ -59,7 +62,7 @@ export function scriptTagBundles({ input = BROWSER_ENTRY, sourcemap = false } = 
       input,
       onwarn,
       plugins: [
-        classicScriptWithoutWorldMetadata(),
+        classicScriptOmits(),
         browserOnly(),
         browserResolve(),
         esbuild({ target: TARGET, sourceMap: sourcemap }),

@@ -36,28 +36,48 @@ export function browserOnly() {
   };
 }
 
-/** The world phone metadata module that the ES bundle loads lazily. */
-export const WORLD_PHONE_METADATA = 'libphonenumber-js/min/metadata';
-const NO_WORLD_METADATA = '\0vlens-no-world-phone-metadata';
+/**
+ * What the classic script leaves out, by the end of the resolved file name,
+ * with the reason its stand-in gives: the ES module loads these lazily, a
+ * single classic file would make every page pay for them.
+ */
+export const CLASSIC_SCRIPT_OMITS = {
+  '/node_modules/libphonenumber-js/metadata.min.json.js':
+    "phone metadata of countries other than Egypt",
+  '/src/oauth/microsoft.ts': 'Microsoft sign-in (MSAL)',
+};
+const OMITTED = '\0vlens-classic-omitted:';
 
 /**
- * For the classic script (one file): the lazy world metadata is left out, so
- * loading it rejects with a message that says why, instead of inlining about
- * 19 KB gzip every page would pay for.
+ * For the classic script (one file): modules in `omits` that are imported
+ * lazily are replaced by stand-ins whose every export throws, when used, an
+ * error that says what is missing and to load dist/vlens-register.js as a
+ * module instead. The lazy import itself still resolves, so the widget's
+ * own error handling reports the failure.
+ * @param {Record<string, string>} [omits]
  * @returns {import('rollup').Plugin}
  */
-export function classicScriptWithoutWorldMetadata() {
+export function classicScriptOmits(omits = CLASSIC_SCRIPT_OMITS) {
   return {
-    name: 'vlens-classic-without-world-metadata',
-    resolveDynamicImport(specifier) {
-      return specifier === WORLD_PHONE_METADATA ? NO_WORLD_METADATA : null;
+    name: 'vlens-classic-script-omits',
+    async resolveDynamicImport(specifier, importer) {
+      if (typeof specifier !== 'string') return null;
+      const resolved = await this.resolve(specifier, importer, { skipSelf: true });
+      const suffix = resolved && Object.keys(omits).find((end) => resolved.id.endsWith(end));
+      return suffix ? `${OMITTED}${resolved.id}` : null;
     },
-    load(id) {
-      if (id !== NO_WORLD_METADATA) return null;
-      return [
-        `const fail = () => { throw new Error("The classic-script build of <vlens-register> carries Egypt's phone metadata only; load dist/vlens-register.js as a module for other countries."); };`,
-        'export default { get country_calling_codes() { return fail(); }, get countries() { return fail(); } };',
-      ].join('\n');
+    async load(id) {
+      if (!id.startsWith(OMITTED)) return null;
+      const original = id.slice(OMITTED.length);
+      const reason = omits[Object.keys(omits).find((end) => original.endsWith(end))];
+      const { exports = [] } = await this.load({ id: original });
+      const message = `The classic-script build of <vlens-register> leaves out ${reason}; load dist/vlens-register.js with type="module" to use it.`;
+      const lines = [
+        `const error = () => { throw new Error(${JSON.stringify(message)}); };`,
+        'const omitted = new Proxy(function () {}, { get: error, apply: error, construct: error });',
+        ...exports.map((name) => (name === 'default' ? 'export default omitted;' : `export const ${name} = omitted;`)),
+      ];
+      return lines.join('\n');
     },
   };
 }

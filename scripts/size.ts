@@ -46,7 +46,8 @@ export function partOf(source: string): string {
   if (pkg) return pkg;
   if (path.includes('/src/phone/metadata/')) return 'phone metadata (EG slice)';
   if (path.includes('/src/i18n/')) return 'app: strings (en, ar)';
-  if (path.includes('/src/')) return 'app code';
+  const app = /\/src\/((?:register\/steps|[^/]+)(?=\/))?/.exec(path);
+  if (app) return `app: ${app[1] ?? 'entry'}`;
   return 'other';
 }
 
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
   console.log(`Bundle sizes for ${relative(process.cwd(), resolve(entry))} (bytes; gzip level 9, brotli quality 11)\n`);
   console.log(`${pad('file', 58)}${'raw'.padStart(8)}${'gzip'.padStart(8)}${'brotli'.padStart(8)}`);
   const firstSizes = measure(first.code);
-  console.log(row(`dist/${first.fileName} (ES module, first load)`, firstSizes));
+  console.log(row(`dist/${first.fileName} (ES module, first load: no OAuth, Egypt)`, firstSizes));
   for (const chunk of lazy) console.log(row(`  lazy: dist/${chunk.fileName}`, measure(chunk.code)));
   const isWorld = (c: OutputChunk) => Object.keys(c.modules).some((id) => partOf(id) === 'phone metadata (world)');
   const sum = (chunks: OutputChunk[]) =>

@@ -1,0 +1,127 @@
+/**
+ * The script-tag bundles as built (minified, Lit in production mode) complete
+ * a registration in Chromium from the pages in demo/frameworks: the ES module
+ * from plain.html, the classic script from the CMS snippet. The pages are
+ * served beside the real proxy in front of the stand-in, like `npm start`.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rollup, type OutputOptions, type RollupOptions } from 'rollup';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createVlensStandIn } from '../../src/mock/index.js';
+import { createVlensProxy } from '../../src/server/proxy.js';
+import { toNodeListener } from '../../src/server/node.js';
+import { serveStatic } from '../../src/server/static.js';
+// @ts-expect-error: plain JavaScript without declarations
+import { scriptTagBundles } from '../../rollup.config.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OUT = join(ROOT, `.tmp/bundles-${process.pid}`);
+const roomy = { points: 10_000, durationSec: 600 };
+
+const standIn = createVlensStandIn();
+const proxy = createVlensProxy({
+  apiKey: 'bundle-test-key',
+  upstream: 'http://stand-in.invalid',
+  fetch: async (input, init) => standIn.handle(new Request(input, init)),
+  limits: { sendShort: roomy, sendDaily: roomy, codeChecks: roomy, ip: roomy, existence: roomy },
+  log: () => {},
+});
+const api = toNodeListener(proxy);
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+before(async () => {
+  mkdirSync(OUT, { recursive: true });
+  for (const options of scriptTagBundles() as RollupOptions[]) {
+    const output = options.output as OutputOptions;
+    const bundle = await rollup(options);
+    await bundle.write(output.file ? { ...output, file: join(OUT, 'vlens-register.iife.js') } : { ...output, dir: OUT });
+    await bundle.close();
+  }
+  server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (path.startsWith(`${proxy.mountPath}/`)) return api(req, res);
+    const [root, rest] = path.startsWith('/dist/') ? [OUT, path.slice('/dist/'.length)] : [join(ROOT, 'demo'), path.slice(1)];
+    void serveStatic(root, rest, req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => {
+    server?.close(() => resolve());
+    server?.closeAllConnections();
+  });
+  await proxy.close();
+  rmSync(OUT, { recursive: true, force: true });
+});
+
+let phoneCounter = 0;
+const uniquePhone = () => `+2010${String(process.pid % 1000).padStart(3, '0')}${String(++phoneCounter).padStart(5, '0')}`;
+
+/** Opens `page`, registers a fresh number through the widget, and returns what the page loaded and logged. */
+async function registerOn(path: string): Promise<{ page: Page; scripts: string[]; errors: string[] }> {
+  const page = await browser.newPage();
+  const scripts: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    // A 404 is reported below with its URL; the browser's own favicon request is not the page's.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  });
+  page.on('response', (response) => {
+    const { pathname } = new URL(response.url());
+    if (response.status() >= 400 && pathname !== '/favicon.ico') errors.push(`${response.status()} ${pathname}`);
+  });
+  await page.goto(`${origin}${path}`);
+  const widget = page.locator('vlens-register');
+  await widget.locator('input[name="phone"]').waitFor();
+  const phone = uniquePhone();
+  await widget.locator('input[name="phone"]').fill(phone);
+  await widget.locator('button[part~="submit"]').click();
+  await page.waitForSelector('vlens-register[step="phone-code"]');
+  const code = standIn.control.lastCode(phone);
+  assert.ok(code, `the stand-in sent a code to ${phone}`);
+  await widget.locator('input[name="code"]').fill(code);
+  await page.waitForSelector('vlens-register[step="finish"]');
+  await widget.locator('button[part~="submit"]').click();
+  await page.waitForSelector('vlens-register[step="done"]');
+  return { page, scripts, errors };
+}
+
+test('the ES module bundle registers from plain.html, loading one script file', async () => {
+  const { page, scripts, errors } = await registerOn('/frameworks/plain.html');
+  try {
+    assert.deepEqual(errors, []);
+    assert.deepEqual(scripts, ['/dist/vlens-register.js'], 'no lazy chunk on first load without OAuth or another country');
+    assert.match(await page.locator('#log').textContent() ?? '', /step: finish → done\nregistered: /);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the classic script registers from the CMS snippet (attributes only), as one file', async () => {
+  const { page, scripts, errors } = await registerOn('/frameworks/cms-snippet.html');
+  try {
+    assert.deepEqual(errors, []);
+    assert.deepEqual(scripts, ['/dist/vlens-register.iife.js']);
+    assert.equal(await page.evaluate(() => typeof customElements.get('vlens-register')), 'function');
+  } finally {
+    await page.close();
+  }
+});
