@@ -9,6 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createVlensStandIn } from '../mock/index.js';
+import { createDevOAuthHandler, DEV_OAUTH_PATH, devOAuthNodeListener } from '../mock/dev-oauth.js';
 import { serveNode, toNodeListener } from './node.js';
 import { createVlensProxy } from './proxy.js';
 import { serveStatic } from './static.js';
@@ -17,14 +18,22 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO_DIR = `${ROOT}demo`;
 const DIST_DIR = `${ROOT}dist`;
 
-/** Fetch into the stand-in in-process: no port, no network. */
-function standInFetch(): { fetch: typeof fetch; describe: string } {
+/**
+ * Fetch into the stand-in in-process (no port, no network), and the dev
+ * sign-in endpoint that signs OAuth tokens with the stand-in's dev issuers.
+ */
+function standInFetch(): {
+  fetch: typeof fetch;
+  describe: string;
+  devOAuth: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+} {
   const standIn = createVlensStandIn({
     onCode: ({ to, code, channel }) => console.log(`${channel === 'sms' ? 'SMS' : 'Email'} code for ${to}: ${code}`),
   });
   return {
     fetch: async (input, init) => standIn.handle(new Request(input, init)),
     describe: 'the embedded Vlens stand-in (codes it sends are printed below)',
+    devOAuth: devOAuthNodeListener(createDevOAuthHandler(standIn)),
   };
 }
 
@@ -46,6 +55,14 @@ async function main(): Promise<void> {
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === proxy.mountPath || path.startsWith(`${proxy.mountPath}/`)) return api(req, res);
+    // Development sign-in (demo/oauth.html): only with the embedded stand-in, never beside the real API.
+    if (embedded && path.startsWith(`${DEV_OAUTH_PATH}/`)) {
+      embedded.devOAuth(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+      return;
+    }
     const [root, rest] = path.startsWith('/dist/') ? [DIST_DIR, path.slice('/dist/'.length)] : [DEMO_DIR, path.slice(1)];
     serveStatic(root, rest, req, res)
       .then((answered) => {
@@ -66,6 +83,7 @@ async function main(): Promise<void> {
   const url = `http://${shownHost}:${typeof address === 'object' && address ? address.port : port}`;
   console.log(`vlens-register demo: ${url}/`);
   console.log(`Proxy: ${url}${proxy.mountPath} → ${embedded ? embedded.describe : upstream}`);
+  if (embedded) console.log(`Google/Microsoft with a development sign-in: ${url}/oauth.html`);
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;
