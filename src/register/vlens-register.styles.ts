@@ -120,6 +120,22 @@ export const vlensRegisterStyles = css`
   [part~='link'] {
     color: var(--_primary);
   }
+  [part~='oauth-choice'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    margin-block-start: var(--_space);
+    padding-block-start: var(--_space);
+    border-block-start: 1px solid var(--_border);
+  }
+  [part~='oauth-label'] {
+    margin: 0;
+    color: var(--_muted);
+  }
+  [part~='verified-email'] {
+    margin-block: 0 var(--_space);
+    overflow-wrap: anywhere;
+  }
   bdi,
   [dir='ltr'] {
     unicode-bidi: isolate;
