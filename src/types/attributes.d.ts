@@ -4,6 +4,7 @@ import type {} from '../events.js';
 
 /** <vlens-register> attributes as markup writes them, and its events as React 19 and Svelte 5 bind them (`on` + the event name). */
 export interface VlensRegisterAttributes {
+  'lang'?: string;
   /** The tenant's proxy mount; every call is `POST {endpoint}/<Vlens path>`. Required. */
   'endpoint'?: string;
   /** Vlens SMS provider (1-7); undefined = the tenant default. */
@@ -26,10 +27,26 @@ export interface VlensRegisterAttributes {
   'signin-url'?: string;
   /** Per-call timeout in ms. */
   'timeout'?: string;
+  /** Resume at the code step after a reload (sessionStorage: number and request id only). */
+  'resume'?: boolean;
   /** Error texts by `error_code`, in the shape Vlens's SDKs take. */
   'error-texts'?: string;
+  /** Providers offered beside the email code: `google`, `microsoft` (space-separated). */
+  'oauth-providers'?: string;
+  /** Google OAuth client id for the built-in Google Identity Services adapter. */
+  'google-client-id'?: string;
+  /** Application (client) id for the built-in MSAL popup adapter. */
+  'microsoft-client-id'?: string;
+  /** MSAL authority (default `https://login.microsoftonline.com/common`; B2C: the policy URL). */
+  'microsoft-authority'?: string;
+  /** The page MSAL's popup returns to; it must run MSAL's redirect bridge (default: this page). */
+  'microsoft-redirect-uri'?: string;
   /** Reflected, read-only: the current step id. */
   'step'?: string;
+  /** The country numbers are read in until the person picks another (ISO code, default `EG`). */
+  'default-country'?: string;
+  /** `auto` follows `prefers-color-scheme`; `light` or `dark` forces one. */
+  'theme'?: 'light' | 'dark' | 'auto';
   /** The account exists; detail: the `RegisterOutput` essentials with the access token. */
   'onvlens-registered'?: (event: HTMLElementEventMap['vlens-registered']) => void;
   /** A call failed (or the endpoint is missing); detail: envelope, step, status, kind. */

@@ -8,6 +8,7 @@ import type {} from '../events.js';
 
 /** <vlens-register> attributes (camelCase; templates may write them kebab-case), and its events as Vue binds `@vlens-registered` (`on` + PascalCase). */
 export interface VlensRegisterVueProps {
+  lang?: string;
   /** The tenant's proxy mount; every call is `POST {endpoint}/<Vlens path>`. Required. */
   endpoint?: string;
   /** Vlens SMS provider (1-7); undefined = the tenant default. */
@@ -30,10 +31,26 @@ export interface VlensRegisterVueProps {
   signinUrl?: string;
   /** Per-call timeout in ms. */
   timeout?: string;
+  /** Resume at the code step after a reload (sessionStorage: number and request id only). */
+  resume?: boolean;
   /** Error texts by `error_code`, in the shape Vlens's SDKs take. */
   errorTexts?: string;
+  /** Providers offered beside the email code: `google`, `microsoft` (space-separated). */
+  oauthProviders?: string;
+  /** Google OAuth client id for the built-in Google Identity Services adapter. */
+  googleClientId?: string;
+  /** Application (client) id for the built-in MSAL popup adapter. */
+  microsoftClientId?: string;
+  /** MSAL authority (default `https://login.microsoftonline.com/common`; B2C: the policy URL). */
+  microsoftAuthority?: string;
+  /** The page MSAL's popup returns to; it must run MSAL's redirect bridge (default: this page). */
+  microsoftRedirectUri?: string;
   /** Reflected, read-only: the current step id. */
   step?: string;
+  /** The country numbers are read in until the person picks another (ISO code, default `EG`). */
+  defaultCountry?: string;
+  /** `auto` follows `prefers-color-scheme`; `light` or `dark` forces one. */
+  theme?: 'light' | 'dark' | 'auto';
   /** The account exists; detail: the `RegisterOutput` essentials with the access token. */
   onVlensRegistered?: (event: HTMLElementEventMap['vlens-registered']) => void;
   /** A call failed (or the endpoint is missing); detail: envelope, step, status, kind. */
