@@ -104,15 +104,17 @@ for (const framework of ['react', 'vue', 'svelte']) {
   }
 }
 
-test('the React example in demo/frameworks type-checks against the package entry points and the React types', () => {
-  const example = join(ROOT, 'demo/frameworks/react/Registration.tsx');
-  const exampleProgram = ts.createProgram([example, join(ROOT, 'src/types/react.d.ts')], {
-    ...options,
-    paths: {
-      'vlens-register': [join(ROOT, 'src/index.ts')],
-      'vlens-register/vlens-register.js': [join(ROOT, 'src/vlens-register.ts')],
-    },
+for (const example of ['react/Registration.tsx', 'angular/registration.component.ts']) {
+  test(`the example demo/frameworks/${example} type-checks against the package entry points`, () => {
+    const file = join(ROOT, 'demo/frameworks', example);
+    const exampleProgram = ts.createProgram([file, join(ROOT, 'src/types/react.d.ts')], {
+      ...options,
+      paths: {
+        'vlens-register': [join(ROOT, 'src/index.ts')],
+        'vlens-register/vlens-register.js': [join(ROOT, 'src/vlens-register.ts')],
+      },
+    });
+    const diagnostics = ts.getPreEmitDiagnostics(exampleProgram, exampleProgram.getSourceFile(file));
+    assert.deepEqual(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')), []);
   });
-  const diagnostics = ts.getPreEmitDiagnostics(exampleProgram, exampleProgram.getSourceFile(example));
-  assert.deepEqual(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')), []);
-});
+}

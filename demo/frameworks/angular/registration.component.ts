@@ -1,5 +1,5 @@
 // Angular (standalone component): CUSTOM_ELEMENTS_SCHEMA lets the template use <vlens-register>;
-// (vlens-registered) binds the DOM event. Not built in this repository's tests (no Angular toolchain here).
+// (vlens-registered) binds the DOM event. test/browser/frameworks/angular.test.ts runs the same usage in Angular (JIT).
 import { Component, CUSTOM_ELEMENTS_SCHEMA, EventEmitter, Output } from '@angular/core';
 import 'vlens-register/vlens-register.js';
 import type { VlensRegisteredDetail } from 'vlens-register';
