@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
+import { join } from 'node:path';
 import { register } from 'tsx/esm/api';
 
 register();
@@ -147,6 +149,22 @@ const standInCommands = {
   },
 };
 
+/**
+ * Screenshots of each step in both languages: baselines in test/screenshots/baseline/ (committed),
+ * failures and diffs in test/screenshots/failed/ (ignored). `UPDATE_SCREENSHOTS=1 npm run test:browser`
+ * rewrites the baselines.
+ */
+const visualRegression = visualRegressionPlugin({
+  baseDir: new URL('./test/screenshots', import.meta.url).pathname,
+  update: process.env.UPDATE_SCREENSHOTS === '1',
+  getBaselineName: ({ browser, name }) => join('baseline', browser, name),
+  getDiffName: ({ browser, name }) => join('failed', browser, `${name}-diff`),
+  getFailedName: ({ browser, name }) => join('failed', browser, name),
+  // Same fonts, same Chromium: a changed digit is about 50 pixels, so allow only stray anti-aliasing.
+  failureThreshold: 10,
+  failureThresholdType: 'pixel',
+});
+
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
@@ -162,5 +180,5 @@ export default {
     }),
   ],
   middleware: [testRoutes, mountProxy, mountDevOAuth],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), standInCommands],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), standInCommands, visualRegression],
 };

@@ -1,0 +1,89 @@
+/**
+ * Visual-regression baselines: every step in English and Arabic, and the
+ * dark theme, compared with test/screenshots/baseline/ (see the runner
+ * config; `UPDATE_SCREENSHOTS=1` rewrites them). Fixed numbers and a zero
+ * resend cooldown keep each picture the same from run to run.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { visualDiff } from '@web/test-runner-visual-regression';
+import { setViewport } from '@web/test-runner-commands';
+import './a11y.js';
+import type { VlensRegister } from '../../src/register/vlens-register.component.js';
+import { ENDPOINT, freshStandIn, mount, standIn, submitButton, type, waitForStep } from './helpers.js';
+
+/** Numbers outside the range `uniquePhone()` hands out; the stand-in is reset before each test. */
+const PHONES = { en: '+201099990001', ar: '+201099990002' } as const;
+
+async function frame(lang: 'en' | 'ar', theme = 'light'): Promise<{ wrapper: HTMLElement; el: VlensRegister }> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang} style="inline-size:360px;padding:8px;background:#f5f5f5">
+    <vlens-register endpoint=${ENDPOINT} email-step="required" password="required" resend-after="0" theme=${theme}></vlens-register>
+  </div>`);
+  const el = wrapper.querySelector('vlens-register')!;
+  await el.updateComplete;
+  return { wrapper, el };
+}
+
+/** Takes the picture without the focus ring the heading gets after a step change. */
+async function shoot(wrapper: HTMLElement, el: VlensRegister, name: string): Promise<void> {
+  (el.shadowRoot!.activeElement as HTMLElement | null)?.blur();
+  await el.updateComplete;
+  await visualDiff(wrapper, name);
+}
+
+describe('vlens-register: screenshots', () => {
+  beforeEach(async () => {
+    await freshStandIn();
+    await setViewport({ width: 800, height: 1000 });
+  });
+
+  it('passes an accessibility audit on its first step', async () => {
+    await expect(await mount()).to.be.accessible();
+  });
+
+  for (const lang of ['en', 'ar'] as const) {
+    it(`every step in ${lang === 'en' ? 'English' : 'Arabic'}`, async () => {
+      const { wrapper, el } = await frame(lang);
+      const phone = PHONES[lang];
+      const email = `visual-${lang}@example.com`;
+      await shoot(wrapper, el, `${lang}-1-phone`);
+      type(el, '#phone', phone);
+      submitButton(el).click();
+      await waitForStep(el, 'phone-code');
+      await shoot(wrapper, el, `${lang}-2-phone-code`);
+      type(el, '#code', (await standIn.lastCode(phone))!);
+      await waitForStep(el, 'email');
+      await shoot(wrapper, el, `${lang}-3-email`);
+      type(el, '#email', email);
+      submitButton(el).click();
+      await waitForStep(el, 'email-code');
+      await shoot(wrapper, el, `${lang}-4-email-code`);
+      type(el, '#code', (await standIn.lastCode(email))!);
+      await waitForStep(el, 'finish');
+      await shoot(wrapper, el, `${lang}-5-finish`);
+      type(el, '#password', 'correct horse battery');
+      submitButton(el).click();
+      await waitForStep(el, 'done');
+      await shoot(wrapper, el, `${lang}-6-done`);
+    });
+  }
+
+  it('the dark theme, with an error, in both languages', async () => {
+    for (const lang of ['en', 'ar'] as const) {
+      const { wrapper, el } = await frame(lang, 'dark');
+      type(el, '#phone', '0100 123');
+      submitButton(el).click();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      await shoot(wrapper, el, `${lang}-dark-phone-error`);
+    }
+  });
+
+  it('the country picker open, in both languages', async () => {
+    for (const lang of ['en', 'ar'] as const) {
+      const { wrapper, el } = await frame(lang);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="country-toggle"]')!.click();
+      await el.updateComplete;
+      await shoot(wrapper, el, `${lang}-country-picker`);
+    }
+  });
+});
