@@ -4,6 +4,7 @@ import type {} from '../events.js';
 
 /** <vlens-register> attributes as markup writes them, and its events as React 19 and Svelte 5 bind them (`on` + the event name). */
 export interface VlensRegisterAttributes {
+  /** The language (`ar…` → Arabic, right-to-left; else English); without it, the closest ancestor's, else the document's. */
   'lang'?: string;
   /** The tenant's proxy mount; every call is `POST {endpoint}/<Vlens path>`. Required. */
   'endpoint'?: string;
@@ -41,12 +42,12 @@ export interface VlensRegisterAttributes {
   'microsoft-authority'?: string;
   /** The page MSAL's popup returns to; it must run MSAL's redirect bridge (default: this page). */
   'microsoft-redirect-uri'?: string;
-  /** Reflected, read-only: the current step id. */
-  'step'?: string;
   /** The country numbers are read in until the person picks another (ISO code, default `EG`). */
   'default-country'?: string;
   /** `auto` follows `prefers-color-scheme`; `light` or `dark` forces one. */
   'theme'?: 'light' | 'dark' | 'auto';
+  /** Reflected, read-only: the current step id. */
+  'step'?: string;
   /** The account exists; detail: the `RegisterOutput` essentials with the access token. */
   'onvlens-registered'?: (event: HTMLElementEventMap['vlens-registered']) => void;
   /** A call failed (or the endpoint is missing); detail: envelope, step, status, kind. */

@@ -8,6 +8,7 @@ import type {} from '../events.js';
 
 /** <vlens-register> attributes (camelCase; templates may write them kebab-case), and its events as Vue binds `@vlens-registered` (`on` + PascalCase). */
 export interface VlensRegisterVueProps {
+  /** The language (`ar…` → Arabic, right-to-left; else English); without it, the closest ancestor's, else the document's. */
   lang?: string;
   /** The tenant's proxy mount; every call is `POST {endpoint}/<Vlens path>`. Required. */
   endpoint?: string;
@@ -45,12 +46,12 @@ export interface VlensRegisterVueProps {
   microsoftAuthority?: string;
   /** The page MSAL's popup returns to; it must run MSAL's redirect bridge (default: this page). */
   microsoftRedirectUri?: string;
-  /** Reflected, read-only: the current step id. */
-  step?: string;
   /** The country numbers are read in until the person picks another (ISO code, default `EG`). */
   defaultCountry?: string;
   /** `auto` follows `prefers-color-scheme`; `light` or `dark` forces one. */
   theme?: 'light' | 'dark' | 'auto';
+  /** Reflected, read-only: the current step id. */
+  step?: string;
   /** The account exists; detail: the `RegisterOutput` essentials with the access token. */
   onVlensRegistered?: (event: HTMLElementEventMap['vlens-registered']) => void;
   /** A call failed (or the endpoint is missing); detail: envelope, step, status, kind. */
