@@ -111,6 +111,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @attr microsoft-client-id - Application (client) id for the built-in MSAL popup adapter.
  * @attr microsoft-authority - MSAL authority (default `https://login.microsoftonline.com/common`; B2C: the policy URL).
  * @attr microsoft-redirect-uri - The page MSAL's popup returns to; it must run MSAL's redirect bridge (default: this page).
+ * @attr default-country - ISO code of the country numbers are read in until the person picks another (default `EG`).
+ * @attr theme - `auto` (default, follows `prefers-color-scheme`), `light` or `dark`.
+ * @attr lang - The language (`ar…` → Arabic, right-to-left; else English); without it, the closest ancestor's, else the document's.
  * @attr step - Reflected, read-only: the current step id.
  *
  * @prop idTokenProvider - `(provider) => Promise<idToken>` replacing the built-in adapters; reject with an error named `OAuthCancelledError` for a closed sign-in.
@@ -121,18 +124,33 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  *
  * @slot consent - Tenant terms shown above the final button.
  *
+ * The step's field lives in the element's LIGHT DOM, so password managers that do not look into
+ * shadow roots can fill and save it: `label[slot=field-label]`, `input[slot=field]` (name `phone`,
+ * `code`, `email` or `password`, plus a hidden `username` on the finish step), `p[slot=field-hint]`
+ * and the live status line `div[slot=status]` (`data-tone` = `error`, `progress`, `notice` or `none`),
+ * all owned by a light-DOM `<form>` whose `submit` event carries every step. The widget styles them
+ * from its shadow root with important declarations, so page CSS does not leak in: theme them with the
+ * `--vlens-*` custom properties. Their ids are `vlens-<n>-<name>`, unique per element.
+ *
  * @csspart base - The widget's box.
  * @csspart heading - Each step's heading (receives focus on step changes).
  * @csspart intro - The line under the heading.
  * @csspart form - The step's form.
- * @csspart label - Field labels.
- * @csspart input - Text fields (the code field also has part `code`).
- * @csspart code - The one-time-code field.
- * @csspart hint - Help text under a field.
- * @csspart status - The live region holding errors, progress and notices.
- * @csspart error - An error message.
- * @csspart progress - The "please wait" text while a call is in flight.
- * @csspart notice - A non-error message (e.g. a code was resent).
+ * @csspart label - Labels in the shadow root (the country, the country search and list).
+ * @csspart input - The country search field (the step's own field is in light DOM, see above).
+ * @csspart country - The country picker.
+ * @csspart country-row - The chosen country and the button that changes it.
+ * @csspart country-name - The chosen country's name and calling code.
+ * @csspart calling-code - The calling code (`+20`), always left-to-right.
+ * @csspart country-toggle - The "Change country" button (`aria-expanded`).
+ * @csspart country-panel - The open picker: search field, list and Done.
+ * @csspart country-search - The country search field.
+ * @csspart country-list - The list of countries (a native listbox).
+ * @csspart country-done - The button that closes the picker.
+ * @csspart country-status - Loading or failure of another country's phone formats.
+ * @csspart hint - The picker's "no country matches" line.
+ * @csspart ltr - A number or email inside translated text (left-to-right `<bdi>`).
+ * @csspart sign-in - The line with the sign-in link (a registered number).
  * @csspart link - The sign-in link.
  * @csspart actions - The row of buttons.
  * @csspart button - Every button (plus `submit`, `resend`, `back` or `skip`).
@@ -159,6 +177,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @cssprop --vlens-font-family - Font.
  * @cssprop --vlens-font-size - Base font size.
  * @cssprop --vlens-spacing - Padding and spacing unit.
+ *
+ * Each colour has a light and a dark default: dark applies under `prefers-color-scheme: dark` unless
+ * `theme="light"`, and always with `theme="dark"`. A value the host sets wins in both.
  */
 export class VlensRegister extends LitElement {
   static override styles = [themeStyles, vlensRegisterStyles, lightFieldStyles, countryPickerStyles];
