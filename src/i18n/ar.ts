@@ -42,6 +42,7 @@ export const ar: VlensStrings = {
   oauthIntro: 'أكمل تسجيل الدخول عبر {provider} في النافذة التي فُتحت.',
   oauthRetry: 'حاول مرة أخرى',
   oauthOtherWay: 'اختر طريقة أخرى',
+  oauthCancel: 'إلغاء',
   oauthRejected: 'لم يتمكّن {provider} من تأكيد بريدك الإلكتروني. حاول مرة أخرى، أو اختر طريقة أخرى، أو استخدم رمزًا يصلك بالبريد الإلكتروني.',
   oauthFailed: 'لم ينجح تسجيل الدخول عبر {provider}. حاول مرة أخرى أو استخدم رمزًا يصلك بالبريد الإلكتروني.',
   oauthVerified: 'تم تأكيد بريدك الإلكتروني عبر {provider}: {email}',

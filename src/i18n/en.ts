@@ -40,6 +40,7 @@ export const en = {
   oauthIntro: 'Finish signing in with {provider} in the window that opened.',
   oauthRetry: 'Try again',
   oauthOtherWay: 'Choose another way',
+  oauthCancel: 'Cancel',
   oauthRejected: '{provider} could not confirm your email. Try again, choose another way, or use an email code.',
   oauthFailed: 'The sign-in with {provider} did not work. Try again or use an email code.',
   oauthVerified: 'Email confirmed with {provider}: {email}',

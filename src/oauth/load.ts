@@ -10,7 +10,11 @@ export async function loadProvider(name: OAuthProviderName, config: OAuthConfig)
     case 'google': {
       if (!config.googleClientId) throw new OAuthProviderError('google', 'config', 'google-client-id is missing');
       const { createGoogleIdTokenProvider } = await import('./google.js');
-      return createGoogleIdTokenProvider({ clientId: config.googleClientId, scriptUrl: config.googleScriptUrl || undefined });
+      return createGoogleIdTokenProvider({
+        clientId: config.googleClientId,
+        scriptUrl: config.googleScriptUrl || undefined,
+        dialog: config.googleDialog,
+      });
     }
     case 'microsoft': {
       if (!config.microsoftClientId) throw new OAuthProviderError('microsoft', 'config', 'microsoft-client-id is missing');

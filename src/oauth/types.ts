@@ -49,6 +49,8 @@ export interface OAuthConfig {
   googleClientId?: string;
   /** Where Google Identity Services is loaded from (default Google's own URL; tests point it elsewhere). */
   googleScriptUrl?: string;
+  /** The Google dialog's words and language (the widget passes its own). */
+  googleDialog?: { title?: string; cancel?: string; locale?: string; dir?: 'ltr' | 'rtl' };
   microsoftClientId?: string;
   /** e.g. `https://login.microsoftonline.com/common` or an Azure AD B2C policy authority. */
   microsoftAuthority?: string;

@@ -727,8 +727,11 @@ export class VlensRegister extends LitElement {
   /** The host's provider, else the built-in adapter (loaded now, once). */
   private _idTokenProvider(name: OAuthProviderName): Promise<IdTokenProvider> {
     if (this.idTokenProvider) return Promise.resolve(this.idTokenProvider);
+    const locale = this._locale();
+    const t = this._t();
     const config = {
       googleClientId: this.googleClientId,
+      googleDialog: { title: t.continueWithGoogle, cancel: t.oauthCancel, locale, dir: directionOf(locale) },
       microsoftClientId: this.microsoftClientId,
       microsoftAuthority: this.microsoftAuthority,
       microsoftRedirectUri: this.microsoftRedirectUri,

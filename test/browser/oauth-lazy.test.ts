@@ -1,7 +1,7 @@
 /**
  * Provider code is loaded only when a provider is chosen, and the real adapters meet the
  * `idTokenProvider` interface: MSAL is stubbed at PublicClientApplication (its popup cannot
- * run offline), Google Identity Services by a local fake script.
+ * run offline), Google Identity Services by a local fake script whose button hands over a token.
  *
  * The widget runs in an iframe (fixtures/lazy-page.html) whose first, classic script enlarges
  * the resource timing buffer before any module loads, so "never requested" is checked on a
@@ -16,7 +16,7 @@ import { ENDPOINT, enterCodeFor, enterPhone, freshStandIn, part, query, record, 
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 
 type LazyPage = Window & typeof globalThis & { pageReady?: boolean; loadMsal(): Promise<typeof import('@azure/msal-browser')> };
-type FakeGsi = { next: unknown; initialized: { client_id: string }[]; prompts: number };
+type FakeGsi = { next: string | null; initialized: { client_id: string }[]; buttons: { locale?: string; text?: string }[] };
 
 const FAKE_GSI = '/test/browser/fixtures/fake-gsi.js';
 const GOOGLE_AUDIENCE = 'vlens-register-dev-google';
@@ -28,6 +28,12 @@ const PROVIDER_CODE = {
   gsi: /accounts\.google\.com\/gsi|fixtures\/fake-gsi\.js/,
 };
 const NOTHING = { google: false, microsoft: false, msal: false, gsi: false };
+
+/** The Google dialog the adapter opens in a document, once it is open. */
+async function googleDialog(doc: Document): Promise<HTMLDialogElement> {
+  await waitUntil(() => doc.querySelector('dialog.vlens-google-sign-in[open] .fake-google-button'), 'the Google dialog with its button');
+  return doc.querySelector<HTMLDialogElement>('dialog.vlens-google-sign-in')!;
+}
 
 /** Which provider code a window requested so far. */
 function requested(win: Window): Record<keyof typeof PROVIDER_CODE, boolean> {
@@ -130,7 +136,7 @@ describe('OAuth provider code is loaded lazily', () => {
   });
 
   describe('the real Google adapter (Google Identity Services faked)', () => {
-    it('registers through the widget: the adapter loads on the choice and uses the prompt’s token', async () => {
+    it('registers through the widget: the adapter loads on the choice, its dialog holds Google’s button', async () => {
       const script = page().document.createElement('script');
       script.src = FAKE_GSI;
       page().document.head.append(script);
@@ -138,14 +144,18 @@ describe('OAuth provider code is loaded lazily', () => {
       const fake = (page() as unknown as { fakeGsi: FakeGsi }).fakeGsi;
 
       const email = `gsi.${Date.now()}@example.com`;
-      fake.next = { credential: await fetchDevIdToken('google', email) };
+      fake.next = await fetchDevIdToken('google', email);
       const el = await widgetAtEmailStep({ 'oauth-providers': 'google', 'google-client-id': GOOGLE_AUDIENCE });
       expect(requested(page()).google, 'not before the choice').to.equal(false);
 
       part<HTMLButtonElement>(el, 'button[part~="oauth-google"]').click();
-      await waitForStep(el, 'finish');
+      const dialog = await googleDialog(page().document);
       expect(requested(page()).google).to.equal(true);
-      expect(fake.prompts).to.equal(1);
+      expect(dialog.querySelector('h2')!.textContent).to.equal('Continue with Google');
+      expect(fake.buttons[0]).to.include({ locale: 'en', text: 'continue_with' });
+      dialog.querySelector<HTMLButtonElement>('.fake-google-button')!.click();
+      await waitForStep(el, 'finish');
+      expect(page().document.querySelector('dialog.vlens-google-sign-in'), 'the dialog is gone').to.equal(null);
       expect(fake.initialized[0]!.client_id).to.equal(GOOGLE_AUDIENCE);
       expect(part(el, '[part~="verified-email"]').textContent).to.contain(email);
     });
@@ -165,25 +175,31 @@ describe('loadProvider and the Google adapter', () => {
     }
   });
 
-  it('loads the GIS script on the first call only, and maps its moments', async () => {
-    const google = await loadProvider('google', { googleClientId: GOOGLE_AUDIENCE, googleScriptUrl: FAKE_GSI });
+  it('loads the GIS script on the first call only; closing its dialog is a cancellation, Google’s button gives the token', async () => {
+    const google = await loadProvider('google', {
+      googleClientId: GOOGLE_AUDIENCE,
+      googleScriptUrl: FAKE_GSI,
+      googleDialog: { title: 'تابع باستخدام Google', cancel: 'إلغاء', locale: 'ar', dir: 'rtl' },
+    });
     expect(requested(window).google, 'the adapter module loads with loadProvider').to.equal(true);
     expect(requested(window).gsi, 'the GIS script waits for the first call').to.equal(false);
 
     const first = google('google').catch((e: unknown) => e);
-    await waitUntil(() => (window as { fakeGsi?: unknown }).fakeGsi, 'the fake GIS script ran');
-    expect(await first).to.be.instanceOf(OAuthCancelledError);
+    const dialog = await googleDialog(document);
     expect(requested(window).gsi).to.equal(true);
     expect(fake().initialized[0]!.client_id).to.equal(GOOGLE_AUDIENCE);
+    expect(fake().buttons[0]).to.include({ locale: 'ar', text: 'continue_with' });
+    expect(dialog.dir).to.equal('rtl');
+    await expect(dialog).to.be.accessible();
+    const cancel = [...dialog.querySelectorAll('button')].find((b) => b.textContent === 'إلغاء')!;
+    cancel.click();
+    expect(await first).to.be.instanceOf(OAuthCancelledError);
+    expect(document.querySelector('dialog.vlens-google-sign-in')).to.equal(null);
 
-    fake().next = { notDisplayed: 'unregistered_origin' };
-    const hidden = await google('google').catch((e: unknown) => e);
-    expect(hidden).to.be.instanceOf(OAuthProviderError);
-    expect(hidden).to.include({ kind: 'config' });
-    expect((hidden as Error).message).to.contain('unregistered_origin');
-
-    fake().next = { credential: 'a.jwt.token' };
-    expect(await google('google')).to.equal('a.jwt.token');
+    fake().next = 'a.jwt.token';
+    const second = google('google');
+    (await googleDialog(document)).querySelector<HTMLButtonElement>('.fake-google-button')!.click();
+    expect(await second).to.equal('a.jwt.token');
     expect(document.querySelectorAll(`script[src="${FAKE_GSI}"]`)).to.have.length(1);
   });
 
