@@ -23,9 +23,10 @@ async function frame(lang: 'en' | 'ar', theme = 'light'): Promise<{ wrapper: HTM
   return { wrapper, el };
 }
 
-/** Takes the picture without the focus ring the heading gets after a step change. */
+/** Takes the picture without focus (the heading's ring after a step change, a blinking caret in a field). */
 async function shoot(wrapper: HTMLElement, el: VlensRegister, name: string): Promise<void> {
   (el.shadowRoot!.activeElement as HTMLElement | null)?.blur();
+  (document.activeElement as HTMLElement | null)?.blur();
   await el.updateComplete;
   await visualDiff(wrapper, name);
 }
