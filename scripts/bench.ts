@@ -16,6 +16,7 @@ const httpSeconds = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+const us = (value: number) => `${Math.round(value)} µs`;
 
 async function main() {
   const started = Date.now();
@@ -62,15 +63,16 @@ async function main() {
     ['JS heap after mounting 100 widgets', `${mb(heap.mounted[100]!)} (+${kb(hundred)}, ${kb(hundred / 100)} per widget)`],
     [
       `Stand-in alone, POST ${http.endpoint} (${http.connections} connections, ${http.durationSec} s)`,
-      `${Math.round(http.standIn.rps)} req/s; p50 ${ms(http.standIn.p50)}, p99 ${ms(http.standIn.p99)}; non-2xx ${http.standIn.non2xx}, errors ${http.standIn.errors}`,
+      `${Math.round(http.standIn.rps)} req/s; p50 ${ms(http.standIn.p50)}, p99 ${ms(http.standIn.p99)}; server CPU ${us(http.standIn.cpuMicrosPerRequest)}/request; non-2xx ${http.standIn.non2xx}, errors ${http.standIn.errors}`,
     ],
     [
       'Proxy (node listen, limiter on) in front of the stand-in, same run',
-      `${Math.round(http.proxy.rps)} req/s; p50 ${ms(http.proxy.p50)}, p99 ${ms(http.proxy.p99)}; non-2xx ${http.proxy.non2xx}, errors ${http.proxy.errors}`,
+      `${Math.round(http.proxy.rps)} req/s; p50 ${ms(http.proxy.p50)}, p99 ${ms(http.proxy.p99)}; server CPU (proxy + stand-in) ${us(http.proxy.cpuMicrosPerRequest)}/request; non-2xx ${http.proxy.non2xx}, errors ${http.proxy.errors}`,
     ],
     [
       'Ratio proxy / stand-in alone',
-      `throughput ${(http.proxy.rps / http.standIn.rps).toFixed(2)}×; p50 latency ${(http.proxy.p50 / Math.max(http.standIn.p50, 0.001)).toFixed(2)}×`,
+      `throughput ${(http.proxy.rps / http.standIn.rps).toFixed(2)}×; p50 latency ${(http.proxy.p50 / Math.max(http.standIn.p50, 0.001)).toFixed(2)}×; ` +
+        `server CPU per request ${(http.proxy.cpuMicrosPerRequest / http.standIn.cpuMicrosPerRequest).toFixed(2)}× (the proxy itself: ${us(http.proxy.cpuMicrosPerRequest - http.standIn.cpuMicrosPerRequest)}/request)`,
     ],
   ];
   const table = [
@@ -83,7 +85,8 @@ async function main() {
     'Evaluation start is the later of a module script that runs just before the bundle and the bundle\'s download end; ' +
       'interactive is when the phone input and its submit button are rendered and enabled (after `updateComplete`). ' +
       'The heap is `Runtime.getHeapUsage` after two forced GCs (CDP), median of 3 fresh pages. ' +
-      'Stand-in and proxy each run in their own Node process; autocannon runs in this one, on the same machine.',
+      'Stand-in and proxy each run in their own Node process; autocannon runs in this one, on the same machine, ' +
+      'so on a busy or small machine req/s and latency swing from run to run; server CPU per request (process.cpuUsage of the server processes) is the steadier figure.',
     `Total bench time: ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     '',
   ].join('\n');

@@ -15,13 +15,13 @@ import { serveNode, toNodeListener } from '../../src/server/node.js';
 const API_KEY = 'bench-api-key';
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
 
-/** Finds the widget's phone input and submit button; resolves once both are enabled. */
+/** Finds the widget's phone input and submit button (shadow or light DOM); resolves once both are enabled. */
 const WAIT_INTERACTIVE = `
 const el = document.querySelector('vlens-register');
 const ready = () => {
-  const root = el.shadowRoot ?? el;
-  const input = root.querySelector('#phone') ?? el.querySelector('#phone');
-  const submit = root.querySelector('button[type="submit"]') ?? el.querySelector('button[type="submit"]');
+  const find = (selector) => el.shadowRoot?.querySelector(selector) ?? el.querySelector(selector);
+  const input = find('input[type="tel"]');
+  const submit = find('button[type="submit"]');
   return Boolean(input && !input.disabled && submit && !submit.disabled);
 };
 await customElements.whenDefined('vlens-register');
@@ -66,6 +66,7 @@ export async function startBenchServer(root = process.cwd()) {
   const listener = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path.startsWith('/api/vlens/')) return proxyListener(req, res);
+    if (path === '/favicon.ico') return void res.writeHead(204).end();
     const page = path === '/bench/load.html' ? LOAD_PAGE : path === '/bench/heap.html' ? HEAP_PAGE : undefined;
     if (page) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });

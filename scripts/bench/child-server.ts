@@ -11,6 +11,8 @@ export interface ChildServer {
   pid: number;
   /** heapUsed and rss in bytes, after a full GC in the child. */
   memory(): Promise<{ heapUsed: number; rss: number; gc: boolean }>;
+  /** CPU time (user + system) the child has used so far, µs. */
+  cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,11 @@ export async function forkServer(config: ServeConfig): Promise<ChildServer> {
       new Promise((resolve) => {
         child.once('message', (m) => resolve(m as Extract<ServeMessage, { type: 'memory' }>));
         child.send({ type: 'memory' });
+      }),
+    cpuMicros: () =>
+      new Promise((resolve) => {
+        child.once('message', (m) => resolve((m as Extract<ServeMessage, { type: 'cpu' }>).micros));
+        child.send({ type: 'cpu' });
       }),
     stop: async () => {
       if (child.exitCode !== null) return;

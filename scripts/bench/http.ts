@@ -16,14 +16,17 @@ export interface HttpFigures {
 
 export interface Throughput {
   rps: number;
+  /** Server CPU (user + system) per answered request, µs: the stand-in's alone; the proxy's plus the stand-in's behind it. */
+  cpuMicrosPerRequest: number;
   p50: number;
   p99: number;
   non2xx: number;
   errors: number;
 }
 
-const figures = (r: AutocannonResult): Throughput => ({
+const figures = (r: AutocannonResult, cpuMicros: number): Throughput => ({
   rps: r.requests.average,
+  cpuMicrosPerRequest: cpuMicros / Math.max(1, r.requests.total),
   p50: r.latency.p50,
   p99: r.latency.p99,
   non2xx: r.non2xx,
@@ -51,11 +54,16 @@ export async function benchProxy({ durationSec = 10, connections = 10 } = {}): P
   try {
     const direct = `${standIn.url}${VLENS_API_PREFIX}${path}`;
     const viaProxy = `${proxy.url}/api/vlens/${path}`;
+    const cpu = async () => (await standIn.cpuMicros()) + (await proxy.cpuMicros());
     await run(direct, { ApiKey: API_KEY }, 2);
+    let before = await cpu();
     const alone = await run(direct, { ApiKey: API_KEY }, durationSec);
+    const aloneCpu = (await cpu()) - before;
     await run(viaProxy, {}, 2);
+    before = await cpu();
     const fronted = await run(viaProxy, {}, durationSec);
-    return { endpoint: path, durationSec, connections, standIn: figures(alone), proxy: figures(fronted) };
+    const frontedCpu = (await cpu()) - before;
+    return { endpoint: path, durationSec, connections, standIn: figures(alone, aloneCpu), proxy: figures(fronted, frontedCpu) };
   } finally {
     await proxy.stop();
     await standIn.stop();

@@ -5,7 +5,8 @@
  * Start with `fork('scripts/bench/serve.ts', [JSON.stringify(ServeConfig)], { execArgv: ['--import', 'tsx', '--expose-gc'] })`.
  * It sends `{ type: 'ready', url }`; it answers `{ type: 'memory' }` with
  * `{ type: 'memory', heapUsed, rss, gc }` (after a full GC when --expose-gc is
- * on) and exits on `{ type: 'stop' }` or when the parent goes away.
+ * on), `{ type: 'cpu' }` with the CPU time it has used (user + system, µs),
+ * and exits on `{ type: 'stop' }` or when the parent goes away.
  */
 import { createVlensStandIn } from '../../src/mock/index.js';
 import { startStandIn } from '../../src/mock/server.js';
@@ -19,7 +20,8 @@ export type ServeConfig =
 
 export type ServeMessage =
   | { type: 'ready'; url: string }
-  | { type: 'memory'; heapUsed: number; rss: number; gc: boolean };
+  | { type: 'memory'; heapUsed: number; rss: number; gc: boolean }
+  | { type: 'cpu'; micros: number };
 
 async function start(config: ServeConfig): Promise<{ url: string; close(): Promise<void> }> {
   if (config.role === 'stand-in') {
@@ -47,6 +49,9 @@ if (process.send) {
       gc?.();
       const { heapUsed, rss } = process.memoryUsage();
       send({ type: 'memory', heapUsed, rss, gc: Boolean(gc) });
+    } else if (message.type === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      send({ type: 'cpu', micros: user + system });
     } else if (message.type === 'stop') {
       await running.close();
       process.exit(0);
