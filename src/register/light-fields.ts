@@ -83,79 +83,46 @@ function lightFieldsTemplate(view: LightFieldsView): TemplateResult {
     >${view.status?.isolate ? html`<bdi>${view.status.text}</bdi>` : (view.status?.text ?? '')}</div>`;
 }
 
+/** The attributes that tell browsers and password managers what each field holds. */
+const FIELD_KINDS = {
+  phone: { type: 'tel', autocomplete: 'tel', inputmode: 'tel', enterkeyhint: 'send' },
+  code: { type: 'text', autocomplete: 'one-time-code', inputmode: 'numeric', enterkeyhint: 'done' },
+  email: { type: 'email', autocomplete: 'email', inputmode: 'email', enterkeyhint: 'send' },
+  password: { type: 'password', autocomplete: 'new-password', inputmode: 'text', enterkeyhint: 'done' },
+} as const;
+
 function fieldInput(view: LightFieldsView, form: string, describedBy: string, invalid: string): TemplateResult | typeof nothing {
   const { field, prefix } = view;
   if (!field) return nothing;
-  const slot = LIGHT_SLOTS.field;
-  switch (field.kind) {
-    case 'phone':
-      return html`<input
-        slot=${slot}
-        form=${form}
-        id=${lightId(prefix, 'phone')}
-        name="phone"
-        type="tel"
-        dir="ltr"
-        autocomplete="tel"
-        inputmode="tel"
-        required
-        .value=${field.value}
-        aria-invalid=${invalid}
-        aria-describedby=${describedBy}
-      />`;
-    case 'code':
-      return html`<input
-        slot=${slot}
-        form=${form}
-        id=${lightId(prefix, 'code')}
-        name="code"
-        type="text"
-        dir="ltr"
-        autocomplete="one-time-code"
-        inputmode="numeric"
-        enterkeyhint="done"
-        required
-        @input=${field.onInput}
-        aria-invalid=${invalid}
-        aria-describedby=${describedBy}
-      />`;
-    case 'email':
-      return html`<input
-        slot=${slot}
-        form=${form}
-        id=${lightId(prefix, 'email')}
-        name="email"
-        type="email"
-        dir="ltr"
-        autocomplete="email"
-        required
-        .value=${field.value}
-        aria-invalid=${invalid}
-        aria-describedby=${describedBy}
-      />`;
-    case 'password':
-      return html`<input
-          form=${form}
-          id=${lightId(prefix, 'username')}
-          name="username"
-          type="text"
-          autocomplete="username"
-          dir="ltr"
-          readonly
-          hidden
-          .value=${field.username}
-        /><input
-          slot=${slot}
-          form=${form}
-          id=${lightId(prefix, 'password')}
-          name="password"
-          type="password"
-          dir="ltr"
-          autocomplete="new-password"
-          minlength="8"
-          ?required=${field.required}
-          aria-invalid=${invalid}
-          aria-describedby=${describedBy}
-        />`;
-  }
+  const kind = FIELD_KINDS[field.kind];
+  const input = html`<input
+    slot=${LIGHT_SLOTS.field}
+    form=${form}
+    id=${lightId(prefix, field.kind)}
+    name=${field.kind}
+    type=${kind.type}
+    dir="ltr"
+    autocomplete=${kind.autocomplete}
+    inputmode=${kind.inputmode}
+    enterkeyhint=${kind.enterkeyhint}
+    minlength=${field.kind === 'password' ? '8' : nothing}
+    ?required=${field.kind !== 'password' || field.required}
+    .value=${'value' in field ? field.value : ''}
+    @input=${field.kind === 'code' ? field.onInput : nothing}
+    aria-invalid=${invalid}
+    aria-describedby=${describedBy}
+  />`;
+  if (field.kind !== 'password') return input;
+  // The account name a password manager saves with the new password.
+  return html`<input
+      form=${form}
+      id=${lightId(prefix, 'username')}
+      name="username"
+      type="text"
+      autocomplete="username"
+      dir="ltr"
+      readonly
+      hidden
+      .value=${field.username}
+    />${input}`;
 }

@@ -332,13 +332,18 @@ describe('vlens-register: forgiving phone and code input', () => {
     });
   }
 
-  it('takes a pasted code with Arabic-Indic digits and invisible marks, and submits it', async () => {
+  /** A fresh widget at the SMS code step, and the code the stand-in sent. */
+  async function atCodeStep(): Promise<{ el: VlensRegister; code: string }> {
     const el = await mount();
     const phone = await uniquePhone();
     type(el, '#phone', phone);
     submitButton(el).click();
     await waitForStep(el, 'phone-code');
-    const code = (await standIn.lastCode(phone))!;
+    return { el, code: (await standIn.lastCode(phone))! };
+  }
+
+  it('takes a pasted code with Arabic-Indic digits and invisible marks, and submits it', async () => {
+    const { el, code } = await atCodeStep();
     const input = field(el);
     expect(input.autocomplete).to.equal('one-time-code');
     expect(input.inputMode).to.equal('numeric');
@@ -350,12 +355,7 @@ describe('vlens-register: forgiving phone and code input', () => {
   });
 
   it('takes the code out of a pasted message', async () => {
-    const el = await mount();
-    const phone = await uniquePhone();
-    type(el, '#phone', phone);
-    submitButton(el).click();
-    await waitForStep(el, 'phone-code');
-    const code = (await standIn.lastCode(phone))!;
+    const { el, code } = await atCodeStep();
     const input = field(el);
     input.value = `Your Vlens code is ${code}. Do not share it.`;
     input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
@@ -363,12 +363,7 @@ describe('vlens-register: forgiving phone and code input', () => {
   });
 
   it('submits when the last digit is typed, not before', async () => {
-    const el = await mount();
-    const phone = await uniquePhone();
-    type(el, '#phone', phone);
-    submitButton(el).click();
-    await waitForStep(el, 'phone-code');
-    const code = (await standIn.lastCode(phone))!;
+    const { el, code } = await atCodeStep();
     field(el).focus();
     await sendKeys({ type: code.slice(0, 5) });
     await aTimeout(300);
