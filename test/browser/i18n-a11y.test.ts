@@ -51,6 +51,19 @@ function visibleText(el: VlensRegister): string {
   return `${clone.textContent} ${light}`.replace(/\s+/g, ' ').trim();
 }
 
+/** Sends a code to a fresh number, types a wrong one, and waits for the refusal to show. */
+async function enterWrongCode(el: VlensRegister): Promise<void> {
+  const phone = await uniquePhone();
+  type(el, '#phone', phone);
+  submitButton(el).click();
+  await waitForStep(el, 'phone-code');
+  const code = (await standIn.lastCode(phone))!;
+  const errors = record(el, 'vlens-error');
+  type(el, '#code', code === '000000' ? '111111' : '000000');
+  await waitUntil(() => errors.length === 1, 'the wrong code is refused');
+  await settled(el);
+}
+
 /** Every step's checks: the audit, focus on the heading, and direction of the rendered parts. */
 async function checkStep(el: VlensRegister, step: StepId, lang: 'en' | 'ar'): Promise<void> {
   expect(el.step).to.equal(step);
@@ -157,15 +170,7 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
     el.strings = { ar: { phoneHeading: 'سجّل معنا' } };
     await el.updateComplete;
     expect(query(el, 'h2')!.textContent).to.equal('سجّل معنا');
-    const phone = await uniquePhone();
-    type(el, '#phone', phone);
-    submitButton(el).click();
-    await waitForStep(el, 'phone-code');
-    const code = (await standIn.lastCode(phone))!;
-    const errors = record(el, 'vlens-error');
-    type(el, '#code', code === '000000' ? '111111' : '000000');
-    await waitUntil(() => errors.length === 1, 'the wrong code is refused');
-    await settled(el);
+    await enterWrongCode(el);
     expect(errorText(el)).to.equal('الرمز غير صحيح يا صديقي');
     expect(field(el).getAttribute('aria-invalid')).to.equal('true');
   });
@@ -185,15 +190,7 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
 
   it('shows the server’s own message for a code it does not know, isolated inside Arabic', async () => {
     const el = await mountIn('ar');
-    const phone = await uniquePhone();
-    type(el, '#phone', phone);
-    submitButton(el).click();
-    await waitForStep(el, 'phone-code');
-    const code = (await standIn.lastCode(phone))!;
-    const errors = record(el, 'vlens-error');
-    type(el, '#code', code === '000000' ? '111111' : '000000');
-    await waitUntil(() => errors.length === 1, 'the wrong code is refused');
-    await settled(el);
+    await enterWrongCode(el);
     const status = part(el, '[part~="status"]');
     expect(status.querySelector('bdi')!.textContent).to.equal('The verification code is wrong.');
   });
