@@ -369,6 +369,16 @@ describe('vlens-register: forgiving phone and code input', () => {
     await waitForStep(el, 'finish');
   });
 
+  it('reads numbers in the default-country (its metadata loads when needed)', async () => {
+    const el = await mount(html`<vlens-register endpoint=${ENDPOINT} default-country="SA"></vlens-register>`);
+    expect(part(el, '[part~="country-name"]').textContent).to.contain('+966');
+    const before = await standIn.calls();
+    type(el, '#phone', '٠٥٠ ١٢٣');
+    submitButton(el).click();
+    await waitUntil(() => errorText(el) === en['phone_too-short'], 'the number is checked as Saudi');
+    expect(await standIn.calls()).to.deep.equal(before);
+  });
+
   it('validates in a picked country after loading its metadata', async () => {
     const el = await mount();
     part<HTMLButtonElement>(el, '[part~="country-toggle"]').click();
