@@ -82,19 +82,29 @@ const mountFuzzed = () => fixture<VlensRegister>(html`<vlens-register endpoint=$
 const find = (el: VlensRegister, selector: string) => el.shadowRoot?.querySelector(selector) ?? el.querySelector(selector);
 const inFlight = (el: VlensRegister) => Boolean(find(el, '[part~="progress"]'));
 
-/** One outcome only: moved on, or exactly one vlens-error of a known kind with the step kept and usable. */
+const statusText = (el: VlensRegister) => find(el, '[part~="status"]')?.textContent?.trim() ?? '';
+
+/**
+ * One outcome only: moved on; or stayed with the "already registered" notice (a 2xx saying the number exists);
+ * or exactly one vlens-error of a known kind, shown, with the step kept and usable.
+ */
 async function assertOneOutcome(el: VlensRegister, from: string, errors: { kind: string; status: number | null }[], answer: FuzzAnswer) {
-  await waitUntil(() => (errors.length > 0 || el.step !== from) && !inFlight(el), 'the call settles', { timeout: 4000 });
+  await waitUntil(() => (errors.length > 0 || el.step !== from || statusText(el) !== '') && !inFlight(el), 'the call settles', { timeout: 4000 });
   await el.updateComplete;
-  if (el.step !== from) {
-    expect(errors, 'no error when the step moved on').to.deep.equal([]);
+  if (el.step !== from || errors.length === 0) {
+    expect(errors, 'no error when the call succeeded').to.deep.equal([]);
     expect(answer.status).to.be.within(200, 299);
+    if (el.step === from) expect(JSON.parse(answer.text.replace(/^\uFEFF/, '')).data.exists, 'only "exists" keeps the step without an error').to.equal(true);
     return;
   }
   expect(errors).to.have.length(1);
   expect(KNOWN_KINDS).to.include(errors[0]!.kind);
-  if (!answer.fail) expect(errors[0]!.status).to.equal(answer.status);
-  const shown = find(el, '[part~="error"]')?.textContent?.trim() ?? '';
+  if (answer.fail) expect(errors[0]!.status).to.equal(null);
+  // A 2xx without the request id the step needs is the element's own protocol error; it reports status 200
+  // whatever the 2xx was (vlens-register.component.ts, _sendPhone/_sendEmail), so any 2xx is accepted there.
+  else if (errors[0]!.kind === 'protocol' && answer.status >= 200 && answer.status < 300) expect(errors[0]!.status).to.be.within(200, 299);
+  else expect(errors[0]!.status).to.equal(answer.status);
+  const shown = find(el, '[part~="error"]')?.textContent?.trim() || statusText(el);
   expect(shown, 'an error is shown').to.not.equal('');
   expect(submitButton(el).disabled, 'the user can try again').to.equal(false);
 }
