@@ -8,7 +8,7 @@
  * metadata then, never before.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { callingCodeOf, listCountries, searchCountries, type Country, type CountryLocale } from '../phone/countries.js';
+import { callingCodeOf, searchCountries, type Country, type CountryLocale } from '../phone/countries.js';
 import { ensureCountry, isCountryLoaded } from '../phone/metadata-store.js';
 
 /** The picker's strings (part of the element's dictionary). */
@@ -42,6 +42,18 @@ const LIST_ROWS = 6;
 /** `+20` wrapped in a left-to-right isolate, so it reads right inside Arabic text. */
 export function callingCodeText(callingCode: string): string {
   return `\u2066+${callingCode}\u2069`;
+}
+
+const displayNames = new Map<CountryLocale, Intl.DisplayNames>();
+
+/** A country's name in `locale` (the code itself where the runtime has none). Cheap: the element renders it often. */
+function countryName(code: string, locale: CountryLocale): string {
+  let names = displayNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+    displayNames.set(locale, names);
+  }
+  return names.of(code) ?? code;
 }
 
 export interface CountryPickerOptions {
@@ -111,8 +123,6 @@ export class CountryPicker implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  hostConnected(): void {}
-
   hostUpdated(): void {
     if (!this.focusNext) return;
     const target = this.host.shadowRoot?.getElementById(this.focusNext);
@@ -122,9 +132,8 @@ export class CountryPicker implements ReactiveController {
 
   /** The picker's markup, in the phone step's form. */
   render(t: CountryPickerStrings, locale: CountryLocale): TemplateResult {
-    const current = listCountries(locale).find((c) => c.code === this.country);
-    const name = current?.name ?? this.country;
-    const callingCode = current?.callingCode ?? callingCodeOf(this.country) ?? '';
+    const name = countryName(this.country, locale);
+    const callingCode = callingCodeOf(this.country) ?? '';
     return html`<div part="country">
       <span part="label" id=${COUNTRY_IDS.label}>${t.countryLabel}</span>
       <div part="country-row">
