@@ -84,6 +84,7 @@ describe('vlens-register: screenshots', () => {
       const { wrapper, el } = await frame(lang);
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="country-toggle"]')!.click();
       await el.updateComplete;
+      await expect(el).to.be.accessible();
       await shoot(wrapper, el, `${lang}-country-picker`);
     }
   });
