@@ -70,7 +70,8 @@ export function createVlensClient({
 }: VlensClientOptions): VlensClient {
   const base = endpoint.replace(/\/+$/, '');
 
-  async function post(path: VlensPath, body: object, signal?: AbortSignal): Promise<unknown> {
+  /** `required`: a `data` key the step cannot go on without; its absence is a protocol error. */
+  async function post(path: VlensPath, body: object, signal?: AbortSignal, required?: string): Promise<unknown> {
     signal?.throwIfAborted();
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
@@ -95,7 +96,7 @@ export function createVlensClient({
         if (timeout.signal.aborted) throw new VlensError('timeout', `No answer within ${timeoutMs} ms`, { cause });
         throw new VlensError('network', 'The server could not be reached', { cause });
       }
-      return readEnvelope(path, response.status, text);
+      return readEnvelope(path, response.status, text, required);
     } finally {
       clearTimeout(timer);
     }
@@ -104,20 +105,21 @@ export function createVlensClient({
   return {
     checkExistence: (input, signal) => post(VLENS_PATHS.checkExistence, input, signal) as Promise<ExistenceOutput>,
     sendPhoneCode: (input, signal) =>
-      post(VLENS_PATHS.verifyPhone, input satisfies StepVerifyPhoneInput, signal) as Promise<RegisterOutput>,
+      post(VLENS_PATHS.verifyPhone, input satisfies StepVerifyPhoneInput, signal, 'phoneNumberOtpRequestId') as Promise<RegisterOutput>,
     verifyPhoneCode: (input, signal) =>
       post(VLENS_PATHS.verifyPhone, input satisfies StepVerifyPhoneInput, signal) as Promise<RegisterOutput>,
     sendEmailCode: (input, signal) =>
-      post(VLENS_PATHS.verifyEmail, input satisfies StepVerifyEmailInput, signal) as Promise<RegisterOutput>,
+      post(VLENS_PATHS.verifyEmail, input satisfies StepVerifyEmailInput, signal, 'emailOtpRequestId') as Promise<RegisterOutput>,
     verifyEmailCode: (input, signal) =>
       post(VLENS_PATHS.verifyEmail, input satisfies StepVerifyEmailInput, signal) as Promise<RegisterOutput>,
-    verifyOAuthToken: (input, signal) => post(VLENS_PATHS.verifyOAuthForRegister, input, signal) as Promise<OAuthTokenOutput>,
+    verifyOAuthToken: (input, signal) =>
+      post(VLENS_PATHS.verifyOAuthForRegister, input, signal, 'oAuthTokenVerificationRequestId') as Promise<OAuthTokenOutput>,
     register: (input, signal) => post(VLENS_PATHS.register, input, signal) as Promise<RegisterOutput>,
   };
 }
 
 /** Status + body text → `data`, or the VlensError the envelope rule calls for. */
-export function readEnvelope(path: VlensPath, status: number, text: string): unknown {
+export function readEnvelope(path: VlensPath, status: number, text: string, required?: string): unknown {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -137,8 +139,11 @@ export function readEnvelope(path: VlensPath, status: number, text: string): unk
     throw new VlensError('protocol', `The response (HTTP ${status}) is not a Vlens envelope`, { status, cause: parsed.error });
   }
   const envelope = parsed.data as Envelope;
-  if (isEnvelopeSuccess(status, envelope)) return envelope.data;
-  throw apiError(status, envelope);
+  if (!isEnvelopeSuccess(status, envelope)) throw apiError(status, envelope);
+  if (required && !(envelope.data as Record<string, unknown>)[required]) {
+    throw new VlensError('protocol', `The answer (HTTP ${status}) has no ${required}`, { status, envelope });
+  }
+  return envelope.data;
 }
 
 function apiError(status: number, envelope: Envelope): VlensError {

@@ -761,10 +761,7 @@ export class VlensRegister extends LitElement {
     }
     signal.throwIfAborted();
     const data = await client.verifyOAuthToken({ provider: VLENS_OAUTH_PROVIDER[provider], IdToken: idToken }, signal);
-    if (!data.oAuthTokenVerificationRequestId) {
-      throw new VlensError('protocol', 'The answer has no oAuthTokenVerificationRequestId', { status: 200 });
-    }
-    return { type: 'oauth-verified', requestId: data.oAuthTokenVerificationRequestId, email: data.email ?? null };
+    return { type: 'oauth-verified', requestId: data.oAuthTokenVerificationRequestId!, email: data.email ?? null };
   }
 
   /** On the `oauth` step: the provider's failure, or its token rejected by Vlens, in the person's words. */
@@ -777,16 +774,14 @@ export class VlensRegister extends LitElement {
 
   private async _sendPhone(client: VlensClient, phone: string, signal: AbortSignal): Promise<FlowEvent> {
     const data = await client.sendPhoneCode({ phoneNumber: phone, smsProviders: this.smsProvider ?? null }, signal);
-    if (!data.phoneNumberOtpRequestId) throw new VlensError('protocol', 'The answer has no phoneNumberOtpRequestId', { status: 200 });
     this._countdown.start(this.resendAfter);
-    return { type: 'phone-code-sent', phone, requestId: data.phoneNumberOtpRequestId };
+    return { type: 'phone-code-sent', phone, requestId: data.phoneNumberOtpRequestId! };
   }
 
   private async _sendEmail(client: VlensClient, email: string, signal: AbortSignal): Promise<FlowEvent> {
     const data = await client.sendEmailCode({ email }, signal);
-    if (!data.emailOtpRequestId) throw new VlensError('protocol', 'The answer has no emailOtpRequestId', { status: 200 });
     this._countdown.start(this.resendAfter);
-    return { type: 'email-code-sent', email, requestId: data.emailOtpRequestId };
+    return { type: 'email-code-sent', email, requestId: data.emailOtpRequestId! };
   }
 
   // ---- flow and events ------------------------------------------------------------------

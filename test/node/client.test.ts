@@ -75,6 +75,18 @@ describe('client', () => {
     assert.equal((await failure(createVlensClient({ endpoint }).register({ phoneNumber: PHONE }))).kind, 'api');
   });
 
+  test('a success without the request id the step needs is kind protocol, with the real status', async () => {
+    answer = json(201, { data: { isPhoneNumberConfirmed: false }, error_code: null });
+    const error = await failure(createVlensClient({ endpoint }).sendPhoneCode({ phoneNumber: PHONE }));
+    assert.equal(error.kind, 'protocol');
+    assert.equal(error.status, 201);
+    answer = json(200, { data: { email: 'a@b.co' }, error_code: 0 });
+    const oauth = await failure(createVlensClient({ endpoint }).verifyOAuthToken({ provider: 'Google', IdToken: 't' }));
+    assert.equal(oauth.kind, 'protocol');
+    answer = json(200, { data: { emailOtpRequestId: '3fa85f64-5717-4562-b3fc-2c963f66afa6' }, error_code: 0 });
+    assert.ok((await createVlensClient({ endpoint }).sendEmailCode({ email: 'a@b.co' })).emailOtpRequestId);
+  });
+
   test('a 504 from the proxy is kind timeout', async () => {
     answer = json(504, { data: null, error_code: 504, error_message: 'Upstream timed out', error_descriptions: { source: 'proxy' } });
     const error = await failure(createVlensClient({ endpoint }).register({ phoneNumber: PHONE }));
