@@ -10,6 +10,7 @@ import { firstIssueField, isOtpField, REQUEST_SCHEMAS } from '../api/schemas.js'
 import { phoneLimitKey } from '../phone/digits.js';
 import { createLimitStore, type LimitName, type LimitOutcome, type VlensLimits } from './limits.js';
 import { jsonLineLog, maskPhone, type VlensProxyLogEntry } from './log.js';
+import { fetchUpstream, nodeUpstream, readStreamText } from './upstream.js';
 
 export type { VlensProxyLogEntry } from './log.js';
 export { DEFAULT_LIMITS, type Limit, type VlensLimits } from './limits.js';
@@ -40,7 +41,7 @@ export interface VlensProxyOptions {
    * limits fall back to this instance's memory. Default: memory only.
    */
   redis?: Redis | string;
-  /** The fetch used upstream. Default globalThis.fetch. */
+  /** The fetch used upstream. Default: node:http(s) with keep-alive connections. */
   fetch?: typeof fetch;
   /** Upstream deadline (headers and body), ms; 504 after. Default 10000. */
   upstreamTimeoutMs?: number;
@@ -88,7 +89,7 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const allowCredentials = options.allowCredentials ?? false;
   const trustedHops = options.trustProxy === true ? 1 : options.trustProxy || 0;
-  const upstreamFetch = options.fetch ?? globalThis.fetch;
+  const upstreamPost = options.fetch ? fetchUpstream(options.fetch) : nodeUpstream();
   const upstreamTimeoutMs = options.upstreamTimeoutMs ?? 10_000;
   const maxBodyBytes = options.maxBodyBytes ?? 16_384;
   const maxUpstreamBytes = options.maxUpstreamBytes ?? 65_536;
@@ -170,24 +171,21 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     const timer = setTimeout(() => controller.abort(), upstreamTimeoutMs);
     const started = performance.now();
     try {
-      const response = await upstreamFetch(`${upstream}${VLENS_API_PREFIX}${path}`, {
-        method: 'POST',
+      const answer = await upstreamPost(`${upstream}${VLENS_API_PREFIX}${path}`, {
         headers: { ApiKey: apiKey, 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify(body),
-        redirect: 'manual',
         signal: controller.signal,
       });
-      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-        await response.body?.cancel();
+      if (answer.redirected) {
+        await answer.discard();
         throw new ProxyRefusal(502, 'The upstream service answered with a redirect');
       }
-      if (!/^application\/([\w.+-]+\+)?json\b/i.test(response.headers.get('content-type') ?? '')) {
-        await response.body?.cancel();
+      if (!/^application\/([\w.+-]+\+)?json\b/i.test(answer.contentType)) {
+        await answer.discard();
         throw new ProxyRefusal(502, 'The upstream service did not answer with JSON');
       }
-      const text = await readLimited(response, maxUpstreamBytes, () => {
-        throw new ProxyRefusal(502, 'The upstream answer is too large');
-      });
+      const text = await answer.readText(maxUpstreamBytes);
+      if (text === null) throw new ProxyRefusal(502, 'The upstream answer is too large');
       let data: unknown;
       try {
         data = JSON.parse(text);
@@ -195,7 +193,7 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
         throw new ProxyRefusal(502, 'The upstream service did not answer with JSON');
       }
       return new Response(JSON.stringify(stripOtpFields(data)), {
-        status: response.status,
+        status: answer.status,
         headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' },
       });
     } catch (error) {
@@ -229,12 +227,11 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     }
     const declared = Number(request.headers.get('content-length'));
     if (declared > maxBodyBytes) throw new ProxyRefusal(413, 'The request body is too large');
-    const raw = await readLimited(request, maxBodyBytes, () => {
-      throw new ProxyRefusal(413, 'The request body is too large');
-    }).catch((error: unknown) => {
+    const raw = await readStreamText(request.body, maxBodyBytes).catch(() => {
       // A client that goes away (or a server timeout that drops it) mid-body.
-      throw error instanceof ProxyRefusal ? error : new ProxyRefusal(400, 'The request body could not be read');
+      throw new ProxyRefusal(400, 'The request body could not be read');
     });
+    if (raw === null) throw new ProxyRefusal(413, 'The request body is too large');
     let json: unknown;
     try {
       json = JSON.parse(raw);
@@ -286,7 +283,11 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     }
     return response;
   };
-  return Object.assign(handler, { close: () => limits.close(), mountPath });
+  const close = async () => {
+    upstreamPost.close();
+    await limits.close();
+  };
+  return Object.assign(handler, { close, mountPath });
 }
 
 function envelopeResponse(refusal: ProxyRefusal): Response {
@@ -300,25 +301,6 @@ function envelopeResponse(refusal: ProxyRefusal): Response {
     status: refusal.status,
     headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store', ...refusal.headers },
   });
-}
-
-/** Reads a body as UTF-8 text, counting the bytes actually read; calls `tooLarge` (which throws) past `max`. */
-async function readLimited(message: Request | Response, max: number, tooLarge: () => never): Promise<string> {
-  if (!message.body) return '';
-  const reader = message.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => {});
-      tooLarge();
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 /** A copy of `value` without any OTP field (see isOtpField), at any depth. */

@@ -1,0 +1,164 @@
+/**
+ * How the proxy calls Vlens: one POST, the status and content type, then the
+ * body read with a byte cap. Under Node the default is node:http(s) with a
+ * keep-alive agent (no web streams, one write per request); a `fetch` given
+ * in the options is adapted to the same shape.
+ */
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+
+/** An upstream answer whose body has not been read yet. */
+export interface UpstreamAnswer {
+  status: number;
+  /** The Content-Type header, '' when there is none. */
+  contentType: string;
+  /** True for a redirect (3xx, or fetch's opaque redirect); redirects are never followed. */
+  redirected: boolean;
+  /** The body as UTF-8 text, counting the bytes read; null (and the rest left unread) past `maxBytes`. */
+  readText(maxBytes: number): Promise<string | null>;
+  /** Drops the body unread. */
+  discard(): Promise<void>;
+}
+
+export interface UpstreamCall {
+  headers: Record<string, string>;
+  body: string;
+  /** Aborts the call, headers or body, with the connection. */
+  signal: AbortSignal;
+}
+
+/** One upstream POST, without retry or redirect following. */
+export type UpstreamPost = ((url: string, call: UpstreamCall) => Promise<UpstreamAnswer>) & {
+  /** Closes kept-alive connections. */
+  close(): void;
+};
+
+const utf8 = new TextDecoder();
+
+/** Adapts a fetch (redirect 'manual') to UpstreamPost. */
+export function fetchUpstream(upstreamFetch: typeof fetch): UpstreamPost {
+  const post = async (url: string, { headers, body, signal }: UpstreamCall): Promise<UpstreamAnswer> => {
+    const response = await upstreamFetch(url, { method: 'POST', headers, body, redirect: 'manual', signal });
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      redirected: response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400),
+      readText: (maxBytes) => readStreamText(response.body, maxBytes),
+      discard: async () => {
+        await response.body?.cancel();
+      },
+    };
+  };
+  return Object.assign(post, { close: () => {} });
+}
+
+/** Reads a web stream as UTF-8 text, counting the bytes read; null (stream cancelled) past `max`. */
+export async function readStreamText(body: ReadableStream<Uint8Array> | null, max: number): Promise<string | null> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return utf8.decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+}
+
+export interface NodeUpstreamOptions {
+  /** How long an idle connection is kept, ms (shorter when the server's Keep-Alive hint says so). Default 4000. */
+  keepAliveMs?: number;
+}
+
+/** UpstreamPost over node:http/https with keep-alive agents of its own. */
+export function nodeUpstream({ keepAliveMs = 4000 }: NodeUpstreamOptions = {}): UpstreamPost {
+  const agentOptions = { keepAlive: true, timeout: keepAliveMs, scheduling: 'lifo' as const };
+  const httpAgent = new HttpAgent(agentOptions);
+  const httpsAgent = new HttpsAgent(agentOptions);
+
+  const post = (url: string, { headers, body, signal }: UpstreamCall) =>
+    new Promise<UpstreamAnswer>((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      const target = new URL(url);
+      const secure = target.protocol === 'https:';
+      const payload = Buffer.from(body);
+      const request = (secure ? httpsRequest : httpRequest)(target, {
+        method: 'POST',
+        agent: secure ? httpsAgent : httpAgent,
+        headers: { ...headers, 'Content-Length': String(payload.byteLength) },
+      });
+      const onAbort = () => request.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+      signal.addEventListener('abort', onAbort, { once: true });
+      const settle = () => signal.removeEventListener('abort', onAbort);
+      request.on('error', (error) => {
+        settle();
+        reject(error);
+      });
+      request.on('response', (response) => {
+        // Errors mid-body end readText through 'close'; unread bodies are destroyed.
+        response.on('error', () => {});
+        const status = response.statusCode ?? 0;
+        resolve({
+          status,
+          contentType: headerText(response.headers['content-type']),
+          redirected: status >= 300 && status < 400,
+          readText: (maxBytes) => readMessageText(response, maxBytes).finally(settle),
+          discard: async () => {
+            settle();
+            response.destroy();
+          },
+        });
+      });
+      request.end(payload);
+    });
+  return Object.assign(post, {
+    close: () => {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  });
+}
+
+function headerText(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join(', ') : (value ?? '');
+}
+
+/** Reads a Node response as UTF-8 text, counting the bytes read; null (connection dropped) past `max`. */
+function readMessageText(message: IncomingMessage, max: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const done = (error?: Error | null) => {
+      message.off('data', onData);
+      message.off('end', onEnd);
+      message.off('close', onClose);
+      if (error) reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.byteLength;
+      if (total > max) {
+        done();
+        message.destroy();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      done();
+      resolve(utf8.decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    };
+    // 'close' before 'end': the connection dropped or the call was aborted mid-body.
+    const onClose = () => done(new Error('upstream body incomplete'));
+    if (message.destroyed) return reject(new Error('upstream body incomplete'));
+    message.on('data', onData);
+    message.on('end', onEnd);
+    message.on('close', onClose);
+  });
+}
