@@ -31,6 +31,14 @@ export function onwarn(warning, warn) {
   warn(warning);
 }
 
+/**
+ * Modules that only define values (zod schemas): dropped when nothing of
+ * theirs is used, so the widget carries the response schemas without the
+ * request ones the barrel src/api/schemas.ts also re-exports.
+ */
+const DEFINITIONS_ONLY = /\/src\/api\/schemas(\.ts|\/)/;
+const treeshake = { moduleSideEffects: (id) => !DEFINITIONS_ONLY.test(id.replaceAll('\\', '/')) };
+
 const browserResolve = () => nodeResolve({ browser: true, exportConditions: ['browser', 'production'] });
 
 /**
@@ -45,6 +53,7 @@ export function scriptTagBundles({ input = BROWSER_ENTRY, sourcemap = false } = 
     {
       input: { 'vlens-register': input },
       onwarn,
+      treeshake,
       // Lazy chunks import from the entry itself: no facade file in front of a shared chunk.
       preserveEntrySignatures: 'allow-extension',
       plugins: [browserOnly(), browserResolve(), esbuild({ target: TARGET, sourceMap: sourcemap })],
@@ -61,6 +70,7 @@ export function scriptTagBundles({ input = BROWSER_ENTRY, sourcemap = false } = 
     {
       input,
       onwarn,
+      treeshake,
       plugins: [
         classicScriptOmits(),
         browserOnly(),
