@@ -1,11 +1,13 @@
 /**
  * Every request the proxy sends upstream, captured on a walk through the
  * stand-in, validates against the vendor's OpenAPI file
- * (../shared/vlens-api/vlens-openapi.yaml) with openapi-backend.
+ * (../shared/vlens-api/vlens-openapi.yaml) with openapi-backend. A clone
+ * without shared/ beside it uses the copy in test/fixtures/, which a test
+ * keeps identical to the shared file whenever that is present.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OpenAPIBackend } from 'openapi-backend';
@@ -14,7 +16,9 @@ import { VLENS_PATHS } from '../../src/api/paths.js';
 import { EMAIL, PHONE, post, startStack } from '../helpers/proxy-fixture.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const OPENAPI_FILE = resolve(REPO_ROOT, '../shared/vlens-api/vlens-openapi.yaml');
+const SHARED_OPENAPI_FILE = resolve(REPO_ROOT, '../shared/vlens-api/vlens-openapi.yaml');
+const FIXTURE_OPENAPI_FILE = resolve(REPO_ROOT, 'test/fixtures/vlens-openapi.yaml');
+const OPENAPI_FILE = existsSync(SHARED_OPENAPI_FILE) ? SHARED_OPENAPI_FILE : FIXTURE_OPENAPI_FILE;
 
 interface Captured {
   method: string;
@@ -47,6 +51,11 @@ function assertValid(api: OpenAPIBackend, request: Captured) {
   const result = api.validateRequest({ method: request.method.toLowerCase(), path: request.path, headers: request.headers, body: request.body });
   assert.ok(result.valid, `${request.path} ${JSON.stringify(request.body)}: ${JSON.stringify(result.errors)}`);
 }
+
+test('the OpenAPI copy in test/fixtures is the shared file', (t) => {
+  if (!existsSync(SHARED_OPENAPI_FILE)) return t.skip('no ../shared beside this clone: the committed copy is used as is');
+  assert.equal(readFileSync(FIXTURE_OPENAPI_FILE, 'utf8'), readFileSync(SHARED_OPENAPI_FILE, 'utf8'), 'copy ../shared/vlens-api/vlens-openapi.yaml to test/fixtures/');
+});
 
 describe('contract with the Vlens OpenAPI file', () => {
   let api: OpenAPIBackend;
