@@ -74,10 +74,16 @@ let phoneCounter = 0;
 const uniquePhone = () => `+2010${String(process.pid % 1000).padStart(3, '0')}${String(++phoneCounter).padStart(5, '0')}`;
 
 /** Opens `page`, registers a fresh number through the widget, and returns what the page loaded and logged. */
-async function registerOn(path: string): Promise<{ page: Page; scripts: string[]; errors: string[] }> {
+async function registerOn(path: string): Promise<{ page: Page; scripts: string[]; errors: string[]; api: ApiExchange[]; code: string }> {
   const page = await browser.newPage();
   const scripts: string[] = [];
   const errors: string[] = [];
+  const api: ApiExchange[] = [];
+  page.on('requestfinished', async (request) => {
+    if (!new URL(request.url()).pathname.startsWith(`${proxy.mountPath}/`)) return;
+    const response = await request.response();
+    api.push({ requestHeaders: await request.allHeaders(), body: (await response?.text()) ?? '' });
+  });
   page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
@@ -101,13 +107,37 @@ async function registerOn(path: string): Promise<{ page: Page; scripts: string[]
   await page.waitForSelector('vlens-register[step="finish"]');
   await widget.locator('button[part~="submit"]').click();
   await page.waitForSelector('vlens-register[step="done"]');
-  return { page, scripts, errors };
+  return { page, scripts, errors, api, code };
+}
+
+/** One call to the proxy as the browser's network panel shows it. */
+interface ApiExchange {
+  requestHeaders: Record<string, string>;
+  body: string;
+}
+
+/** What the network panel shows: no API key sent or received, no code in any response, the token nowhere it could leak. */
+async function assertNothingLeaks(page: Page, api: ApiExchange[], code: string): Promise<void> {
+  const registered = () => api.find(({ body }) => body.includes('"accessToken"'));
+  for (let waited = 0; !registered() && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(api.length >= 4, `the registration's calls were seen (${api.length})`);
+  for (const { requestHeaders, body } of api) {
+    assert.ok(!Object.keys(requestHeaders).some((name) => name.toLowerCase() === 'apikey'), 'no ApiKey header from the browser');
+    assert.ok(!JSON.stringify(requestHeaders).includes('bundle-test-key') && !body.includes('bundle-test-key'), 'the key never reaches the browser');
+    assert.ok(!/Otp"\s*:/.test(body), `no one-time code field in a response: ${body}`);
+    assert.ok(!body.includes(`"${code}"`), 'the code itself appears in no response');
+  }
+  const token = JSON.parse(registered()!.body).data.accessToken as string;
+  assert.ok(token, 'the last response carries the token');
+  const kept = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href);
+  assert.ok(!kept.includes(token), 'the token is not in storage or the URL');
 }
 
 test('the ES module bundle registers from plain.html, loading one script file', async () => {
-  const { page, scripts, errors } = await registerOn('/frameworks/plain.html');
+  const { page, scripts, errors, api, code } = await registerOn('/frameworks/plain.html');
   try {
     assert.deepEqual(errors, []);
+    await assertNothingLeaks(page, api, code);
     assert.deepEqual(scripts, ['/dist/vlens-register.js'], 'no lazy chunk on first load without OAuth or another country');
     assert.match(await page.locator('#log').textContent() ?? '', /step: finish → done\nregistered: /);
   } finally {
