@@ -11,7 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import esbuild, { minify as esbuildMinify } from 'rollup-plugin-esbuild';
+import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
 import { browserOnly, classicScriptOmits } from './scripts/rollup-browser-guard.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -48,7 +49,17 @@ const browserResolve = () => nodeResolve({ browser: true, exportConditions: ['br
  * @returns {import('rollup').RollupOptions[]}
  */
 export function scriptTagBundles({ input = BROWSER_ENTRY, sourcemap = false } = {}) {
-  const minify = esbuildMinify({ target: TARGET, legalComments: 'none', sourceMap: sourcemap });
+  // terser with two compress passes: about 1.2 KB gzip under esbuild's minifier on the first-load bundle.
+  // Comments go, except the banner (the licence notice of what is bundled). Module scripts are always
+  // read as UTF-8, so the ES module keeps Arabic as UTF-8; a classic script is read in the page's
+  // charset, so it stays ASCII (\u escapes).
+  const minify = (module) =>
+    terser({
+      ecma: 2022,
+      module,
+      compress: { passes: 2 },
+      format: { ascii_only: !module, comments: (_node, comment) => comment.value.startsWith('! vlens-register') },
+    });
   return [
     {
       input: { 'vlens-register': input },
@@ -64,7 +75,7 @@ export function scriptTagBundles({ input = BROWSER_ENTRY, sourcemap = false } = 
         chunkFileNames: 'chunks/[name]-[hash].js',
         banner: BANNER,
         sourcemap,
-        plugins: [minify],
+        plugins: [minify(true)],
       },
     },
     {
@@ -84,7 +95,7 @@ export function scriptTagBundles({ input = BROWSER_ENTRY, sourcemap = false } = 
         inlineDynamicImports: true,
         banner: BANNER,
         sourcemap,
-        plugins: [minify],
+        plugins: [minify(false)],
       },
     },
   ];
