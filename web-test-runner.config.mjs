@@ -124,6 +124,8 @@ const standInCommands = {
         return true;
       case 'stand-in:calls':
         return control.calls();
+      case 'stand-in:last-request':
+        return control.lastRequest(payload.path) ?? null;
       case 'test:unique-phone':
         // Egyptian mobiles +20 100 000 xxxx, never twice in one run (the stand-in remembers users).
         phoneCounter += 1;

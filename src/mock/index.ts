@@ -41,6 +41,7 @@ export function createVlensStandIn(options: StandInOptions = {}): VlensStandIn {
   const state = new StandInState(initial, now, options.onCode);
   const faults = new FaultList();
   const calls = new Map<string, number>();
+  const lastRequests = new Map<string, unknown>();
   const google = createDevIssuer('Google', options.oauthAudience?.google ?? DEFAULT_OAUTH_AUDIENCES.google, now);
   const microsoft = createDevIssuer('Microsoft', options.oauthAudience?.microsoft ?? DEFAULT_OAUTH_AUDIENCES.microsoft, now);
   const ctx: HandlerContext = { state, issuers: { Google: google, Microsoft: microsoft }, now };
@@ -78,6 +79,7 @@ export function createVlensStandIn(options: StandInOptions = {}): VlensStandIn {
     }
     const parsed = REQUEST_SCHEMAS[path].safeParse(body);
     if (!parsed.success) return refuse({ error: 'invalidInput', details: firstIssueField(parsed.error) });
+    lastRequests.set(path, parsed.data);
 
     const outcome = await HANDLERS[path](ctx, parsed.data as never);
     if ('error' in outcome) return refuse(outcome);
@@ -98,7 +100,9 @@ export function createVlensStandIn(options: StandInOptions = {}): VlensStandIn {
       state.reset();
       faults.clear();
       calls.clear();
+      lastRequests.clear();
     },
+    lastRequest: (path) => lastRequests.get(path.replace(/^\/+/, '')),
     calls: () => Object.fromEntries(calls),
   };
 

@@ -43,6 +43,8 @@ export interface StandInControl {
   addUser(user: { phoneNumber: string; email?: string }): void;
   /** Forget users, codes, faults; settings back to the options given at creation. */
   reset(): void;
+  /** The last valid request body a path received (what the proxy forwarded), if any. */
+  lastRequest(path: string): unknown;
   /** How many calls each path received (upstream traffic the proxy caused). */
   calls(): Record<string, number>;
 }

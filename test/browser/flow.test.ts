@@ -151,6 +151,28 @@ describe('vlens-register: the whole flow', () => {
     expect(errors).to.deep.equal([]);
   });
 
+  it('sends the chosen SMS provider, and a granted position as geoLocation', async () => {
+    const el = await mount(html`<vlens-register endpoint=${ENDPOINT} sms-provider="3" collect-geolocation></vlens-register>`);
+    const real = navigator.geolocation.getCurrentPosition;
+    // Headless Chromium has no position to give: answer as a browser whose user allowed it.
+    navigator.geolocation.getCurrentPosition = (success) =>
+      success({ coords: { latitude: 30.0444, longitude: 31.2357, accuracy: 20 }, timestamp: Date.now() } as GeolocationPosition);
+    try {
+      const phone = await uniquePhone();
+      await enterPhone(el, phone);
+      expect(await standIn.lastRequest('Register/StepVerifyPhone')).to.deep.equal({ phoneNumber: phone, smsProviders: 3 });
+      await enterCodeFor(el, phone);
+      await waitForStep(el, 'finish');
+      submitButton(el).click();
+      await waitForStep(el, 'done');
+      const register = await standIn.lastRequest<{ phoneNumber: string; geoLocation?: string }>('Register');
+      expect(register?.phoneNumber).to.equal(phone);
+      expect(register?.geoLocation).to.match(/^30\.04\d*,\s?31\.23\d*/);
+    } finally {
+      navigator.geolocation.getCurrentPosition = real;
+    }
+  });
+
   it('prefills phone and email from attributes', async () => {
     const phone = await uniquePhone();
     const el = await mount(html`<vlens-register endpoint=${ENDPOINT} phone=${phone} email="pre@example.com" email-step="required"></vlens-register>`);

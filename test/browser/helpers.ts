@@ -17,6 +17,7 @@ export const standIn = {
   addUser: (user: { phoneNumber: string; email?: string }) => executeServerCommand('stand-in:add-user', user),
   reset: () => executeServerCommand('stand-in:reset'),
   calls: () => executeServerCommand<Record<string, number>, undefined>('stand-in:calls'),
+  lastRequest: <T = Record<string, unknown>>(path: string) => executeServerCommand<T | null, { path: string }>('stand-in:last-request', { path }),
 };
 
 /** A fresh Egyptian mobile number (E.164) no other test used. */
