@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 import { serveStatic } from '../../src/server/static.js';
+import { createVlensStandIn } from '../../src/mock/index.js';
+import { startStandIn } from '../../src/mock/server.js';
 import { EMAIL, PHONE } from '../helpers/proxy-fixture.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -133,6 +135,39 @@ describe('npm start (src/server/cli.ts)', () => {
     child.kill('SIGINT');
     const [code] = await once(child, 'exit');
     assert.equal(code, 0, stderr);
+  });
+});
+
+describe('npm start with VLENS_API_KEY: fronts that API instead of the embedded stand-in', () => {
+  const KEY = 'tenant-key-from-env';
+  const standIn = createVlensStandIn({ apiKey: KEY });
+  let upstream: Awaited<ReturnType<typeof startStandIn>>;
+  let child: ChildProcess;
+  let stdout: Lines;
+
+  before(async () => {
+    upstream = await startStandIn(standIn);
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', VLENS_API_KEY: KEY, VLENS_API_URL: upstream.url };
+    delete env.REDIS_URL;
+    delete env.NODE_ENV;
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    stdout = new Lines(child.stdout!);
+  });
+  after(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await upstream.close();
+  });
+
+  test('sends the key from the environment upstream, prints no code, and has no dev sign-in', async () => {
+    const base = (await stdout.wait(/(http:\/\/127\.0\.0\.1:\d+)\//))[1]!;
+    const sent = await postJson(`${base}/api/vlens/${VLENS_PATHS.verifyPhone}`, { phoneNumber: PHONE });
+    assert.ok(sent.phoneNumberOtpRequestId, 'the stand-in accepted the key from VLENS_API_KEY');
+    assert.equal(sent.phoneNumberOtp, undefined, 'the code is stripped');
+    assert.equal(standIn.control.calls()['Register/StepVerifyPhone'], 1);
+    assert.ok(!stdout.all.some((line) => line.includes(standIn.control.lastCode(PHONE)!)), 'no code printed');
+    const devSignIn = await fetch(`${base}/dev-oauth/google/token`, { method: 'POST', body: '{}' });
+    // The static server answers it (404, or 405 for a POST): no token is signed.
+    assert.ok([404, 405].includes(devSignIn.status), `the development sign-in exists only with the embedded stand-in (${devSignIn.status})`);
   });
 });
 
