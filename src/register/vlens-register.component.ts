@@ -7,8 +7,6 @@ import { ResendCountdown } from '../controllers/resend-countdown.js';
 import type { VlensErrorDetail, VlensRegisteredDetail } from '../events.js';
 import {
   directionOf,
-  format,
-  hostErrorText,
   languageOf,
   localeOf,
   stringsFor,
@@ -37,6 +35,9 @@ import {
   type PasswordMode,
   type StepId,
 } from './flow.js';
+import { asVlensError, callFor, type Action } from './calls.js';
+import { errorText } from './error-text.js';
+import { OAuthSignIn } from './oauth-sign-in.js';
 import { IDS, type StepContext } from './steps/context.js';
 import { doneStep } from './steps/done.js';
 import { emailCodeStep } from './steps/email-code.js';
@@ -45,28 +46,9 @@ import { finishStep } from './steps/finish.js';
 import { oauthStep } from './steps/oauth.js';
 import { phoneCodeStep } from './steps/phone-code.js';
 import { phoneStep } from './steps/phone.js';
-import { loadProvider } from '../oauth/load.js';
-import {
-  isOAuthCancelled,
-  OAuthProviderError,
-  parseOAuthProviders,
-  VLENS_OAUTH_PROVIDER,
-  type IdTokenProvider,
-  type OAuthProviderName,
-} from '../oauth/types.js';
+import { parseOAuthProviders, type IdTokenProvider, type OAuthProviderName } from '../oauth/types.js';
 import { vlensRegisterStyles } from './vlens-register.styles.js';
 import { clearResumePoint, loadResumePoint, resumeKey, saveResumePoint } from './resume.js';
-
-/** The one call in flight, as the Task's argument. */
-type Action =
-  | { type: 'send-phone'; phone: string }
-  | { type: 'resend-phone' }
-  | { type: 'verify-phone'; code: string }
-  | { type: 'send-email'; email: string }
-  | { type: 'resend-email' }
-  | { type: 'verify-email'; code: string }
-  | { type: 'register'; password: string | null }
-  | { type: 'oauth'; provider: OAuthProviderName };
 
 /** A message shown in the live region, tied to the flow state it was raised in (any state change clears it). */
 interface Notice {
@@ -82,8 +64,6 @@ interface Notice {
 }
 
 const CODE_LENGTH = 6;
-/** The proxy's refusal codes (HTTP statuses) the dictionaries translate. */
-const PROXY_CODES = [400, 403, 404, 405, 413, 415, 429, 500, 502, 503, 504] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
@@ -229,12 +209,31 @@ export class VlensRegister extends LitElement {
   private _emailText: string | null = null;
   private _focusHeading = false;
   private _registeredName: string | null = null;
+  /** The flow state the last failed call started from (its error shows only there). */
+  private _errorAt: FlowState | null = null;
+  /** The call in flight was aborted: its settling shows and fires nothing. */
+  private _callAborted = false;
   private readonly _countdown = new ResendCountdown(this);
   private readonly _countries = new CountryPicker(this, { defaultCountry: () => this.defaultCountry });
   /** Reads the SMS code where the browser has WebOTP, while the phone code is awaited. */
   private readonly _webOtp = new WebOtpController(this, {
     active: () => this._flow.step === 'phone-code',
     onCode: (code) => this._fillCode(code),
+  });
+  /** The provider sign-in: chosen provider, its failure, the built-in adapters. */
+  private readonly _oauth = new OAuthSignIn(() => {
+    const locale = this._locale();
+    const t = this._t();
+    return {
+      idTokenProvider: this.idTokenProvider,
+      config: {
+        googleClientId: this.googleClientId,
+        googleDialog: { title: t.continueWithGoogle, cancel: t.oauthCancel, locale, dir: directionOf(locale) },
+        microsoftClientId: this.microsoftClientId,
+        microsoftAuthority: this.microsoftAuthority,
+        microsoftRedirectUri: this.microsoftRedirectUri,
+      },
+    };
   });
   /** Prefix of this element's light-DOM ids (its fields live in the page's tree). */
   private readonly _lightPrefix = nextLightPrefix();
@@ -414,7 +413,7 @@ export class VlensRegister extends LitElement {
       passwordMode: this._flow.config.password,
       oauth: {
         providers: parseOAuthProviders(this.oauthProviders),
-        chosen: this._oauthChosen,
+        chosen: this._oauth.chosen,
         failed: this._flow.step === 'oauth' && !pending,
         label: (name) => (name === 'google' ? t.providerGoogle : t.providerMicrosoft),
       },
@@ -453,8 +452,6 @@ export class VlensRegister extends LitElement {
     );
   }
 
-  private _errorAt: FlowState | null = null;
-
   /**
    * Where the status line shows: its slot (the live region itself is in light DOM, next to the field it
    * describes), then the sign-in link when a registered number was refused.
@@ -464,26 +461,10 @@ export class VlensRegister extends LitElement {
     return html`${statusSlot()}${signIn ? html`<p part="sign-in"><a part="link" href=${this.signinUrl}>${t.signIn}</a></p>` : nothing}`;
   }
 
-  /** Host table, then the widget's own text for kinds and proxy codes, then the server's message. */
   private _errorText(error: VlensError, t: VlensStrings, locale: VlensLocale): string {
-    const code = error.envelope.error_code;
-    const hostText = hostErrorText(this.errorTexts, code, locale);
-    if (hostText) return hostText;
-    const oauthText = this._oauthErrorText(error, t);
-    if (oauthText) return oauthText;
-    if (error.kind !== 'api') return t[`error_${error.kind}`];
-    const own = this._proxyErrorText(error, t);
-    // Vlens does not document its codes: its own message is the fallback (shown isolated, it may be English in Arabic).
-    return own ?? (error.envelope.error_message || t.error_api);
-  }
-
-  /** The proxy's own refusals (`error_descriptions.source: "proxy"`, HTTP status as `error_code`), translated. */
-  private _proxyErrorText(error: VlensError, t: VlensStrings): string | undefined {
-    const descriptions = error.envelope.error_descriptions as { source?: unknown; field?: unknown } | null | undefined;
-    if (descriptions?.source !== 'proxy') return undefined;
-    const code = error.envelope.error_code;
-    if (code === 400 && descriptions.field === 'phoneNumber') return t.error_400_phone;
-    return PROXY_CODES.find((known) => known === code) ? t[`error_${code as (typeof PROXY_CODES)[number]}`] : undefined;
+    const chosen = this._oauth.chosen;
+    const oauth = this._flow.step === 'oauth' && chosen ? { chosen, failure: this._oauth.failure } : null;
+    return errorText(error, { t, locale, errorTexts: this.errorTexts, oauth });
   }
 
   // ---- user actions -------------------------------------------------------------
@@ -611,9 +592,19 @@ export class VlensRegister extends LitElement {
     this._run({ type: 'register', password: password || null });
   }
 
-  // ---- calls ------------------------------------------------------------------------
+  private _onChooseOAuth(name: OAuthProviderName): void {
+    if (this._busy || this._flow.step !== 'email' || !this._checkEndpoint()) return;
+    this._oauth.chosen = name;
+    this._dispatchFlow({ type: 'oauth-chosen' });
+    this._run({ type: 'oauth', provider: name });
+  }
 
-  private _callAborted = false;
+  private _onRetryOAuth(): void {
+    if (this._busy || this._flow.step !== 'oauth' || !this._oauth.chosen) return;
+    this._run({ type: 'oauth', provider: this._oauth.chosen });
+  }
+
+  // ---- calls ------------------------------------------------------------------------
 
   private _abortCall(): void {
     this._callAborted = true;
@@ -635,7 +626,18 @@ export class VlensRegister extends LitElement {
     const step = this._flow.step;
     const at = this._flow;
     try {
-      const event = await this._callFor(action, signal);
+      const client = this._client();
+      const event = await callFor(action, {
+        client,
+        flow: at,
+        signal,
+        smsProvider: this.smsProvider,
+        collectGeolocation: this.collectGeolocation,
+        codeResentText: () => this._t().codeResent,
+        onCodeSent: () => this._countdown.start(this.resendAfter),
+        onPhoneCodeResent: () => this._webOtp.restart(),
+        verifyOAuth: (provider) => this._oauth.verify(client, provider, signal),
+      });
       if (signal.aborted) return taskIdle;
       this._dispatchFlow(event.flow);
       if (event.registered) this._fireRegistered(event.registered);
@@ -643,145 +645,11 @@ export class VlensRegister extends LitElement {
       return event.flow;
     } catch (caught) {
       if (signal.aborted) return taskIdle;
-      const error =
-        caught instanceof VlensError ? caught : new VlensError('protocol', caught instanceof Error ? caught.message : String(caught), { cause: caught });
+      const error = asVlensError(caught);
       this._errorAt = at;
       this._fireError(error, step);
       throw error;
     }
-  }
-
-  private async _callFor(
-    action: Action,
-    signal: AbortSignal,
-  ): Promise<{ flow: FlowEvent; registered?: RegisterOutput; notice?: string }> {
-    const client = this._client();
-    const flow = this._flow;
-    switch (action.type) {
-      case 'send-phone': {
-        const { exists } = await client.checkExistence({ phoneNumber: action.phone }, signal);
-        if (exists) return { flow: { type: 'phone-exists', phone: action.phone } };
-        return { flow: await this._sendPhone(client, action.phone, signal) };
-      }
-      case 'resend-phone': {
-        const sent = await this._sendPhone(client, flow.phone!, signal);
-        this._webOtp.restart();
-        return { flow: sent, notice: this._t().codeResent };
-      }
-      case 'verify-phone': {
-        const data = await client.verifyPhoneCode(
-          { phoneNumber: flow.phone!, phoneNumberOtpRequestId: flow.phoneRequestId!, phoneNumberOtp: action.code },
-          signal,
-        );
-        return { flow: { type: 'phone-verified', code: action.code, emailConfirmationRequired: data.isEmailConfirmationRequired } };
-      }
-      case 'send-email':
-        return { flow: await this._sendEmail(client, action.email, signal) };
-      case 'resend-email':
-        return { flow: await this._sendEmail(client, flow.email!, signal), notice: this._t().codeResent };
-      case 'verify-email':
-        await client.verifyEmailCode({ email: flow.email!, emailOtpRequestId: flow.emailRequestId!, emailOtp: action.code }, signal);
-        return { flow: { type: 'email-verified' } };
-      case 'oauth':
-        return { flow: await this._verifyOAuth(client, action.provider, signal) };
-      case 'register': {
-        const geoLocation = this.collectGeolocation ? await currentPosition(signal) : null;
-        signal.throwIfAborted();
-        const data = await client.register(
-          {
-            phoneNumber: flow.phone!,
-            phoneNumberOtp: flow.phoneCode,
-            phoneNumberOtpRequestId: flow.phoneRequestId,
-            email: flow.emailVerified || flow.oauthRequestId ? flow.email : null,
-            password: action.password,
-            geoLocation,
-            oAuthTokenVerificationRequestId: flow.oauthRequestId,
-          },
-          signal,
-        );
-        return { flow: { type: 'registered' }, registered: data };
-      }
-    }
-  }
-
-  // ---- OAuth ----------------------------------------------------------------------------
-
-  private _oauthChosen: OAuthProviderName | null = null;
-  /** The error of a provider that failed to give a token (shown as `oauthFailed`). */
-  private _providerFailure: VlensError | null = null;
-  /** Built-in adapters, loaded on first choice, per provider and configuration. */
-  private readonly _adapters = new Map<string, Promise<IdTokenProvider>>();
-
-  private _onChooseOAuth(name: OAuthProviderName): void {
-    if (this._busy || this._flow.step !== 'email' || !this._checkEndpoint()) return;
-    this._oauthChosen = name;
-    this._dispatchFlow({ type: 'oauth-chosen' });
-    this._run({ type: 'oauth', provider: name });
-  }
-
-  private _onRetryOAuth(): void {
-    if (this._busy || this._flow.step !== 'oauth' || !this._oauthChosen) return;
-    this._run({ type: 'oauth', provider: this._oauthChosen });
-  }
-
-  /** The host's provider, else the built-in adapter (loaded now, once). */
-  private _idTokenProvider(name: OAuthProviderName): Promise<IdTokenProvider> {
-    if (this.idTokenProvider) return Promise.resolve(this.idTokenProvider);
-    const locale = this._locale();
-    const t = this._t();
-    const config = {
-      googleClientId: this.googleClientId,
-      googleDialog: { title: t.continueWithGoogle, cancel: t.oauthCancel, locale, dir: directionOf(locale) },
-      microsoftClientId: this.microsoftClientId,
-      microsoftAuthority: this.microsoftAuthority,
-      microsoftRedirectUri: this.microsoftRedirectUri,
-    };
-    const key = JSON.stringify([name, config]);
-    let adapter = this._adapters.get(key);
-    if (!adapter) {
-      adapter = loadProvider(name, config);
-      adapter.catch(() => this._adapters.delete(key));
-      this._adapters.set(key, adapter);
-    }
-    return adapter;
-  }
-
-  /** Token from the provider → `StepVerifyOAuthToken`. A closed sign-in goes back to the choice. */
-  private async _verifyOAuth(client: VlensClient, provider: OAuthProviderName, signal: AbortSignal): Promise<FlowEvent> {
-    let idToken: string;
-    try {
-      idToken = await (await this._idTokenProvider(provider))(provider);
-    } catch (error) {
-      if (isOAuthCancelled(error)) return { type: 'back' };
-      const kind = error instanceof OAuthProviderError ? error.kind : 'config';
-      this._providerFailure = new VlensError(kind, `The ${provider} sign-in failed: ${error instanceof Error ? error.message : String(error)}`, {
-        cause: error,
-      });
-      throw this._providerFailure;
-    }
-    signal.throwIfAborted();
-    const data = await client.verifyOAuthToken({ provider: VLENS_OAUTH_PROVIDER[provider], IdToken: idToken }, signal);
-    return { type: 'oauth-verified', requestId: data.oAuthTokenVerificationRequestId!, email: data.email ?? null };
-  }
-
-  /** On the `oauth` step: the provider's failure, or its token rejected by Vlens, in the person's words. */
-  private _oauthErrorText(error: VlensError, t: VlensStrings): string | null {
-    if (this._flow.step !== 'oauth' || !this._oauthChosen) return null;
-    const provider = this._oauthChosen === 'google' ? t.providerGoogle : t.providerMicrosoft;
-    if (error === this._providerFailure) return format(t.oauthFailed, { provider });
-    return error.kind === 'api' ? format(t.oauthRejected, { provider }) : null;
-  }
-
-  private async _sendPhone(client: VlensClient, phone: string, signal: AbortSignal): Promise<FlowEvent> {
-    const data = await client.sendPhoneCode({ phoneNumber: phone, smsProviders: this.smsProvider ?? null }, signal);
-    this._countdown.start(this.resendAfter);
-    return { type: 'phone-code-sent', phone, requestId: data.phoneNumberOtpRequestId! };
-  }
-
-  private async _sendEmail(client: VlensClient, email: string, signal: AbortSignal): Promise<FlowEvent> {
-    const data = await client.sendEmailCode({ email }, signal);
-    this._countdown.start(this.resendAfter);
-    return { type: 'email-code-sent', email, requestId: data.emailOtpRequestId! };
   }
 
   // ---- flow and events ------------------------------------------------------------------
@@ -873,17 +741,4 @@ export class VlensRegister extends LitElement {
   private _passwordMode(): PasswordMode {
     return (['off', 'optional', 'required'] as const).find((m) => m === this.password) ?? 'off';
   }
-}
-
-/** `lat,lng` from the browser, or null when refused, unavailable or slow. A refusal is not an error. */
-function currentPosition(signal: AbortSignal): Promise<string | null> {
-  if (!('geolocation' in navigator)) return Promise.resolve(null);
-  return new Promise((resolve) => {
-    signal.addEventListener('abort', () => resolve(null), { once: true });
-    navigator.geolocation.getCurrentPosition(
-      (p) => resolve(`${p.coords.latitude.toFixed(6)},${p.coords.longitude.toFixed(6)}`),
-      () => resolve(null),
-      { timeout: 10_000, maximumAge: 600_000 },
-    );
-  });
 }

@@ -1,0 +1,120 @@
+import { VlensError, type VlensClient } from '../api/client.js';
+import type { RegisterOutput } from '../api/schemas.js';
+import type { OAuthProviderName } from '../oauth/types.js';
+import type { FlowEvent, FlowState } from './flow.js';
+
+/** The one call in flight, as the Task's argument. */
+export type Action =
+  | { type: 'send-phone'; phone: string }
+  | { type: 'resend-phone' }
+  | { type: 'verify-phone'; code: string }
+  | { type: 'send-email'; email: string }
+  | { type: 'resend-email' }
+  | { type: 'verify-email'; code: string }
+  | { type: 'register'; password: string | null }
+  | { type: 'oauth'; provider: OAuthProviderName };
+
+/** What a call did: the flow event, the new account (register), a notice to show (a code sent again). */
+export interface CallResult {
+  flow: FlowEvent;
+  registered?: RegisterOutput;
+  notice?: string;
+}
+
+/** What a call needs besides its action: the client, the flow it starts from, the element's settings and hooks. */
+export interface CallContext {
+  client: VlensClient;
+  flow: FlowState;
+  signal: AbortSignal;
+  smsProvider: number | undefined;
+  collectGeolocation: boolean;
+  /** The notice after a code is sent again (read when it is sent). */
+  codeResentText(): string;
+  /** A code was sent: start the resend countdown. */
+  onCodeSent(): void;
+  /** The phone code was sent again (after `onCodeSent`): listen for the new SMS. */
+  onPhoneCodeResent(): void;
+  /** The provider's token → `StepVerifyOAuthToken`, as a flow event. */
+  verifyOAuth(provider: OAuthProviderName): Promise<FlowEvent>;
+}
+
+/** Runs the Vlens calls for one action. */
+export async function callFor(action: Action, ctx: CallContext): Promise<CallResult> {
+  const { client, flow, signal } = ctx;
+  switch (action.type) {
+    case 'send-phone': {
+      const { exists } = await client.checkExistence({ phoneNumber: action.phone }, signal);
+      if (exists) return { flow: { type: 'phone-exists', phone: action.phone } };
+      return { flow: await sendPhone(ctx, action.phone) };
+    }
+    case 'resend-phone': {
+      const sent = await sendPhone(ctx, flow.phone!);
+      ctx.onPhoneCodeResent();
+      return { flow: sent, notice: ctx.codeResentText() };
+    }
+    case 'verify-phone': {
+      const data = await client.verifyPhoneCode(
+        { phoneNumber: flow.phone!, phoneNumberOtpRequestId: flow.phoneRequestId!, phoneNumberOtp: action.code },
+        signal,
+      );
+      return { flow: { type: 'phone-verified', code: action.code, emailConfirmationRequired: data.isEmailConfirmationRequired } };
+    }
+    case 'send-email':
+      return { flow: await sendEmail(ctx, action.email) };
+    case 'resend-email':
+      return { flow: await sendEmail(ctx, flow.email!), notice: ctx.codeResentText() };
+    case 'verify-email':
+      await client.verifyEmailCode({ email: flow.email!, emailOtpRequestId: flow.emailRequestId!, emailOtp: action.code }, signal);
+      return { flow: { type: 'email-verified' } };
+    case 'oauth':
+      return { flow: await ctx.verifyOAuth(action.provider) };
+    case 'register': {
+      const geoLocation = ctx.collectGeolocation ? await currentPosition(signal) : null;
+      signal.throwIfAborted();
+      const data = await client.register(
+        {
+          phoneNumber: flow.phone!,
+          phoneNumberOtp: flow.phoneCode,
+          phoneNumberOtpRequestId: flow.phoneRequestId,
+          email: flow.emailVerified || flow.oauthRequestId ? flow.email : null,
+          password: action.password,
+          geoLocation,
+          oAuthTokenVerificationRequestId: flow.oauthRequestId,
+        },
+        signal,
+      );
+      return { flow: { type: 'registered' }, registered: data };
+    }
+  }
+}
+
+/** Anything a call threw, as a VlensError (a non-Vlens failure counts as `protocol`). */
+export function asVlensError(caught: unknown): VlensError {
+  if (caught instanceof VlensError) return caught;
+  return new VlensError('protocol', caught instanceof Error ? caught.message : String(caught), { cause: caught });
+}
+
+async function sendPhone(ctx: CallContext, phone: string): Promise<FlowEvent> {
+  const data = await ctx.client.sendPhoneCode({ phoneNumber: phone, smsProviders: ctx.smsProvider ?? null }, ctx.signal);
+  ctx.onCodeSent();
+  return { type: 'phone-code-sent', phone, requestId: data.phoneNumberOtpRequestId! };
+}
+
+async function sendEmail(ctx: CallContext, email: string): Promise<FlowEvent> {
+  const data = await ctx.client.sendEmailCode({ email }, ctx.signal);
+  ctx.onCodeSent();
+  return { type: 'email-code-sent', email, requestId: data.emailOtpRequestId! };
+}
+
+/** `lat,lng` from the browser, or null when refused, unavailable or slow. A refusal is not an error. */
+function currentPosition(signal: AbortSignal): Promise<string | null> {
+  if (!('geolocation' in navigator)) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => resolve(null), { once: true });
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve(`${p.coords.latitude.toFixed(6)},${p.coords.longitude.toFixed(6)}`),
+      () => resolve(null),
+      { timeout: 10_000, maximumAge: 600_000 },
+    );
+  });
+}

@@ -1,0 +1,63 @@
+import { VlensError, type VlensClient } from '../api/client.js';
+import { loadProvider } from '../oauth/load.js';
+import {
+  isOAuthCancelled,
+  OAuthProviderError,
+  VLENS_OAUTH_PROVIDER,
+  type IdTokenProvider,
+  type OAuthConfig,
+  type OAuthProviderName,
+} from '../oauth/types.js';
+import type { FlowEvent } from './flow.js';
+
+/** The element's sign-in settings, read when a provider is asked for a token. */
+export interface OAuthSignInSettings {
+  /** The host's provider; replaces the built-in adapters. */
+  idTokenProvider: IdTokenProvider | null;
+  /** The built-in adapters' configuration. */
+  config: OAuthConfig;
+}
+
+/** The provider sign-in on the `oauth` step: the chosen provider, its failure, the built-in adapters. */
+export class OAuthSignIn {
+  /** The provider the person chose last. */
+  chosen: OAuthProviderName | null = null;
+  /** The error of a provider that failed to give a token (shown as `oauthFailed`). */
+  failure: VlensError | null = null;
+  /** Built-in adapters, loaded on first choice, per provider and configuration. */
+  private readonly _adapters = new Map<string, Promise<IdTokenProvider>>();
+
+  constructor(private readonly _settings: () => OAuthSignInSettings) {}
+
+  /** Token from the provider → `StepVerifyOAuthToken`. A closed sign-in goes back to the choice. */
+  async verify(client: VlensClient, provider: OAuthProviderName, signal: AbortSignal): Promise<FlowEvent> {
+    let idToken: string;
+    try {
+      idToken = await (await this._idTokenProvider(provider))(provider);
+    } catch (error) {
+      if (isOAuthCancelled(error)) return { type: 'back' };
+      const kind = error instanceof OAuthProviderError ? error.kind : 'config';
+      this.failure = new VlensError(kind, `The ${provider} sign-in failed: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+      throw this.failure;
+    }
+    signal.throwIfAborted();
+    const data = await client.verifyOAuthToken({ provider: VLENS_OAUTH_PROVIDER[provider], IdToken: idToken }, signal);
+    return { type: 'oauth-verified', requestId: data.oAuthTokenVerificationRequestId!, email: data.email ?? null };
+  }
+
+  /** The host's provider, else the built-in adapter (loaded now, once). */
+  private _idTokenProvider(name: OAuthProviderName): Promise<IdTokenProvider> {
+    const { idTokenProvider, config } = this._settings();
+    if (idTokenProvider) return Promise.resolve(idTokenProvider);
+    const key = JSON.stringify([name, config]);
+    let adapter = this._adapters.get(key);
+    if (!adapter) {
+      adapter = loadProvider(name, config);
+      adapter.catch(() => this._adapters.delete(key));
+      this._adapters.set(key, adapter);
+    }
+    return adapter;
+  }
+}
