@@ -14,11 +14,11 @@ export type Action =
   | { type: 'register'; password: string | null }
   | { type: 'oauth'; provider: OAuthProviderName };
 
-/** What a call did: the flow event, the new account (register), a notice to show (a code sent again). */
+/** What a call did: the flow event, the new account (register), whether a code was sent again. */
 export interface CallResult {
   flow: FlowEvent;
   registered?: RegisterOutput;
-  notice?: string;
+  resent?: true;
 }
 
 /** What a call needs besides its action: the client, the flow it starts from, the element's settings and hooks. */
@@ -28,8 +28,6 @@ export interface CallContext {
   signal: AbortSignal;
   smsProvider: number | undefined;
   collectGeolocation: boolean;
-  /** The notice after a code is sent again (read when it is sent). */
-  codeResentText(): string;
   /** A code was sent: start the resend countdown. */
   onCodeSent(): void;
   /** The phone code was sent again (after `onCodeSent`): listen for the new SMS. */
@@ -50,7 +48,7 @@ export async function callFor(action: Action, ctx: CallContext): Promise<CallRes
     case 'resend-phone': {
       const sent = await sendPhone(ctx, flow.phone!);
       ctx.onPhoneCodeResent();
-      return { flow: sent, notice: ctx.codeResentText() };
+      return { flow: sent, resent: true };
     }
     case 'verify-phone': {
       const data = await client.verifyPhoneCode(
@@ -62,7 +60,7 @@ export async function callFor(action: Action, ctx: CallContext): Promise<CallRes
     case 'send-email':
       return { flow: await sendEmail(ctx, action.email) };
     case 'resend-email':
-      return { flow: await sendEmail(ctx, flow.email!), notice: ctx.codeResentText() };
+      return { flow: await sendEmail(ctx, flow.email!), resent: true };
     case 'verify-email':
       await client.verifyEmailCode({ email: flow.email!, emailOtpRequestId: flow.emailRequestId!, emailOtp: action.code }, signal);
       return { flow: { type: 'email-verified' } };

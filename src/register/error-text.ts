@@ -5,21 +5,26 @@ import type { OAuthProviderName } from '../oauth/types.js';
 /** The proxy's refusal codes (HTTP statuses) the dictionaries translate. */
 const PROXY_CODES = [400, 403, 404, 405, 413, 415, 429, 500, 502, 503, 504] as const;
 
-/** What an error's text depends on besides the error. */
-export interface ErrorTextContext {
-  t: VlensStrings;
-  locale: VlensLocale;
-  /** The host's table (`error-texts`). */
-  errorTexts: VlensErrorText[];
-  /** On the `oauth` step: the chosen provider and the failure it gave, if any; else null. */
-  oauth: { chosen: OAuthProviderName; failure: VlensError | null } | null;
+/** On the `oauth` step: the provider the person chose and the failure it gave, if any. */
+export interface OAuthAttempt {
+  chosen: OAuthProviderName | null;
+  failure: VlensError | null;
 }
 
-/** Host table, then the widget's own text for kinds and proxy codes, then the server's message. */
-export function errorText(error: VlensError, { t, locale, errorTexts, oauth }: ErrorTextContext): string {
+/**
+ * The host's table (`error-texts`), then the provider's failure (`oauth`: on the `oauth` step only),
+ * then the widget's own text for kinds and proxy codes, then the server's message.
+ */
+export function errorText(
+  error: VlensError,
+  t: VlensStrings,
+  locale: VlensLocale,
+  errorTexts: VlensErrorText[],
+  oauth: OAuthAttempt | null,
+): string {
   const hostText = hostErrorText(errorTexts, error.envelope.error_code, locale);
   if (hostText) return hostText;
-  const oauthText = oauth && oauthErrorText(error, oauth.chosen, oauth.failure, t);
+  const oauthText = oauth?.chosen && oauthErrorText(error, oauth.chosen, oauth.failure, t);
   if (oauthText) return oauthText;
   if (error.kind !== 'api') return t[`error_${error.kind}`];
   const own = proxyErrorText(error, t);

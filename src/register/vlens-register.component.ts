@@ -445,7 +445,7 @@ export class VlensRegister extends LitElement {
         pending: (): Notice | null => (this._callAborted ? null : { at, text: t.working, invalid: false, tone: 'progress' }),
         error: (error): Notice | null => {
           if (this._errorAt !== at || !(error instanceof VlensError)) return null;
-          const text = this._errorText(error, t, locale);
+          const text = errorText(error, t, locale, this.errorTexts, at.step === 'oauth' ? this._oauth : null);
           return { at, text, invalid: error.kind === 'api', tone: 'error', foreign: text === error.envelope.error_message };
         },
       }) ?? null
@@ -459,12 +459,6 @@ export class VlensRegister extends LitElement {
   private _renderStatus(t: VlensStrings, notice: Notice | null): TemplateResult {
     const signIn = notice?.signIn && this.signinUrl;
     return html`${statusSlot()}${signIn ? html`<p part="sign-in"><a part="link" href=${this.signinUrl}>${t.signIn}</a></p>` : nothing}`;
-  }
-
-  private _errorText(error: VlensError, t: VlensStrings, locale: VlensLocale): string {
-    const chosen = this._oauth.chosen;
-    const oauth = this._flow.step === 'oauth' && chosen ? { chosen, failure: this._oauth.failure } : null;
-    return errorText(error, { t, locale, errorTexts: this.errorTexts, oauth });
   }
 
   // ---- user actions -------------------------------------------------------------
@@ -633,7 +627,6 @@ export class VlensRegister extends LitElement {
         signal,
         smsProvider: this.smsProvider,
         collectGeolocation: this.collectGeolocation,
-        codeResentText: () => this._t().codeResent,
         onCodeSent: () => this._countdown.start(this.resendAfter),
         onPhoneCodeResent: () => this._webOtp.restart(),
         verifyOAuth: (provider) => this._oauth.verify(client, provider, signal),
@@ -641,7 +634,7 @@ export class VlensRegister extends LitElement {
       if (signal.aborted) return taskIdle;
       this._dispatchFlow(event.flow);
       if (event.registered) this._fireRegistered(event.registered);
-      if (event.notice) this._say(event.notice, false);
+      if (event.resent) this._say(this._t().codeResent, false);
       return event.flow;
     } catch (caught) {
       if (signal.aborted) return taskIdle;
