@@ -7,6 +7,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { join } from 'node:path';
 import { register } from 'tsx/esm/api';
+import { vueSfcPlugin } from './test/browser/frameworks/vue-sfc-plugin.mjs';
 
 register();
 const { createVlensProxy } = await import('./src/server/proxy.ts');
@@ -182,5 +183,5 @@ export default {
     }),
   ],
   middleware: [testRoutes, mountProxy, mountDevOAuth],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), standInCommands, visualRegression],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), standInCommands, visualRegression, vueSfcPlugin],
 };
