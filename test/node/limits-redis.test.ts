@@ -1,51 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, connect } from 'node:net';
-import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 import { EMAIL, jsonAnswer, PHONE, post, ROOMY_LIMITS, startProxy, startUpstream } from '../helpers/proxy-fixture.js';
-
-const REDIS_SERVER = process.env.REDIS_SERVER ?? 'redis-server';
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitForPort(port: number, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => (socket.end(), resolve(true)));
-      socket.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    await sleep(50);
-  }
-  throw new Error(`redis-server did not listen on ${port}`);
-}
-
-/** A throwaway redis-server on loopback: no persistence, killed by stop(). */
-async function startRedis(port: number) {
-  const child: ChildProcess = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  await waitForPort(port);
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGKILL');
-      await once(child, 'exit');
-    },
-  };
-}
+import { freeLoopbackPort, spawnRedis } from '../helpers/redis-server.js';
 
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -64,7 +23,7 @@ describe('limits (Redis)', () => {
   after(() => upstream.close());
 
   test('two proxy instances on one Redis share their limits (URL and client forms)', async () => {
-    const redis = await startRedis(await freePort());
+    const redis = await spawnRedis();
     const client = new Redis(redis.url);
     const limits = { ...ROOMY_LIMITS, sendShort: { points: 2, durationSec: 600 } };
     const a = await startProxy({ upstream: upstream.url, limits, redis: redis.url });
@@ -82,19 +41,19 @@ describe('limits (Redis)', () => {
       await b.close();
       const status = client.status;
       client.disconnect();
-      await redis.stop();
+      await redis.kill();
       assert.equal(status, 'ready', 'a client passed in is left open');
     }
   });
 
   test('Redis going away: OTP sends and code checks fail closed (503), other calls go on; back when Redis returns', async () => {
-    const port = await freePort();
-    let redis = await startRedis(port);
+    const port = await freeLoopbackPort();
+    let redis = await spawnRedis(port);
     const proxy = await startProxy({ upstream: upstream.url, redis: redis.url });
     try {
       assert.equal((await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE })).status, 200);
 
-      await redis.stop();
+      await redis.kill();
       upstream.requests.length = 0;
       const send = await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE });
       assert.equal(send.status, 503);
@@ -113,7 +72,7 @@ describe('limits (Redis)', () => {
       assert.equal((await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE })).status, 200);
       assert.equal((await fetch(`${proxy.url}/api/vlens/healthz`)).status, 200);
 
-      redis = await startRedis(port);
+      redis = await spawnRedis(port);
       const recovered = await until(
         async () => (await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: '+201001234568' })).status === 200,
         10_000,
@@ -121,7 +80,7 @@ describe('limits (Redis)', () => {
       assert.ok(recovered, 'sends work again once Redis is back');
     } finally {
       await proxy.close();
-      await redis.stop();
+      await redis.kill();
     }
   });
 });
