@@ -5,11 +5,22 @@
  */
 import { en, type VlensStrings } from './en.js';
 import { ar } from './ar.js';
+import { LEGACY_STRING_KEYS } from './legacy-keys.js';
+import type { PhoneRejectionCode } from '../phone/phone.js';
+import type { toCodeDigits } from '../phone/digits.js';
 
 export type { VlensStrings };
 export type VlensLocale = 'en' | 'ar';
-/** Host overrides per locale: `{ ar: { phoneHeading: '…' } }`. */
-export type VlensStringOverrides = { [L in VlensLocale]?: Partial<VlensStrings> };
+/**
+ * The keys used before 0.2 (`phone_too-short`, `error_429`, ...).
+ * @deprecated Use the camelCase keys (see LEGACY_STRING_KEYS); these are accepted until the next release.
+ */
+export type VlensLegacyStringKey = keyof typeof LEGACY_STRING_KEYS;
+/** Host overrides per locale: `{ ar: { phoneHeading: '…' } }`. The pre-0.2 keys still work for one release. */
+export type VlensStringOverrides = {
+  [L in VlensLocale]?: Partial<VlensStrings> & { [K in VlensLegacyStringKey]?: string };
+};
+export { LEGACY_STRING_KEYS };
 /** An error-text table in the shape Vlens's own SDKs take. */
 export interface VlensErrorText {
   errorCode: number;
@@ -39,9 +50,32 @@ export function languageOf(element: Element): string {
   return element.ownerDocument.documentElement.lang || 'en';
 }
 
+/** The dictionary of `locale` with the host's overrides; an old key fills its camelCase key unless that is given too. */
 export function stringsFor(locale: VlensLocale, overrides?: VlensStringOverrides): VlensStrings {
   const own = overrides?.[locale];
-  return own ? { ...DICTIONARIES[locale], ...own } : DICTIONARIES[locale];
+  if (!own) return DICTIONARIES[locale];
+  const renamed: Partial<Record<keyof VlensStrings, string>> = {};
+  for (const [legacy, key] of Object.entries(LEGACY_STRING_KEYS)) {
+    const text = (own as Record<string, string | undefined>)[legacy];
+    if (text !== undefined) renamed[key] = text;
+  }
+  const strings: Record<string, string> = { ...DICTIONARIES[locale], ...renamed, ...own };
+  for (const legacy of Object.keys(LEGACY_STRING_KEYS)) delete strings[legacy];
+  return strings as VlensStrings;
+}
+
+const PLURAL_KEYS = {
+  zero: 'triesLeftOther',
+  one: 'triesLeftOne',
+  two: 'triesLeftTwo',
+  few: 'triesLeftFew',
+  many: 'triesLeftMany',
+  other: 'triesLeftOther',
+} as const satisfies Record<Intl.LDMLPluralRule, keyof VlensStrings>;
+
+/** "You have 3 tries left." in the locale's plural form (Arabic has six). */
+export function triesLeftText(t: VlensStrings, locale: VlensLocale, count: number): string {
+  return format(t[PLURAL_KEYS[new Intl.PluralRules(locale).select(count)]], { count });
 }
 
 /** Fills `{name}` placeholders. */
@@ -59,4 +93,30 @@ export function hostErrorText(table: readonly VlensErrorText[] | undefined, code
 /** Wraps text (a number, an email) in a left-to-right isolate so it reads correctly inside Arabic. */
 export function isolateLtr(text: string): string {
   return `\u2066${text}\u2069`;
+}
+
+const PHONE_PROBLEMS = {
+  empty: 'phoneEmpty',
+  'invalid-characters': 'phoneInvalidCharacters',
+  'too-short': 'phoneTooShort',
+  'too-long': 'phoneTooLong',
+  invalid: 'phoneInvalid',
+  'metadata-not-loaded': 'phoneMetadataNotLoaded',
+  'unknown-country': 'phoneUnknownCountry',
+} as const satisfies Record<PhoneRejectionCode, keyof VlensStrings>;
+
+const CODE_PROBLEMS = {
+  empty: 'codeEmpty',
+  'invalid-characters': 'codeInvalidCharacters',
+  'too-long': 'codeTooLong',
+} as const satisfies Record<Extract<ReturnType<typeof toCodeDigits>, { ok: false }>['code'], keyof VlensStrings>;
+
+/** Why a typed phone number was refused, in words. */
+export function phoneProblemText(t: VlensStrings, code: PhoneRejectionCode): string {
+  return t[PHONE_PROBLEMS[code]];
+}
+
+/** Why a typed code was refused, in words. */
+export function codeProblemText(t: VlensStrings, code: keyof typeof CODE_PROBLEMS): string {
+  return t[CODE_PROBLEMS[code]];
 }

@@ -86,11 +86,13 @@ export class StandInState {
     if (!entry || entry.to !== target || entry.channel !== channel) {
       return { error: 'unknownRequestId', details: { field: channel === 'sms' ? 'phoneNumberOtpRequestId' : 'emailOtpRequestId' } };
     }
-    if (this.now() >= entry.expiresAt) return { error: 'codeExpired' };
-    if (entry.triesLeft <= 0) return { error: 'tooManyTries' };
+    const field = channel === 'sms' ? 'phoneNumberOtp' : 'emailOtp';
+    // Said in `error_descriptions` too, so a client can tell them apart when errors come with HTTP 200.
+    if (this.now() >= entry.expiresAt) return { error: 'codeExpired', details: { field, expired: true } };
+    if (entry.triesLeft <= 0) return { error: 'tooManyTries', details: { field, triesLeft: 0 } };
     if (entry.code !== code) {
       entry.triesLeft -= 1;
-      return { error: 'invalidCode', details: { field: channel === 'sms' ? 'phoneNumberOtp' : 'emailOtp', triesLeft: entry.triesLeft } };
+      return { error: 'invalidCode', details: { field, triesLeft: entry.triesLeft } };
     }
     this.pending.delete(requestId);
     this.pendingByTarget.delete(target);

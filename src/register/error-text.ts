@@ -1,9 +1,14 @@
+/**
+ * Chooses what a failed call says: always the widget's own words in its
+ * language, chosen by the situation (what the call was for, the kind of
+ * failure, the proxy's refusal). The server's `error_message` is never shown:
+ * Vlens's messages are English and undocumented; it stays in the
+ * `vlens-error` detail for the host.
+ */
 import type { VlensError } from '../api/client.js';
-import { format, hostErrorText, type VlensErrorText, type VlensLocale, type VlensStrings } from '../i18n/index.js';
+import { format, hostErrorText, triesLeftText, type VlensErrorText, type VlensLocale, type VlensStrings } from '../i18n/index.js';
 import type { OAuthProviderName } from '../oauth/types.js';
-
-/** The proxy's refusal codes (HTTP statuses) the dictionaries translate. */
-const PROXY_CODES = [400, 403, 404, 405, 413, 415, 429, 500, 502, 503, 504] as const;
+import type { Action } from './calls.js';
 
 /** On the `oauth` step: the provider the person chose and the failure it gave, if any. */
 export interface OAuthAttempt {
@@ -11,9 +16,124 @@ export interface OAuthAttempt {
   failure: VlensError | null;
 }
 
+/** What a failed call means for the person, independent of language. */
+export type ErrorSituation =
+  | 'codeWrong'
+  | 'codeExpired'
+  | 'codeTooManyTries'
+  | 'phoneRefused'
+  | 'phoneCountry'
+  | 'emailRefused'
+  | 'registrationRefused'
+  | 'alreadyRegistered'
+  | 'tooManyRequests'
+  | 'server'
+  | 'proxy'
+  | 'network'
+  | 'timeout'
+  | 'protocol'
+  | 'config'
+  | 'unknown';
+
+/** The situations after which the person should be offered a new code at once. */
+export const OFFERS_NEW_CODE: ReadonlySet<ErrorSituation> = new Set(['codeExpired', 'codeTooManyTries']);
+
+/** The proxy's refusal codes (HTTP statuses) with their own texts. */
+const PROXY_TEXTS = {
+  400: 'errorInvalidRequest',
+  403: 'errorForbidden',
+  404: 'errorNotFound',
+  405: 'errorMethodNotAllowed',
+  413: 'errorTooLarge',
+  415: 'errorUnsupportedRequest',
+  429: 'errorTooManyRequests',
+  500: 'errorServer',
+  502: 'errorBadGateway',
+  503: 'errorUnavailable',
+  504: 'errorUpstreamTimeout',
+} as const satisfies Record<number, keyof VlensStrings>;
+
+const SITUATION_TEXTS = {
+  codeWrong: 'codeWrong',
+  codeExpired: 'codeExpired',
+  codeTooManyTries: 'codeTooManyTries',
+  phoneRefused: 'phoneRefused',
+  phoneCountry: 'errorPhoneCountry',
+  emailRefused: 'emailRefused',
+  registrationRefused: 'registrationRefused',
+  alreadyRegistered: 'alreadyRegistered',
+  tooManyRequests: 'errorTooManyRequests',
+  server: 'errorServer',
+  network: 'errorNetwork',
+  timeout: 'errorTimeout',
+  protocol: 'errorProtocol',
+  config: 'errorConfig',
+  unknown: 'errorApi',
+} as const satisfies Record<Exclude<ErrorSituation, 'proxy'>, keyof VlensStrings>;
+
+interface Descriptions {
+  source?: unknown;
+  field?: unknown;
+  triesLeft?: unknown;
+  expired?: unknown;
+}
+
+function descriptionsOf(error: VlensError): Descriptions {
+  const descriptions = error.envelope.error_descriptions;
+  return descriptions && typeof descriptions === 'object' && !Array.isArray(descriptions) ? (descriptions as Descriptions) : {};
+}
+
+const count = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+
 /**
- * The host's table (`error-texts`), then the provider's failure (`oauth`: on the `oauth` step only),
- * then the widget's own text for kinds and proxy codes, then the server's message.
+ * Tries left for the code, when known: `error_descriptions.triesLeft` from the server, and the proxy's
+ * own count `code_checks_left` (checks it still forwards for this request id); the smaller wins.
+ */
+export function triesLeftOf(error: VlensError): number | null {
+  const known = [count(descriptionsOf(error).triesLeft), count((error.envelope as { code_checks_left?: unknown }).code_checks_left)];
+  const numbers = known.filter((n): n is number => n !== null);
+  return numbers.length ? Math.min(...numbers) : null;
+}
+
+const isCodeField = (field: unknown) => field === 'phoneNumberOtp' || field === 'emailOtp';
+
+/** The situation of a failure of `action` (null when the call is not known, e.g. the config error). */
+export function errorSituation(error: VlensError, action: Action['type'] | null): ErrorSituation {
+  if (error.kind !== 'api') return error.kind;
+  const status = error.status ?? 200;
+  const descriptions = descriptionsOf(error);
+  if (descriptions.source === 'proxy') {
+    const code = error.envelope.error_code;
+    if (code === 429 && isCodeField(descriptions.field)) return 'codeTooManyTries';
+    if (code === 400 && descriptions.field === 'phoneNumber') return 'phoneCountry';
+    if (code === 400 && descriptions.field === 'email') return 'emailRefused';
+    return 'proxy';
+  }
+  if (status >= 500) return 'server';
+  switch (action) {
+    case 'verify-phone':
+    case 'verify-email': {
+      if (status === 429 || triesLeftOf(error) === 0) return 'codeTooManyTries';
+      if (status === 404 || status === 410 || descriptions.expired === true) return 'codeExpired';
+      return 'codeWrong';
+    }
+    case 'send-phone':
+    case 'resend-phone':
+      return status === 429 ? 'tooManyRequests' : 'phoneRefused';
+    case 'send-email':
+    case 'resend-email':
+      return status === 429 ? 'tooManyRequests' : 'emailRefused';
+    case 'register':
+      return status === 409 ? 'alreadyRegistered' : 'registrationRefused';
+    default:
+      return status === 429 ? 'tooManyRequests' : 'unknown';
+  }
+}
+
+/**
+ * The host's table (`error-texts`, by code), then the provider's failure (`oauth`: on the `oauth` step only),
+ * then the widget's own text for the situation.
  */
 export function errorText(
   error: VlensError,
@@ -21,15 +141,22 @@ export function errorText(
   locale: VlensLocale,
   errorTexts: VlensErrorText[],
   oauth: OAuthAttempt | null,
+  action: Action['type'] | null = null,
 ): string {
   const hostText = hostErrorText(errorTexts, error.envelope.error_code, locale);
   if (hostText) return hostText;
   const oauthText = oauth?.chosen && oauthErrorText(error, oauth.chosen, oauth.failure, t);
   if (oauthText) return oauthText;
-  if (error.kind !== 'api') return t[`error_${error.kind}`];
-  const own = proxyErrorText(error, t);
-  // Vlens does not document its codes: its own message is the fallback (shown isolated, it may be English in Arabic).
-  return own ?? (error.envelope.error_message || t.error_api);
+  const situation = errorSituation(error, action);
+  if (situation === 'proxy') {
+    const code = error.envelope.error_code as keyof typeof PROXY_TEXTS;
+    return t[PROXY_TEXTS[code] ?? 'errorApi'];
+  }
+  if (situation === 'codeWrong') {
+    const tries = triesLeftOf(error);
+    return tries === null ? t.codeWrong : format(t.codeWrongTries, { tries: triesLeftText(t, locale, tries) });
+  }
+  return t[SITUATION_TEXTS[situation]];
 }
 
 /** The provider's failure, or its token rejected by Vlens, in the person's words. */
@@ -37,13 +164,4 @@ function oauthErrorText(error: VlensError, chosen: OAuthProviderName, failure: V
   const provider = chosen === 'google' ? t.providerGoogle : t.providerMicrosoft;
   if (error === failure) return format(t.oauthFailed, { provider });
   return error.kind === 'api' ? format(t.oauthRejected, { provider }) : null;
-}
-
-/** The proxy's own refusals (`error_descriptions.source: "proxy"`, HTTP status as `error_code`), translated. */
-function proxyErrorText(error: VlensError, t: VlensStrings): string | undefined {
-  const descriptions = error.envelope.error_descriptions as { source?: unknown; field?: unknown } | null | undefined;
-  if (descriptions?.source !== 'proxy') return undefined;
-  const code = error.envelope.error_code;
-  if (code === 400 && descriptions.field === 'phoneNumber') return t.error_400_phone;
-  return PROXY_CODES.find((known) => known === code) ? t[`error_${code as (typeof PROXY_CODES)[number]}`] : undefined;
 }

@@ -6,8 +6,10 @@ import type { RegisterOutput } from '../api/schemas.js';
 import { ResendCountdown } from '../controllers/resend-countdown.js';
 import type { VlensErrorDetail, VlensRegisteredDetail } from '../events.js';
 import {
+  codeProblemText,
   directionOf,
   languageOf,
+  phoneProblemText,
   localeOf,
   stringsFor,
   type VlensErrorText,
@@ -36,7 +38,7 @@ import {
   type StepId,
 } from './flow.js';
 import { asVlensError, callFor, type Action } from './calls.js';
-import { errorText } from './error-text.js';
+import { errorSituation, errorText, OFFERS_NEW_CODE } from './error-text.js';
 import { OAuthSignIn } from './oauth-sign-in.js';
 import { IDS, type StepContext } from './steps/context.js';
 import { doneStep } from './steps/done.js';
@@ -211,6 +213,8 @@ export class VlensRegister extends LitElement {
   private _registeredName: string | null = null;
   /** The flow state the last failed call started from (its error shows only there). */
   private _errorAt: FlowState | null = null;
+  /** What the last failed call was for (its message depends on it). */
+  private _errorAction: Action['type'] | null = null;
   /** The call in flight was aborted: its settling shows and fires nothing. */
   private _callAborted = false;
   private readonly _countdown = new ResendCountdown(this);
@@ -437,7 +441,7 @@ export class VlensRegister extends LitElement {
    * renders (progress while pending; its error only on the state the call failed in).
    */
   private _currentNotice(t: VlensStrings, locale: VlensLocale): Notice | null {
-    if (!this.endpoint) return { at: this._flow, text: t.error_config, invalid: false, tone: 'error' };
+    if (!this.endpoint) return { at: this._flow, text: t.errorConfig, invalid: false, tone: 'error' };
     if (this._notice && this._notice.at === this._flow) return this._notice;
     const at = this._flow;
     return (
@@ -445,7 +449,7 @@ export class VlensRegister extends LitElement {
         pending: (): Notice | null => (this._callAborted ? null : { at, text: t.working, invalid: false, tone: 'progress' }),
         error: (error): Notice | null => {
           if (this._errorAt !== at || !(error instanceof VlensError)) return null;
-          const text = errorText(error, t, locale, this.errorTexts, at.step === 'oauth' ? this._oauth : null);
+          const text = errorText(error, t, locale, this.errorTexts, at.step === 'oauth' ? this._oauth : null, this._errorAction);
           return { at, text, invalid: error.kind === 'api', tone: 'error', foreign: text === error.envelope.error_message };
         },
       }) ?? null
@@ -506,7 +510,7 @@ export class VlensRegister extends LitElement {
   private _submitPhone(text: string, mayLoad: boolean): void {
     const parsed = parsePhone(text, this._countries.country);
     if (parsed.ok) return this._run({ type: 'send-phone', phone: parsed.e164 });
-    if (parsed.code !== 'metadata-not-loaded' || !mayLoad) return this._say(this._t()[`phone_${parsed.code}`], true);
+    if (parsed.code !== 'metadata-not-loaded' || !mayLoad) return this._say(phoneProblemText(this._t(), parsed.code), true);
     const at = this._flow;
     this._notice = { at, text: this._t().countryLoading, invalid: false, tone: 'progress' };
     this.requestUpdate();
@@ -546,8 +550,8 @@ export class VlensRegister extends LitElement {
     event.preventDefault();
     if (this._busy) return;
     const digits = toCodeDigits(this._field(event, 'code'));
-    if (!digits.ok) return this._say(this._t()[`code_${digits.code}`], true);
-    if (digits.value.length !== CODE_LENGTH) return this._say(this._t().code_incomplete, true);
+    if (!digits.ok) return this._say(codeProblemText(this._t(), digits.code), true);
+    if (digits.value.length !== CODE_LENGTH) return this._say(this._t().codeIncomplete, true);
     this._run(
       this._flow.step === 'phone-code' ? { type: 'verify-phone', code: digits.value } : { type: 'verify-email', code: digits.value },
     );
@@ -640,6 +644,8 @@ export class VlensRegister extends LitElement {
       if (signal.aborted) return taskIdle;
       const error = asVlensError(caught);
       this._errorAt = at;
+      this._errorAction = action.type;
+      if (OFFERS_NEW_CODE.has(errorSituation(error, action.type))) this._countdown.stop();
       this._fireError(error, step);
       throw error;
     }

@@ -48,7 +48,7 @@ export const DEFAULT_LIMITS: Readonly<VlensLimits> = Object.freeze({
 export const FAIL_CLOSED: ReadonlySet<LimitName> = new Set<LimitName>(['sendShort', 'sendDaily', 'codeChecks']);
 
 export type LimitOutcome =
-  | { ok: true }
+  | { ok: true; /** Points left in this window, when the store says. */ remaining?: number }
   | { ok: false; reason: 'limited'; retryAfterSec: number }
   | { ok: false; reason: 'unavailable' };
 
@@ -108,7 +108,7 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
       try {
         const answer = await Promise.race([limiters[name].consume(key), timeout]);
         if (answer === 'timeout') return FAIL_CLOSED.has(name) ? { ok: false, reason: 'unavailable' } : { ok: true };
-        return { ok: true };
+        return { ok: true, remaining: answer.remainingPoints };
       } catch (error) {
         if (error instanceof RateLimiterRes) {
           return { ok: false, reason: 'limited', retryAfterSec: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };

@@ -6,7 +6,7 @@
 import type { Redis } from 'ioredis';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { isVlensPath, VLENS_API_PREFIX, VLENS_PATHS, type VlensPath } from '../api/paths.js';
-import { firstIssueField, isOtpField, REQUEST_SCHEMAS } from '../api/schemas.js';
+import { firstIssueField, isEnvelopeSuccess, isOtpField, REQUEST_SCHEMAS, type Envelope } from '../api/schemas.js';
 import { phoneLimitKey } from '../phone/digits.js';
 import { createLimitStore, type LimitName, type LimitOutcome, type VlensLimits } from './limits.js';
 import { jsonLineLog, maskPhone, type VlensProxyLogEntry } from './log.js';
@@ -120,9 +120,10 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     };
   }
 
-  async function limit(name: LimitName, key: string, field?: string): Promise<void> {
+  /** Takes a point; resolves to the points left (when the store says). */
+  async function limit(name: LimitName, key: string, field?: string): Promise<number | undefined> {
     const outcome: LimitOutcome = await limits.consume(name, key);
-    if (outcome.ok) return;
+    if (outcome.ok) return outcome.remaining;
     if (outcome.reason === 'unavailable') {
       throw new ProxyRefusal(503, 'The service is temporarily unavailable; try again shortly', field);
     }
@@ -131,8 +132,11 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     });
   }
 
-  /** The limits and checks that depend on what is being asked, applied before the upstream call. */
-  async function guard(path: VlensPath, body: Record<string, unknown>, request: Request, raw: string, ip: string) {
+  /**
+   * The limits and checks that depend on what is being asked, applied before the upstream call.
+   * Resolves, for a code check, to the checks this proxy still forwards for its request id.
+   */
+  async function guard(path: VlensPath, body: Record<string, unknown>, request: Request, raw: string, ip: string): Promise<number | undefined> {
     const isSend =
       (path === VLENS_PATHS.verifyPhone && !body.phoneNumberOtp) || (path === VLENS_PATHS.verifyEmail && !body.emailOtp);
     if (path === VLENS_PATHS.checkExistence) await limit('existence', ip);
@@ -162,11 +166,17 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     if (code) {
       const requestId = body.phoneNumberOtpRequestId ?? body.emailOtpRequestId;
       const key = requestId ? `id:${String(requestId).toLowerCase()}` : `phone:${phoneLimitKey(String(body.phoneNumber))}`;
-      await limit('codeChecks', key, path === VLENS_PATHS.verifyEmail ? 'emailOtp' : 'phoneNumberOtp');
+      const left = await limit('codeChecks', key, path === VLENS_PATHS.verifyEmail ? 'emailOtp' : 'phoneNumberOtp');
+      return path === VLENS_PATHS.register ? undefined : left;
     }
+    return undefined;
   }
 
-  async function forward(path: VlensPath, body: unknown, entry: VlensProxyLogEntry): Promise<Response> {
+  /**
+   * `codeChecksLeft`: added to a failed code check's envelope as `code_checks_left`, so the widget can say
+   * how many tries remain even when Vlens does not.
+   */
+  async function forward(path: VlensPath, body: unknown, entry: VlensProxyLogEntry, codeChecksLeft?: number): Promise<Response> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), upstreamTimeoutMs);
     const started = performance.now();
@@ -192,7 +202,11 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
       } catch {
         throw new ProxyRefusal(502, 'The upstream service did not answer with JSON');
       }
-      return new Response(JSON.stringify(stripOtpFields(data)), {
+      const answerBody = stripOtpFields(data);
+      if (codeChecksLeft !== undefined && isFailedEnvelope(answer.status, answerBody)) {
+        (answerBody as Record<string, unknown>).code_checks_left = codeChecksLeft;
+      }
+      return new Response(JSON.stringify(answerBody), {
         status: answer.status,
         headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' },
       });
@@ -245,8 +259,8 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     }
     const body = parsed.data as Record<string, unknown>;
     if (typeof body.phoneNumber === 'string') entry.phone = maskPhone(body.phoneNumber);
-    await guard(sub, body, request, raw, ip);
-    return forward(sub, body, entry);
+    const codeChecksLeft = await guard(sub, body, request, raw, ip);
+    return forward(sub, body, entry, codeChecksLeft);
   }
 
   function preflight(request: Request): Response {
@@ -301,6 +315,11 @@ function envelopeResponse(refusal: ProxyRefusal): Response {
     status: refusal.status,
     headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store', ...refusal.headers },
   });
+}
+
+/** An upstream answer that is a JSON object and a failure by the envelope rule. */
+function isFailedEnvelope(status: number, body: unknown): boolean {
+  return body !== null && typeof body === 'object' && !Array.isArray(body) && !isEnvelopeSuccess(status, body as Envelope);
 }
 
 /** A copy of `value` without any OTP field (see isOtpField), at any depth. */

@@ -67,7 +67,7 @@ describe('vlens-register: errors', () => {
       await settled(el);
       expect(errors[0]).to.include({ kind: 'api', step: 'phone-code', error_code: 2001, status: errorStatus === 200 ? 200 : 400 });
       expect(errors[0]!.error_message).to.equal('The verification code is wrong.');
-      expect(errorText(el)).to.equal('The verification code is wrong.');
+      expect(errorText(el), "the widget's own words, never the server's").to.equal('That code is not right. You have 4 tries left.');
       expect(part(el, '#code').getAttribute('aria-invalid')).to.equal('true');
       expect(el.step).to.equal('phone-code');
       await expect(el).to.be.accessible();

@@ -184,15 +184,17 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
     await waitUntil(() => errors.length === 1, 'the proxy refuses the destination country', { timeout: 8000 });
     await settled(el);
     expect(errors[0]!.error_code).to.equal(400);
-    expect(errorText(el)).to.equal(ar.error_400_phone);
+    expect(errorText(el)).to.equal(ar.errorPhoneCountry);
     expect(el.step).to.equal('phone');
   });
 
-  it('shows the server’s own message for a code it does not know, isolated inside Arabic', async () => {
+  it('never shows the server’s English message inside Arabic: the widget’s own words, the server’s kept in vlens-error', async () => {
     const el = await mountIn('ar');
+    const errors = record(el, 'vlens-error');
     await enterWrongCode(el);
-    const status = part(el, '[part~="status"]');
-    expect(status.querySelector('bdi')!.textContent).to.equal('The verification code is wrong.');
+    expect(errorText(el)).to.equal('الرمز غير صحيح. لديك 4 محاولات متبقية.');
+    expect(part(el, '[part~="status"]').querySelector('bdi')).to.equal(null);
+    expect(errors[0]!.error_message).to.equal('The verification code is wrong.');
   });
 
   it('works by keyboard alone: Tab, type, Enter, to the end', async () => {
@@ -308,11 +310,11 @@ describe('vlens-register: forgiving phone and code input', () => {
   }
 
   const invalid: Array<[string, string, keyof typeof en]> = [
-    ['too short', '0100 123', 'phone_too-short'],
-    ['too long', '0100 123 456 789', 'phone_too-long'],
-    ['not a mobile prefix', '0130 000 0000', 'phone_invalid'],
-    ['letters', '0100 abc 4567', 'phone_invalid-characters'],
-    ['only invisible marks', '\u200e\u200f\u200b', 'phone_empty'],
+    ['too short', '0100 123', 'phoneTooShort'],
+    ['too long', '0100 123 456 789', 'phoneTooLong'],
+    ['not a mobile prefix', '0130 000 0000', 'phoneInvalid'],
+    ['letters', '0100 abc 4567', 'phoneInvalidCharacters'],
+    ['only invisible marks', '\u200e\u200f\u200b', 'phoneEmpty'],
   ];
 
   for (const [name, text, message] of invalid) {
@@ -375,7 +377,7 @@ describe('vlens-register: forgiving phone and code input', () => {
     const before = await standIn.calls();
     type(el, '#phone', '٠٥٠ ١٢٣');
     submitButton(el).click();
-    await waitUntil(() => errorText(el) === en['phone_too-short'], 'the number is checked as Saudi');
+    await waitUntil(() => errorText(el) === en.phoneTooShort, 'the number is checked as Saudi');
     expect(await standIn.calls()).to.deep.equal(before);
   });
 
@@ -391,7 +393,7 @@ describe('vlens-register: forgiving phone and code input', () => {
     const before = await standIn.calls();
     type(el, '#phone', '050 123');
     submitButton(el).click();
-    await waitUntil(() => errorText(el) === en['phone_too-short'], 'the Saudi number is checked as Saudi');
+    await waitUntil(() => errorText(el) === en.phoneTooShort, 'the Saudi number is checked as Saudi');
     expect(await standIn.calls()).to.deep.equal(before);
   });
 });

@@ -107,6 +107,39 @@ describe('limits (memory)', () => {
     }
   });
 
+  test('a refused code check carries code_checks_left, the checks the proxy still forwards for that request id', async () => {
+    const refusing = await startUpstream(jsonAnswer({ data: null, error_code: 2001, error_message: 'Invalid OTP', error_descriptions: null }, 400));
+    const proxy = await startProxy({ upstream: refusing.url, limits: { ...ROOMY_LIMITS, codeChecks: { points: 3, durationSec: 600 } } });
+    try {
+      const check = () =>
+        post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID, phoneNumberOtp: '000000' });
+      const first = await check();
+      assert.equal(first.status, 400);
+      assert.deepEqual(first.json, { data: null, error_code: 2001, error_message: 'Invalid OTP', error_descriptions: null, code_checks_left: 2 });
+      assert.equal((await check()).json.code_checks_left, 1);
+      assert.equal((await check()).json.code_checks_left, 0);
+      assertLimited(await check(), 600);
+      const send = await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE });
+      assert.equal(send.json.code_checks_left, undefined, 'a send is not a code check');
+      const register = await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: OTHER_ID, phoneNumberOtp: '1' });
+      assert.equal(register.json.code_checks_left, undefined, 'Register is counted but not annotated');
+    } finally {
+      await proxy.close();
+      await refusing.close();
+    }
+  });
+
+  test('a code check that succeeds carries no code_checks_left', async () => {
+    const proxy = await startProxy({ upstream: upstream.url, limits: { ...ROOMY_LIMITS, codeChecks: { points: 3, durationSec: 600 } } });
+    try {
+      const ok = await post(proxy.url, VLENS_PATHS.verifyEmail, { email: EMAIL, emailOtpRequestId: OTHER_ID, emailOtp: '000000' });
+      assert.equal(ok.status, 200);
+      assert.equal(ok.json.code_checks_left, undefined);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   test('email code checks are limited per emailOtpRequestId', async () => {
     const proxy = await startProxy({ upstream: upstream.url, limits: { ...ROOMY_LIMITS, codeChecks: { points: 1, durationSec: 600 } } });
     try {
@@ -182,11 +215,11 @@ describe('limits (memory)', () => {
 
   test('the store counts per key and says how long to wait', async () => {
     const store = createLimitStore({ limits: { sendShort: { points: 1, durationSec: 30 } } });
-    assert.deepEqual(await store.consume('sendShort', 'a'), { ok: true });
+    assert.deepEqual(await store.consume('sendShort', 'a'), { ok: true, remaining: 0 });
     const second = await store.consume('sendShort', 'a');
     assert.equal(second.ok, false);
     assert.ok(!second.ok && second.reason === 'limited' && second.retryAfterSec > 0 && second.retryAfterSec <= 30);
-    assert.deepEqual(await store.consume('sendShort', 'b'), { ok: true });
+    assert.deepEqual(await store.consume('sendShort', 'b'), { ok: true, remaining: 0 });
     await store.close();
   });
 });
