@@ -1,10 +1,15 @@
-/** The `<vlens-register>` element's events: detail types and their `HTMLElementEventMap` entries. */
-import type { UserBasicInfo } from './api/schemas.js';
+/**
+ * The `<vlens-register>` element's events: detail types, and their entries in `HTMLElementEventMap`,
+ * `DocumentEventMap` and `WindowEventMap` (the events bubble and are composed, so a listener on
+ * `document` or `window` receives them typed).
+ */
+import type { RegisterOutput, UserBasicInfo } from './api/schemas.js';
 import type { StepId } from './register/flow.js';
 
 /** `vlens-registered`: the essentials of Vlens's `RegisterOutput`. */
 export interface VlensRegisteredDetail {
-  accessToken: string | null;
+  /** The user's access token; always present (a success without one is reported as a `protocol` error). */
+  accessToken: string;
   encryptedAccessToken: string | null;
   expireInSeconds: number | null;
   userName: string | null;
@@ -34,10 +39,33 @@ export interface VlensStepChangeDetail {
   to: StepId;
 }
 
+/** The three events by name. */
+export interface VlensEventMap {
+  'vlens-registered': CustomEvent<VlensRegisteredDetail>;
+  'vlens-error': CustomEvent<VlensErrorDetail>;
+  'vlens-step-change': CustomEvent<VlensStepChangeDetail>;
+}
+
+/** `Register`'s answer once the client has checked it carries the access token. */
+export type RegisteredOutput = RegisterOutput & { accessToken: string };
+
+/** The `vlens-registered` detail from `Register`'s answer. */
+export function registeredDetail(data: RegisteredOutput): VlensRegisteredDetail {
+  return {
+    accessToken: data.accessToken,
+    encryptedAccessToken: data.encryptedAccessToken ?? null,
+    expireInSeconds: data.expireInSeconds ?? null,
+    userName: data.userName ?? null,
+    userFullName: data.userFullName ?? null,
+    user: data.user ?? null,
+    isDigitalIdentityVerified: data.isDigitalIdentityVerified ?? false,
+  };
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    'vlens-registered': CustomEvent<VlensRegisteredDetail>;
-    'vlens-error': CustomEvent<VlensErrorDetail>;
-    'vlens-step-change': CustomEvent<VlensStepChangeDetail>;
-  }
+  /* eslint-disable @typescript-eslint/no-empty-object-type -- declaration merging adds the events */
+  interface HTMLElementEventMap extends VlensEventMap {}
+  interface DocumentEventMap extends VlensEventMap {}
+  interface WindowEventMap extends VlensEventMap {}
+  /* eslint-enable @typescript-eslint/no-empty-object-type */
 }

@@ -18,7 +18,7 @@ import {
   type StepVerifyPhoneInput,
 } from './schemas.js';
 import { VLENS_PATHS, type VlensPath } from './paths.js';
-import type { VlensErrorKind } from '../events.js';
+import type { RegisteredOutput, VlensErrorKind } from '../events.js';
 
 /** A failed call: the envelope as received (when one was), the HTTP status and the kind of failure. */
 export class VlensError extends Error {
@@ -57,7 +57,8 @@ export interface VlensClient {
   sendEmailCode(input: { email: string }, signal?: AbortSignal): Promise<RegisterOutput>;
   verifyEmailCode(input: { email: string; emailOtpRequestId: string; emailOtp: string }, signal?: AbortSignal): Promise<RegisterOutput>;
   verifyOAuthToken(input: OAuthTokenInput, signal?: AbortSignal): Promise<OAuthTokenOutput>;
-  register(input: RegisterInput, signal?: AbortSignal): Promise<RegisterOutput>;
+  /** Resolves only with an access token; an answer without one is a `protocol` error. */
+  register(input: RegisterInput, signal?: AbortSignal): Promise<RegisteredOutput>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -114,7 +115,7 @@ export function createVlensClient({
       post(VLENS_PATHS.verifyEmail, input satisfies StepVerifyEmailInput, signal) as Promise<RegisterOutput>,
     verifyOAuthToken: (input, signal) =>
       post(VLENS_PATHS.verifyOAuthForRegister, input, signal, 'oAuthTokenVerificationRequestId') as Promise<OAuthTokenOutput>,
-    register: (input, signal) => post(VLENS_PATHS.register, input, signal) as Promise<RegisterOutput>,
+    register: (input, signal) => post(VLENS_PATHS.register, input, signal, 'accessToken') as Promise<RegisteredOutput>,
   };
 }
 

@@ -1,5 +1,5 @@
 import { VlensError, type VlensClient } from '../api/client.js';
-import type { RegisterOutput } from '../api/schemas.js';
+import type { RegisteredOutput } from '../events.js';
 import type { OAuthProviderName } from '../oauth/types.js';
 import type { FlowEvent, FlowState } from './flow.js';
 
@@ -17,7 +17,7 @@ export type Action =
 /** What a call did: the flow event, the new account (register), whether a code was sent again. */
 export interface CallResult {
   flow: FlowEvent;
-  registered?: RegisterOutput;
+  registered?: RegisteredOutput;
   resent?: true;
 }
 

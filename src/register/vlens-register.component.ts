@@ -2,9 +2,8 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState as taskIdle } from '@lit/task';
 import { createVlensClient, VlensError, DEFAULT_TIMEOUT_MS, type VlensClient } from '../api/client.js';
-import type { RegisterOutput } from '../api/schemas.js';
 import { ResendCountdown } from '../controllers/resend-countdown.js';
-import type { VlensErrorDetail, VlensRegisteredDetail } from '../events.js';
+import { registeredDetail, type RegisteredOutput, type VlensErrorDetail } from '../events.js';
 import {
   codeProblemText,
   directionOf,
@@ -666,18 +665,9 @@ export class VlensRegister extends LitElement {
     }
   }
 
-  private _fireRegistered(data: RegisterOutput): void {
+  private _fireRegistered(data: RegisteredOutput): void {
     this._registeredName = data.userFullName ?? null;
-    const detail: VlensRegisteredDetail = {
-      accessToken: data.accessToken ?? null,
-      encryptedAccessToken: data.encryptedAccessToken ?? null,
-      expireInSeconds: data.expireInSeconds ?? null,
-      userName: data.userName ?? null,
-      userFullName: data.userFullName ?? null,
-      user: data.user ?? null,
-      isDigitalIdentityVerified: data.isDigitalIdentityVerified ?? false,
-    };
-    this._fire('vlens-registered', detail);
+    this._fire('vlens-registered', registeredDetail(data));
   }
 
   private _fireError(error: VlensError, step: StepId): void {

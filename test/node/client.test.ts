@@ -87,6 +87,15 @@ describe('client', () => {
     assert.ok((await createVlensClient({ endpoint }).sendEmailCode({ email: 'a@b.co' })).emailOtpRequestId);
   });
 
+  test('a registration success without an access token is kind protocol; with one it resolves', async () => {
+    answer = json(200, { data: { userName: 'layla', accessToken: null }, error_code: null });
+    const error = await failure(createVlensClient({ endpoint }).register({ phoneNumber: PHONE }));
+    assert.equal(error.kind, 'protocol');
+    assert.match(error.message, /accessToken/);
+    answer = json(200, { data: { accessToken: 'token-1' }, error_code: null });
+    assert.equal((await createVlensClient({ endpoint }).register({ phoneNumber: PHONE })).accessToken, 'token-1');
+  });
+
   test('a 504 from the proxy is kind timeout', async () => {
     answer = json(504, { data: null, error_code: 504, error_message: 'Upstream timed out', error_descriptions: { source: 'proxy' } });
     const error = await failure(createVlensClient({ endpoint }).register({ phoneNumber: PHONE }));
