@@ -7,9 +7,7 @@ import { registeredDetail, type RegisteredOutput, type VlensErrorDetail } from '
 import {
   codeProblemText,
   directionOf,
-  languageOf,
   phoneProblemText,
-  localeOf,
   stringsFor,
   type VlensErrorText,
   type VlensLocale,
@@ -20,6 +18,7 @@ import { toAsciiDigits, toCodeDigits } from '../phone/digits.js';
 import { parsePhone } from '../phone/phone.js';
 import { loadPhoneMetadata } from '../phone/metadata-store.js';
 import { WebOtpController } from '../controllers/web-otp.js';
+import { LangObserver } from '../controllers/lang-observer.js';
 import { CountryPicker } from './country-picker.js';
 import { countryPickerStyles } from './country-picker.styles.js';
 import { lightId, nextLightPrefix, renderLightFields, statusSlot, type LightField } from './light-fields.js';
@@ -217,6 +216,8 @@ export class VlensRegister extends LitElement {
   /** The call in flight was aborted: its settling shows and fires nothing. */
   private _callAborted = false;
   private readonly _countdown = new ResendCountdown(this);
+  /** The page's language where the element is (its own `lang`, an ancestor's, the document's), followed live. */
+  private readonly _lang = new LangObserver(this);
   private readonly _countries = new CountryPicker(this, { defaultCountry: () => this.defaultCountry });
   /** Reads the SMS code where the browser has WebOTP, while the phone code is awaited. */
   private readonly _webOtp = new WebOtpController(this, {
@@ -248,16 +249,6 @@ export class VlensRegister extends LitElement {
     autoRun: false,
     task: ([action], { signal }) => this._perform(action, signal),
   });
-
-  /** `lang` is native, not a Lit property: watch it so a language switch re-renders. */
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
 
   /** The current step id (also reflected as the `step` attribute). */
   get step(): StepId {
@@ -338,7 +329,7 @@ export class VlensRegister extends LitElement {
   // ---- rendering ---------------------------------------------------------------
 
   private _locale(): VlensLocale {
-    return localeOf(languageOf(this));
+    return this._lang.locale;
   }
 
   protected override render(): TemplateResult {

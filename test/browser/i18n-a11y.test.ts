@@ -146,17 +146,44 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
     expect(heading('a')).to.equal(en.phoneHeading);
     expect(heading('b')).to.equal(en.phoneHeading);
     expect(heading('c')).to.equal(ar.phoneHeading);
+  });
+
+  it('follows the document’s lang when it changes after the first render', async () => {
     const orphan = await fixture<VlensRegister>(html`<vlens-register endpoint=${ENDPOINT}></vlens-register>`);
     const before = document.documentElement.lang;
     try {
       document.documentElement.lang = 'ar-EG';
-      orphan.requestUpdate();
-      await orphan.updateComplete;
-      expect(orphan.shadowRoot!.querySelector('h2')!.textContent).to.equal(ar.phoneHeading);
+      await waitUntil(() => orphan.shadowRoot!.querySelector('h2')!.textContent === ar.phoneHeading, 'the widget turns Arabic');
       expect(getComputedStyle(part(orphan, '[part~="base"]')).direction).to.equal('rtl');
+      expect(query(orphan, 'label[slot="field-label"]')!.textContent!.trim()).to.equal(ar.phoneLabel);
     } finally {
       document.documentElement.lang = before;
     }
+    await waitUntil(() => orphan.shadowRoot!.querySelector('h2')!.textContent === en.phoneHeading, 'and back to English');
+  });
+
+  it('follows the nearest ancestor’s lang, its own lang, and a lang inside a host’s shadow root', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><section><vlens-register endpoint=${ENDPOINT}></vlens-register></section></div>`);
+    const el = wrapper.querySelector('vlens-register')!;
+    const heading = () => el.shadowRoot!.querySelector('h2')!.textContent;
+    expect(heading()).to.equal(en.phoneHeading);
+    wrapper.querySelector('section')!.setAttribute('lang', 'ar');
+    await waitUntil(() => heading() === ar.phoneHeading, 'the nearest ancestor wins');
+    wrapper.lang = 'en-GB';
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => heading() === en.phoneHeading, 'its own lang wins');
+    el.removeAttribute('lang');
+    await waitUntil(() => heading() === ar.phoneHeading, 'back to the section');
+
+    const outer = document.createElement('div');
+    wrapper.append(outer);
+    const inner = outer.attachShadow({ mode: 'open' });
+    inner.innerHTML = `<p lang="en"><vlens-register endpoint="${ENDPOINT}"></vlens-register></p>`;
+    const nested = inner.querySelector('vlens-register')!;
+    await nested.updateComplete;
+    expect(nested.shadowRoot!.querySelector('h2')!.textContent).to.equal(en.phoneHeading);
+    inner.querySelector('p')!.lang = 'ar';
+    await waitUntil(() => nested.shadowRoot!.querySelector('h2')!.textContent === ar.phoneHeading, 'a lang inside a shadow root');
   });
 
   it('lets the host replace strings and error texts (its table wins over the widget and the server)', async () => {
