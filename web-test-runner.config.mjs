@@ -30,7 +30,7 @@ const proxy = createVlensProxy({
   mountPath: MOUNT,
   upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS,
   // Limits have their own node tests; here they must never interfere.
-  limits: { sendShort: generous, sendDaily: generous, codeChecks: generous, ip: generous, existence: generous },
+  limits: { sendShort: generous, sendDaily: generous, sendIp: generous, sendGlobal: generous, codeChecks: generous, ip: generous, existence: generous },
   log: () => {},
 });
 const proxyListener = toNodeListener(proxy);

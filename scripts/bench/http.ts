@@ -45,7 +45,7 @@ export async function benchProxy({ durationSec = 10, connections = 10 } = {}): P
     role: 'proxy',
     apiKey: API_KEY,
     upstream: standIn.url,
-    limits: { sendShort: huge, sendDaily: huge, codeChecks: huge, ip: huge, existence: huge },
+    limits: { sendShort: huge, sendDaily: huge, sendIp: huge, sendGlobal: huge, codeChecks: huge, ip: huge, existence: huge },
   });
   const body = JSON.stringify({ phoneNumber: '+201001234567' });
   const path = VLENS_PATHS.checkExistence;

@@ -16,6 +16,9 @@ export const VLENS_PATHS = {
   registerStepCreate: 'Register/StepCreate',
 } as const;
 
+/** The proxy's own read-only route, `GET {mount}/config`: what the browser may know (ProxyConfig). Not a Vlens path. */
+export const PROXY_CONFIG_PATH = 'config';
+
 export type VlensPathName = keyof typeof VLENS_PATHS;
 export type VlensPath = (typeof VLENS_PATHS)[VlensPathName];
 

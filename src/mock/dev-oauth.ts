@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createDevIssuer } from './issuers.js';
+import { isProductionEnv } from './production.js';
 import type { VlensStandIn } from './index.js';
 
 export const DEV_OAUTH_PATH = '/dev-oauth';
@@ -29,12 +30,12 @@ function answer(status: number, body: object): Response {
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }
 
-/** A handler bound to one stand-in's issuers. Throws under NODE_ENV=production, like the stand-in. */
+/** A handler bound to one stand-in's issuers. Throws under NODE_ENV=production (any casing), like the stand-in. */
 export function createDevOAuthHandler(
   standIn: Pick<VlensStandIn, 'issuers'>,
   { mountPath = DEV_OAUTH_PATH }: { mountPath?: string } = {},
 ): DevOAuthHandler {
-  if (process.env.NODE_ENV === 'production') throw new Error('The dev sign-in endpoint refuses to run with NODE_ENV=production.');
+  if (isProductionEnv()) throw new Error('The dev sign-in endpoint refuses to run with NODE_ENV=production.');
   const mount = mountPath.replace(/\/+$/, '');
   const pattern = new RegExp(`^${mount.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/(google|microsoft)/token$`);
 

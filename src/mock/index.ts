@@ -5,6 +5,7 @@
 import { isVlensPath, VLENS_API_PREFIX } from '../api/paths.js';
 import { REQUEST_SCHEMAS, firstIssueField } from '../api/schemas.js';
 import { errorEnvelope, type StandInRefusal } from './errors.js';
+import { isProductionEnv } from './production.js';
 import { applyFault, FaultList, relativePath } from './faults.js';
 import { HANDLERS, type HandlerContext } from './handlers.js';
 import { createDevIssuer, DEFAULT_OAUTH_AUDIENCES, type DevIssuer } from './issuers.js';
@@ -24,9 +25,9 @@ export interface VlensStandIn {
   issuers: { google: DevIssuer; microsoft: DevIssuer };
 }
 
-/** Creates a stand-in with its own users, codes and dev issuers. Throws when NODE_ENV is production. */
+/** Creates a stand-in with its own users, codes and dev issuers. Throws when NODE_ENV is production (any casing). */
 export function createVlensStandIn(options: StandInOptions = {}): VlensStandIn {
-  if (process.env.NODE_ENV === 'production') {
+  if (isProductionEnv()) {
     throw new Error(
       'The Vlens stand-in refuses to start with NODE_ENV=production: it leaks codes and is not Vlens. Set VLENS_API_KEY to use the real API.',
     );

@@ -63,8 +63,3 @@ export function toCodeDigits(input: string, maxLength = 8): CodeOutcome {
   if (text.length > maxLength) return { ok: false, code: 'too-long' };
   return { ok: true, value: text };
 }
-
-/** The key rate limits use for a phone number: its digits only, so every spelling of one number counts once. */
-export function phoneLimitKey(e164: string): string {
-  return toAsciiDigits(e164).replace(/\D/g, '');
-}

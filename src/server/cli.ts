@@ -5,11 +5,14 @@
  *
  * Environment: PORT (8000), HOST (localhost), VLENS_API_KEY, VLENS_API_URL
  * (https://api.vlenseg.com), REDIS_URL (limits shared through Redis).
+ * With NODE_ENV=production (any casing) and no VLENS_API_KEY it exits with
+ * status 1 instead of serving the stand-in.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createVlensStandIn } from '../mock/index.js';
 import { createDevOAuthHandler, DEV_OAUTH_PATH, devOAuthNodeListener } from '../mock/dev-oauth.js';
+import { isProductionEnv } from '../mock/production.js';
 import { serveNode, toNodeListener } from './node.js';
 import { createVlensProxy } from './proxy.js';
 import { serveStatic } from './static.js';
@@ -40,7 +43,13 @@ function standInFetch(): {
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8000);
   const host = process.env.HOST || 'localhost';
-  const apiKey = process.env.VLENS_API_KEY;
+  const apiKey = process.env.VLENS_API_KEY?.trim();
+  if (!apiKey && isProductionEnv()) {
+    throw new Error(
+      'NODE_ENV is production but VLENS_API_KEY is not set: refusing to serve the Vlens stand-in and its development sign-in. ' +
+        'Set VLENS_API_KEY to your tenant key (and VLENS_API_URL if not https://api.vlenseg.com).',
+    );
+  }
   const upstream = process.env.VLENS_API_URL || 'https://api.vlenseg.com';
   const embedded = apiKey ? undefined : standInFetch();
 

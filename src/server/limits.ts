@@ -1,6 +1,9 @@
 /**
- * The proxy's rate limits behind one small interface: in memory by default,
- * in Redis (shared by every proxy instance) when given an ioredis client or URL.
+ * The proxy's rate limits and the proofs it keeps (which phone, email and
+ * OAuth verifications it saw succeed) behind one small store: in memory by
+ * default, in Redis (shared by every proxy instance) when given an ioredis
+ * client or URL. A Redis that does not answer within `storeTimeoutMs` is
+ * treated exactly like one that errors.
  */
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -13,48 +16,69 @@ export interface Limit {
 
 /** Every limit the proxy applies; each is a factory option. */
 export interface VlensLimits {
-  /** OTP sends per phone number (digits only) or lowercased email, short window. Default 3 per 10 min. */
+  /** OTP sends per handset (normalised E.164) or canonical email, short window. Default 3 per 10 min. */
   sendShort: Limit;
-  /** OTP sends per phone number or email, per day. Default 10 per day. */
+  /** OTP sends per handset or canonical email, per day. Default 10 per day. */
   sendDaily: Limit;
+  /** OTP sends (phone and email) per client IP, IPv6 grouped by /64. Default 20 per hour. */
+  sendIp: Limit;
+  /**
+   * OTP sends through this proxy altogether (every instance sharing one Redis):
+   * the tenant-wide budget. Spent, it trips a circuit breaker that refuses
+   * sends until the window turns. Default 1000 per hour.
+   */
+  sendGlobal: Limit;
   /** Code checks per request id (StepVerifyPhone/StepVerifyEmail validation, Register with a code). Default 5 per day. */
   codeChecks: Limit;
-  /** Calls per client IP across every endpoint. Default 100 per 10 min. */
+  /** Calls per client IP (IPv6 by /64) across every endpoint. Default 100 per 10 min. */
   ip: Limit;
-  /** `CheckExistenceOfEmailOrPhone` calls per client IP (it reveals who is registered). Default 10 per 10 min. */
+  /**
+   * Calls that reveal whether a number or email is registered, per client IP:
+   * `CheckExistenceOfEmailOrPhone` and `Register` (its 409 says the same). Default 10 per 10 min.
+   */
   existence: Limit;
 }
 
 export type LimitName = keyof VlensLimits;
 
-/** The CONTRACT defaults. */
+/** The CONTRACT defaults, plus the send caps per client and per proxy. */
 export const DEFAULT_LIMITS: Readonly<VlensLimits> = Object.freeze({
   sendShort: { points: 3, durationSec: 10 * 60 },
   sendDaily: { points: 10, durationSec: 24 * 60 * 60 },
+  sendIp: { points: 20, durationSec: 60 * 60 },
+  sendGlobal: { points: 1000, durationSec: 60 * 60 },
   codeChecks: { points: 5, durationSec: 24 * 60 * 60 },
   ip: { points: 100, durationSec: 10 * 60 },
   existence: { points: 10, durationSec: 10 * 60 },
 });
 
 /**
- * What happens when the Redis store cannot answer. Limits that protect
- * money or codes (sends, code checks) fail closed: the call is refused
- * (`unavailable`, a 503 from the proxy) after waiting up to `storeTimeoutMs`
- * for a connecting Redis to be ready. The per-IP limits fall back to an
- * in-memory limiter per instance (rate-limiter-flexible's insurance limiter),
- * so the rest of the flow keeps working, still limited (a store that hangs
- * past `storeTimeoutMs` lets those through).
+ * What happens when the Redis store cannot answer (an error, or no answer
+ * within `storeTimeoutMs`). Limits that protect money or codes (every send
+ * cap, code checks) fail closed: the call is refused (`unavailable`, a 503
+ * from the proxy). The per-IP limits fall back to an in-memory limiter per
+ * instance, so the rest of the flow keeps working, still limited. Proofs
+ * fail closed too (see `recall`).
  */
-export const FAIL_CLOSED: ReadonlySet<LimitName> = new Set<LimitName>(['sendShort', 'sendDaily', 'codeChecks']);
+export const FAIL_CLOSED: ReadonlySet<LimitName> = new Set<LimitName>(['sendShort', 'sendDaily', 'sendIp', 'sendGlobal', 'codeChecks']);
 
 export type LimitOutcome =
   | { ok: true; /** Points left in this window, when the store says. */ remaining?: number }
   | { ok: false; reason: 'limited'; retryAfterSec: number }
   | { ok: false; reason: 'unavailable' };
 
+/** A remembered value, none (never seen or expired), or the store could not answer. */
+export type RecallOutcome = { ok: true; value: string | null } | { ok: false; reason: 'unavailable' };
+
 export interface LimitStore {
   /** Takes one point from `name`'s budget for `key`. */
   consume(name: LimitName, key: string): Promise<LimitOutcome>;
+  /** Keeps `value` under `key` for `ttlSec` seconds; false when the store could not answer. */
+  remember(key: string, value: string, ttlSec: number): Promise<boolean>;
+  /** The value kept under `key`, if it has not expired. */
+  recall(key: string): Promise<RecallOutcome>;
+  /** Removes `key` (best effort). */
+  forget(key: string): Promise<void>;
   /** Releases what the store opened (a Redis connection it created from a URL). */
   close(): Promise<void>;
 }
@@ -65,11 +89,33 @@ export interface LimitStoreOptions {
   redis?: Redis | string;
   /** Key prefix in Redis. Default 'vlens'. */
   prefix?: string;
-  /** How long a Redis answer may take before the store counts as unavailable, ms. Default 1000. */
+  /** How long any store call may take before the store counts as unavailable, ms. Default 1000. */
   storeTimeoutMs?: number;
 }
 
-/** Creates the limiter set: memory unless `redis` is given. */
+const TIMED_OUT = Symbol('timed out');
+
+/** `promise`, or TIMED_OUT after `ms`; a late rejection is swallowed. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  promise.catch(() => {});
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const limited = (res: RateLimiterRes): LimitOutcome => ({
+  ok: false,
+  reason: 'limited',
+  retryAfterSec: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+});
+
+/** Creates the store: memory unless `redis` is given. */
 export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
   const limits: VlensLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const prefix = options.prefix ?? 'vlens';
@@ -79,49 +125,113 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
     typeof options.redis === 'string'
       ? new Redis(options.redis, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 })
       : options.redis;
-  // Connection errors surface as failed consumes; without a listener ioredis would print every retry.
+  // Connection errors surface as failed calls; without a listener ioredis would print every retry.
   if (ownsClient) client!.on('error', () => {});
 
   const limiters = {} as Record<LimitName, RateLimiterAbstract>;
+  /** Per-instance stand-ins for the per-IP limits while Redis cannot answer. */
+  const fallbacks = {} as Partial<Record<LimitName, RateLimiterMemory>>;
   for (const name of Object.keys(limits) as LimitName[]) {
     const { points, durationSec } = limits[name];
     const base = { points, duration: durationSec, keyPrefix: `${prefix}:${name}` };
     limiters[name] = client
-      ? new RateLimiterRedis({
-          ...base,
-          storeClient: client,
-          rejectIfRedisNotReady: true,
-          insuranceLimiter: FAIL_CLOSED.has(name) ? undefined : new RateLimiterMemory(base),
-        })
+      ? new RateLimiterRedis({ ...base, storeClient: client, rejectIfRedisNotReady: true })
       : new RateLimiterMemory(base);
+    if (client && !FAIL_CLOSED.has(name)) fallbacks[name] = new RateLimiterMemory(base);
   }
+  const memory = client ? undefined : new MemoryValues();
+
+  async function consumeFallback(name: LimitName, key: string): Promise<LimitOutcome> {
+    const fallback = fallbacks[name];
+    if (!fallback) return { ok: false, reason: 'unavailable' };
+    try {
+      const answer = await fallback.consume(key);
+      return { ok: true, remaining: answer.remainingPoints };
+    } catch (error) {
+      return error instanceof RateLimiterRes ? limited(error) : { ok: false, reason: 'unavailable' };
+    }
+  }
+
+  async function ready(): Promise<boolean> {
+    return !client || (await whenReady(client, storeTimeoutMs));
+  }
+
+  const redisKey = (key: string) => `${prefix}:proof:${key}`;
 
   return {
     async consume(name, key) {
-      if (client && FAIL_CLOSED.has(name) && !(await whenReady(client, storeTimeoutMs))) {
-        return { ok: false, reason: 'unavailable' };
-      }
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), storeTimeoutMs);
-      });
+      if (client && FAIL_CLOSED.has(name) && !(await ready())) return { ok: false, reason: 'unavailable' };
       try {
-        const answer = await Promise.race([limiters[name].consume(key), timeout]);
-        if (answer === 'timeout') return FAIL_CLOSED.has(name) ? { ok: false, reason: 'unavailable' } : { ok: true };
+        const answer = await within(limiters[name].consume(key), storeTimeoutMs);
+        if (answer === TIMED_OUT) return consumeFallback(name, key);
         return { ok: true, remaining: answer.remainingPoints };
       } catch (error) {
-        if (error instanceof RateLimiterRes) {
-          return { ok: false, reason: 'limited', retryAfterSec: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
-        }
-        return { ok: false, reason: 'unavailable' };
-      } finally {
-        clearTimeout(timer);
+        if (error instanceof RateLimiterRes) return limited(error);
+        return consumeFallback(name, key);
       }
+    },
+    async remember(key, value, ttlSec) {
+      if (memory) {
+        memory.set(key, value, ttlSec);
+        return true;
+      }
+      if (!(await ready())) return false;
+      try {
+        return (await within(client!.set(redisKey(key), value, 'EX', Math.max(1, Math.ceil(ttlSec))), storeTimeoutMs)) === 'OK';
+      } catch {
+        return false;
+      }
+    },
+    async recall(key) {
+      if (memory) return { ok: true, value: memory.get(key) };
+      if (!(await ready())) return { ok: false, reason: 'unavailable' };
+      try {
+        const value = await within(client!.get(redisKey(key)), storeTimeoutMs);
+        return value === TIMED_OUT ? { ok: false, reason: 'unavailable' } : { ok: true, value };
+      } catch {
+        return { ok: false, reason: 'unavailable' };
+      }
+    },
+    async forget(key) {
+      if (memory) return memory.delete(key);
+      await within(client!.del(redisKey(key)), storeTimeoutMs).catch(() => {});
     },
     async close() {
       if (ownsClient && client) client.disconnect();
     },
   };
+}
+
+/** Values with an expiry, in this process; expired entries are swept as new ones arrive. */
+class MemoryValues {
+  private readonly entries = new Map<string, { value: string; expiresAt: number }>();
+  private writesSinceSweep = 0;
+
+  set(key: string, value: string, ttlSec: number): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, expiresAt: Date.now() + ttlSec * 1000 });
+    if (++this.writesSinceSweep >= 1000) this.sweep();
+  }
+
+  get(key: string): string | null {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    if (entry.expiresAt <= Date.now()) {
+      this.entries.delete(key);
+      return null;
+    }
+    return entry.value;
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  private sweep(): void {
+    this.writesSinceSweep = 0;
+    const now = Date.now();
+    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+  }
 }
 
 /** Resolves true once `client` is ready (connecting a lazy client), false after `timeoutMs`. */

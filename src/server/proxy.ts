@@ -1,19 +1,23 @@
 /**
  * The key-holding proxy: a web-standard handler that validates what the
- * widget sends, applies rate limits, adds the tenant's ApiKey, forwards to
- * Vlens and strips one-time codes from what comes back.
+ * widget sends, applies rate limits, checks the proof a Register needs,
+ * adds the tenant's ApiKey, forwards to Vlens and lets only documented
+ * fields of the answer through (never a one-time code).
  */
 import type { Redis } from 'ioredis';
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { isVlensPath, VLENS_API_PREFIX, VLENS_PATHS, type VlensPath } from '../api/paths.js';
-import { firstIssueField, isEnvelopeSuccess, isOtpField, REQUEST_SCHEMAS, type Envelope } from '../api/schemas.js';
-import { phoneLimitKey } from '../phone/digits.js';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { isVlensPath, PROXY_CONFIG_PATH, VLENS_API_PREFIX, VLENS_PATHS, type VlensPath } from '../api/paths.js';
+import { firstIssueField, isEnvelopeSuccess, REQUEST_SCHEMAS, type ProxyConfig } from '../api/schemas.js';
+import { canonicalEmail, checkPhone } from './canonical.js';
+import { clientLimitKey, isPrivateAddress } from './client-address.js';
+import { documentedResponse, withoutOtpFields } from './documented-fields.js';
 import { createLimitStore, type LimitName, type LimitOutcome, type VlensLimits } from './limits.js';
 import { jsonLineLog, maskPhone, type VlensProxyLogEntry } from './log.js';
 import { fetchUpstream, nodeUpstream, readStreamText } from './upstream.js';
 
 export type { VlensProxyLogEntry } from './log.js';
 export { DEFAULT_LIMITS, type Limit, type VlensLimits } from './limits.js';
+import { DEFAULT_LIMITS } from './limits.js';
 
 export interface VlensProxyOptions {
   /** The tenant's Vlens ApiKey. Required. */
@@ -35,12 +39,24 @@ export interface VlensProxyOptions {
   /** Rate limits; each given limit replaces its default (see DEFAULT_LIMITS). */
   limits?: Partial<VlensLimits>;
   /**
-   * Share limits between instances through Redis: an ioredis client (left
-   * open by close()) or a redis:// URL. When Redis cannot answer, OTP sends
-   * and code checks fail closed (503 envelope, no upstream call); the per-IP
-   * limits fall back to this instance's memory. Default: memory only.
+   * Share limits and proofs between instances through Redis: an ioredis
+   * client (left open by close()) or a redis:// URL. When Redis cannot
+   * answer (an error, or nothing within `storeTimeoutMs`), OTP sends, code
+   * checks and Register's proof fail closed (503 envelope, no upstream
+   * call); the per-IP limits fall back to this instance's memory. Default:
+   * memory only.
    */
   redis?: Redis | string;
+  /** How long a Redis call may take before Redis counts as down, ms. Default 1000. */
+  storeTimeoutMs?: number;
+  /**
+   * How long a code validation seen by this proxy proves a phone number
+   * (or an email, an OAuth verification) for `Register`: the code's
+   * lifetime, seconds. Default 600.
+   */
+  proofTtlSec?: number;
+  /** Seconds the widget waits before offering to send a code again (`GET {mount}/config`). Default 60. */
+  resendAfterSec?: number;
   /** The fetch used upstream. Default: node:http(s) with keep-alive connections. */
   fetch?: typeof fetch;
   /** Upstream deadline (headers and body), ms; 504 after. Default 10000. */
@@ -54,11 +70,18 @@ export interface VlensProxyOptions {
   /**
    * Called before every OTP send (phone or email) with a copy of the request
    * (headers and the raw body), e.g. to check a CAPTCHA token; false → 403,
-   * a throw → 503 (fails closed).
+   * a throw or no answer within `verifyHumanTimeoutMs` → 503 (fails closed).
    */
   verifyHuman?: (request: Request) => Promise<boolean>;
+  /** Deadline for `verifyHuman`, ms; 503 after. Default 5000. */
+  verifyHumanTimeoutMs?: number;
   /** Receives one entry per request. Default: one JSON line to stdout. */
   log?: (entry: VlensProxyLogEntry) => void;
+  /**
+   * Receives the proxy's operational warnings, one line each (the global send
+   * budget spent, X-Forwarded-For ignored). Default: console.warn.
+   */
+  warn?: (message: string) => void;
 }
 
 export type VlensProxyHandler = ((request: Request, info?: { clientIp?: string }) => Promise<Response>) & {
@@ -95,9 +118,29 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
   const maxUpstreamBytes = options.maxUpstreamBytes ?? 65_536;
   const allowedCountries = new Set<string>(options.allowedCountries ?? ['EG']);
   const log = options.log ?? jsonLineLog;
-  const limits = createLimitStore({ limits: options.limits, redis: options.redis });
+  const warn = options.warn ?? ((message: string) => console.warn(message));
+  const limits = createLimitStore({ limits: options.limits, redis: options.redis, storeTimeoutMs: options.storeTimeoutMs });
+  const proofTtlSec = options.proofTtlSec ?? 600;
+  const verifyHumanTimeoutMs = options.verifyHumanTimeoutMs ?? 5000;
+  const config: ProxyConfig = Object.freeze({
+    allowedCountries: [...allowedCountries],
+    resendAfterSec: options.resendAfterSec ?? 60,
+    captcha: null,
+  });
+  const configBody = JSON.stringify(config);
+  const globalBudget = { ...DEFAULT_LIMITS.sendGlobal, ...options.limits?.sendGlobal };
+  /** The global send budget's circuit breaker: while open (until this time, ms) sends are refused without asking the store. */
+  let breakerOpenUntil = 0;
+  let warnedForwardedFor = false;
 
   function clientIpOf(request: Request, socketIp: string | undefined): string {
+    if (trustedHops === 0 && !warnedForwardedFor && socketIp && isPrivateAddress(socketIp) && request.headers.has('x-forwarded-for')) {
+      warnedForwardedFor = true;
+      warn(
+        `vlens proxy: requests arrive from the private address ${socketIp} with X-Forwarded-For, but trustProxy is off: ` +
+          'every client behind that proxy shares one IP budget. Set trustProxy to the number of proxies in front.',
+      );
+    }
     if (trustedHops > 0) {
       const hops = (request.headers.get('x-forwarded-for') ?? '')
         .split(',')
@@ -122,8 +165,13 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
 
   /** Takes a point; resolves to the points left (when the store says). */
   async function limit(name: LimitName, key: string, field?: string): Promise<number | undefined> {
-    const outcome: LimitOutcome = await limits.consume(name, key);
-    if (outcome.ok) return outcome.remaining;
+    const outcome = await limits.consume(name, key);
+    refuseUnless(outcome, field);
+    return outcome.ok ? outcome.remaining : undefined;
+  }
+
+  function refuseUnless(outcome: LimitOutcome, field?: string): void {
+    if (outcome.ok) return;
     if (outcome.reason === 'unavailable') {
       throw new ProxyRefusal(503, 'The service is temporarily unavailable; try again shortly', field);
     }
@@ -132,51 +180,142 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     });
   }
 
+  /** Whether a human sent this (the `verifyHuman` hook, within its deadline). */
+  async function checkHuman(request: Request, raw: string): Promise<void> {
+    if (!options.verifyHuman) return;
+    const copy = new Request(request.url, { method: request.method, headers: request.headers, body: raw });
+    const unavailable = new ProxyRefusal(503, 'Human verification is unavailable; try again shortly');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(unavailable), verifyHumanTimeoutMs);
+    });
+    try {
+      const human = await Promise.race([Promise.resolve().then(() => options.verifyHuman!(copy)), deadline]).catch(() => {
+        throw unavailable;
+      });
+      if (!human) throw new ProxyRefusal(403, 'Human verification failed');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** The tenant-wide send budget, behind a circuit breaker that logs one line when it trips. */
+  async function spendGlobalSend(field: string): Promise<void> {
+    const now = Date.now();
+    if (now < breakerOpenUntil) {
+      throw new ProxyRefusal(429, 'Too many requests; try again later', field, {
+        'Retry-After': String(Math.max(1, Math.ceil((breakerOpenUntil - now) / 1000))),
+      });
+    }
+    const outcome = await limits.consume('sendGlobal', 'all');
+    if (!outcome.ok && outcome.reason === 'limited') {
+      breakerOpenUntil = now + outcome.retryAfterSec * 1000;
+      warn(
+        `vlens proxy: the global send budget (${globalBudget.points} codes per ${globalBudget.durationSec} s) is spent; ` +
+          `every send is refused until ${new Date(breakerOpenUntil).toISOString()}. Raise limits.sendGlobal if this is real traffic.`,
+      );
+    }
+    refuseUnless(outcome, field);
+  }
+
   /**
    * The limits and checks that depend on what is being asked, applied before the upstream call.
    * Resolves, for a code check, to the checks this proxy still forwards for its request id.
    */
-  async function guard(path: VlensPath, body: Record<string, unknown>, request: Request, raw: string, ip: string): Promise<number | undefined> {
+  async function guard(
+    path: VlensPath,
+    body: Record<string, unknown>,
+    country: string | undefined,
+    request: Request,
+    raw: string,
+    ip: string,
+  ): Promise<number | undefined> {
     const isSend =
       (path === VLENS_PATHS.verifyPhone && !body.phoneNumberOtp) || (path === VLENS_PATHS.verifyEmail && !body.emailOtp);
-    if (path === VLENS_PATHS.checkExistence) await limit('existence', ip);
-    if (path === VLENS_PATHS.verifyPhone && isSend) {
-      const phone = body.phoneNumber as string;
-      const country = parsePhoneNumberFromString(phone)?.country;
-      if (!country || !allowedCountries.has(country)) {
-        throw new ProxyRefusal(400, 'Codes cannot be sent to phone numbers in this country', 'phoneNumber');
-      }
-    }
-    if (isSend && options.verifyHuman) {
-      const copy = new Request(request.url, { method: request.method, headers: request.headers, body: raw });
-      const human = await options.verifyHuman(copy).catch(() => {
-        throw new ProxyRefusal(503, 'Human verification is unavailable; try again shortly');
-      });
-      if (!human) throw new ProxyRefusal(403, 'Human verification failed');
-    }
+    const isRegister = path === VLENS_PATHS.register || path === VLENS_PATHS.registerStepCreate;
+    if (path === VLENS_PATHS.checkExistence || isRegister) await limit('existence', clientLimitKey(ip));
     if (isSend) {
       const field = path === VLENS_PATHS.verifyPhone ? 'phoneNumber' : 'email';
-      const key =
-        field === 'phoneNumber' ? `phone:${phoneLimitKey(body.phoneNumber as string)}` : `email:${String(body.email).toLowerCase()}`;
+      if (field === 'phoneNumber' && !allowedCountries.has(country ?? '')) {
+        throw new ProxyRefusal(400, 'Codes cannot be sent to phone numbers in this country', 'phoneNumber');
+      }
+      await checkHuman(request, raw);
+      const key = field === 'phoneNumber' ? `phone:${body.phoneNumber as string}` : `email:${canonicalEmail(body.email as string)}`;
       await limit('sendShort', key, field);
       await limit('sendDaily', key, field);
-      return;
+      await limit('sendIp', clientLimitKey(ip), field);
+      await spendGlobalSend(field);
+      return undefined;
     }
     const code = body.phoneNumberOtp ?? body.emailOtp;
+    let left: number | undefined;
     if (code) {
       const requestId = body.phoneNumberOtpRequestId ?? body.emailOtpRequestId;
-      const key = requestId ? `id:${String(requestId).toLowerCase()}` : `phone:${phoneLimitKey(String(body.phoneNumber))}`;
-      const left = await limit('codeChecks', key, path === VLENS_PATHS.verifyEmail ? 'emailOtp' : 'phoneNumberOtp');
-      return path === VLENS_PATHS.register ? undefined : left;
+      const key = requestId ? `id:${String(requestId).toLowerCase()}` : `phone:${String(body.phoneNumber)}`;
+      left = await limit('codeChecks', key, path === VLENS_PATHS.verifyEmail ? 'emailOtp' : 'phoneNumberOtp');
     }
-    return undefined;
+    if (isRegister) {
+      await checkProof(body);
+      return undefined;
+    }
+    return left;
+  }
+
+  /** What this proxy saw validated, kept in the limiter store for `proofTtlSec`. */
+  const proofKey = {
+    phone: (requestId: unknown) => `phone:${String(requestId).toLowerCase()}`,
+    email: (email: unknown) => `email:${String(email).trim().toLowerCase()}`,
+    oauth: (requestId: unknown) => `oauth:${String(requestId).toLowerCase()}`,
+  };
+
+  async function recall(key: string): Promise<string | null> {
+    const outcome = await limits.recall(key);
+    if (!outcome.ok) throw new ProxyRefusal(503, 'The service is temporarily unavailable; try again shortly');
+    return outcome.value;
   }
 
   /**
-   * `codeChecksLeft`: added to a failed code check's envelope as `code_checks_left`, so the widget can say
-   * how many tries remain even when Vlens does not.
+   * Register (and StepCreate) only with proof: a phone request id this proxy
+   * saw validated for this very number, and, when the email step is
+   * required, the email or OAuth verification it saw succeed.
    */
-  async function forward(path: VlensPath, body: unknown, entry: VlensProxyLogEntry, codeChecksLeft?: number): Promise<Response> {
+  async function checkProof(body: Record<string, unknown>): Promise<void> {
+    const noProof = (field: string) => new ProxyRefusal(403, 'Register needs the verifications this proxy saw succeed', field);
+    if (!body.phoneNumberOtpRequestId) throw noProof('phoneNumberOtpRequestId');
+    const seen = await recall(proofKey.phone(body.phoneNumberOtpRequestId));
+    const phone = seen ? (JSON.parse(seen) as { phone: string; emailRequired: boolean }) : undefined;
+    if (!phone || phone.phone !== body.phoneNumber) throw noProof('phoneNumberOtpRequestId');
+    if (body.oAuthTokenVerificationRequestId) {
+      if (!(await recall(proofKey.oauth(body.oAuthTokenVerificationRequestId)))) throw noProof('oAuthTokenVerificationRequestId');
+    } else if (phone.emailRequired) {
+      if (!body.email || !(await recall(proofKey.email(body.email)))) throw noProof('email');
+    }
+  }
+
+  /** After a successful answer: note the verification it proves, or spend the proofs a Register used. */
+  async function noteProof(path: VlensPath, body: Record<string, unknown>, data: Record<string, unknown>): Promise<void> {
+    const remember = async (key: string, value: string) => {
+      if (!(await limits.remember(key, value, proofTtlSec))) {
+        throw new ProxyRefusal(503, 'The service is temporarily unavailable; try again shortly');
+      }
+    };
+    if (path === VLENS_PATHS.verifyPhone && body.phoneNumberOtp) {
+      const value = JSON.stringify({ phone: body.phoneNumber, emailRequired: data.isEmailConfirmationRequired === true });
+      await remember(proofKey.phone(body.phoneNumberOtpRequestId), value);
+    } else if (path === VLENS_PATHS.verifyEmail && body.emailOtp) {
+      await remember(proofKey.email(body.email), '1');
+    } else if (path === VLENS_PATHS.verifyOAuthForRegister || path === VLENS_PATHS.verifyOAuth) {
+      const id = data.oAuthTokenVerificationRequestId;
+      if (typeof id === 'string' && id && data.isVerified !== false) await remember(proofKey.oauth(id), '1');
+    } else if (path === VLENS_PATHS.register || path === VLENS_PATHS.registerStepCreate) {
+      await limits.forget(proofKey.phone(body.phoneNumberOtpRequestId));
+      if (body.email) await limits.forget(proofKey.email(body.email));
+      if (body.oAuthTokenVerificationRequestId) await limits.forget(proofKey.oauth(body.oAuthTokenVerificationRequestId));
+    }
+  }
+
+  /** Calls Vlens; resolves to its status and envelope (a JSON object), or throws a 502/504 refusal. */
+  async function forward(path: VlensPath, body: unknown, entry: VlensProxyLogEntry): Promise<{ status: number; envelope: Record<string, unknown> }> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), upstreamTimeoutMs);
     const started = performance.now();
@@ -202,14 +341,10 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
       } catch {
         throw new ProxyRefusal(502, 'The upstream service did not answer with JSON');
       }
-      const answerBody = stripOtpFields(data);
-      if (codeChecksLeft !== undefined && isFailedEnvelope(answer.status, answerBody)) {
-        (answerBody as Record<string, unknown>).code_checks_left = codeChecksLeft;
+      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        throw new ProxyRefusal(502, 'The upstream service did not answer with an envelope');
       }
-      return new Response(JSON.stringify(answerBody), {
-        status: answer.status,
-        headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' },
-      });
+      return { status: answer.status, envelope: data as Record<string, unknown> };
     } catch (error) {
       if (error instanceof ProxyRefusal) throw error;
       if (controller.signal.aborted) throw new ProxyRefusal(504, 'The upstream service did not answer in time');
@@ -230,12 +365,19 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
       }
       return new Response(JSON.stringify({ status: 'ok' }), { headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' } });
     }
+    if (sub === PROXY_CONFIG_PATH) {
+      entry.path = `${mountPath}/${PROXY_CONFIG_PATH}`;
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        throw new ProxyRefusal(405, 'Method not allowed', undefined, { Allow: 'GET, HEAD' });
+      }
+      return new Response(request.method === 'HEAD' ? null : configBody, { headers: { ...JSON_HEADERS, 'Cache-Control': 'no-cache' } });
+    }
     if (sub === undefined || !isVlensPath(sub)) throw new ProxyRefusal(404, 'Not found');
     entry.path = `${mountPath}/${sub}`;
     if (request.method === 'OPTIONS') return preflight(request);
     if (request.method !== 'POST') throw new ProxyRefusal(405, 'Method not allowed', undefined, { Allow: 'POST' });
 
-    await limit('ip', ip);
+    await limit('ip', clientLimitKey(ip));
     if (!/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) {
       throw new ProxyRefusal(415, 'Requests must be application/json');
     }
@@ -258,9 +400,26 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
       throw new ProxyRefusal(400, `Invalid ${field}: ${message}`, field);
     }
     const body = parsed.data as Record<string, unknown>;
-    if (typeof body.phoneNumber === 'string') entry.phone = maskPhone(body.phoneNumber);
-    const codeChecksLeft = await guard(sub, body, request, raw, ip);
-    return forward(sub, body, entry, codeChecksLeft);
+    let country: string | undefined;
+    if (typeof body.phoneNumber === 'string') {
+      // One handset, one spelling: every limit, proof, log line and the upstream call use libphonenumber's E.164.
+      const phone = checkPhone(body.phoneNumber);
+      entry.phone = maskPhone(phone.ok ? phone.e164 : body.phoneNumber);
+      if (!phone.ok) throw new ProxyRefusal(400, `Invalid phoneNumber: ${phone.message}`, 'phoneNumber');
+      body.phoneNumber = phone.e164;
+      country = phone.country;
+    }
+    const codeChecksLeft = await guard(sub, body, country, request, raw, ip);
+    const { status, envelope } = await forward(sub, body, entry);
+    const failed = !isEnvelopeSuccess(status, envelope);
+    if (!failed) await noteProof(sub, body, envelope.data as Record<string, unknown>);
+    const answer = documentedResponse(sub, envelope, failed);
+    // The proxy's own addition to a failed code check, so the widget can say how many tries remain even when Vlens does not.
+    if (failed && codeChecksLeft !== undefined) answer.code_checks_left = codeChecksLeft;
+    return new Response(JSON.stringify(answer), {
+      status,
+      headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' },
+    });
   }
 
   function preflight(request: Request): Response {
@@ -317,18 +476,5 @@ function envelopeResponse(refusal: ProxyRefusal): Response {
   });
 }
 
-/** An upstream answer that is a JSON object and a failure by the envelope rule. */
-function isFailedEnvelope(status: number, body: unknown): boolean {
-  return body !== null && typeof body === 'object' && !Array.isArray(body) && !isEnvelopeSuccess(status, body as Envelope);
-}
-
 /** A copy of `value` without any OTP field (see isOtpField), at any depth. */
-export function stripOtpFields(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripOtpFields);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    if (!isOtpField(key)) out[key] = stripOtpFields(inner);
-  }
-  return out;
-}
+export const stripOtpFields = withoutOtpFields;

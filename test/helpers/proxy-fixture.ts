@@ -16,6 +16,8 @@ const roomy = { points: 10_000, durationSec: 600 };
 export const ROOMY_LIMITS: VlensLimits = {
   sendShort: roomy,
   sendDaily: roomy,
+  sendIp: roomy,
+  sendGlobal: roomy,
   codeChecks: roomy,
   ip: roomy,
   existence: roomy,
@@ -119,4 +121,15 @@ export async function post(base: string, path: string, body: unknown, headers: R
     json = undefined;
   }
   return { status: response.status, headers: response.headers, json, text };
+}
+
+/**
+ * A phone code validation through the proxy, so that it holds the proof a
+ * `Register` needs (against an upstream that answers every call with a
+ * success envelope; with the stand-in, validate the real code instead).
+ */
+export async function provePhone(base: string, phoneNumber: string, requestId: string, code = '123456') {
+  const res = await post(base, 'Register/StepVerifyPhone', { phoneNumber, phoneNumberOtpRequestId: requestId, phoneNumberOtp: code });
+  if (res.status !== 200) throw new Error(`provePhone: ${res.status} ${res.text}`);
+  return res;
 }

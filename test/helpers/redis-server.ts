@@ -21,10 +21,13 @@ export interface RunningRedis {
   kill(): Promise<void>;
 }
 
-/** Starts `redis-server` (REDIS_SERVER or PATH) on `port` and resolves once it answers PING. */
+/**
+ * Starts `redis-server` (REDIS_SERVER or PATH) on `port` and resolves once it answers PING.
+ * `DEBUG SLEEP` is allowed from loopback, so tests can make Redis hang rather than fail.
+ */
 export async function spawnRedis(port?: number): Promise<RunningRedis> {
   const chosen = port ?? (await freeLoopbackPort());
-  const child = spawn(process.env.REDIS_SERVER ?? 'redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+  const child = spawn(process.env.REDIS_SERVER ?? 'redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--enable-debug-command', 'local'], {
     stdio: 'ignore',
   });
   const url = `redis://127.0.0.1:${chosen}`;

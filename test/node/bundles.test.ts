@@ -29,7 +29,7 @@ const proxy = createVlensProxy({
   apiKey: 'bundle-test-key',
   upstream: 'http://stand-in.invalid',
   fetch: async (input, init) => standIn.handle(new Request(input, init)),
-  limits: { sendShort: roomy, sendDaily: roomy, codeChecks: roomy, ip: roomy, existence: roomy },
+  limits: { sendShort: roomy, sendDaily: roomy, sendIp: roomy, sendGlobal: roomy, codeChecks: roomy, ip: roomy, existence: roomy },
   log: () => {},
 });
 const api = toNodeListener(proxy);

@@ -110,7 +110,13 @@ describe('npm start (src/server/cli.ts)', () => {
     });
     assert.equal(emailChecked.isEmailConfirmed, true);
 
-    const registered = await postJson(`${api}/${VLENS_PATHS.register}`, { phoneNumber: PHONE, email: EMAIL, password: 'Correct-horse-9' });
+    const registered = await postJson(`${api}/${VLENS_PATHS.register}`, {
+      phoneNumber: PHONE,
+      phoneNumberOtpRequestId: phone.phoneNumberOtpRequestId,
+      phoneNumberOtp: smsCode,
+      email: EMAIL,
+      password: 'Correct-horse-9',
+    });
     assert.ok(registered.accessToken);
     assert.equal(registered.user.phoneNumber, PHONE);
     assert.equal((await postJson(`${api}/${VLENS_PATHS.checkExistence}`, { phoneNumber: PHONE })).exists, true);

@@ -108,10 +108,11 @@ describe('contract with the Vlens OpenAPI file', () => {
 
     assert.equal((await ok(VLENS_PATHS.checkExistence, { phoneNumber: PHONE, email: EMAIL })).exists, false);
     const phoneSend = await ok(VLENS_PATHS.verifyPhone, { phoneNumber: PHONE, smsProviders: 2 });
+    const phoneCode = control.lastCode(PHONE);
     await ok(VLENS_PATHS.verifyPhone, {
       phoneNumber: PHONE,
       phoneNumberOtpRequestId: phoneSend.phoneNumberOtpRequestId,
-      phoneNumberOtp: control.lastCode(PHONE),
+      phoneNumberOtp: phoneCode,
     });
     const emailSend = await ok(VLENS_PATHS.verifyEmail, { email: EMAIL });
     await ok(VLENS_PATHS.verifyEmail, { email: EMAIL, emailOtpRequestId: emailSend.emailOtpRequestId, emailOtp: control.lastCode(EMAIL) });
@@ -122,6 +123,8 @@ describe('contract with the Vlens OpenAPI file', () => {
     assert.ok(google.oAuthTokenVerificationRequestId);
     const registered = await ok(VLENS_PATHS.register, {
       phoneNumber: PHONE,
+      phoneNumberOtpRequestId: phoneSend.phoneNumberOtpRequestId,
+      phoneNumberOtp: phoneCode,
       email: EMAIL,
       password: 'Correct-horse-9',
       geoLocation: '30.0444,31.2357',
@@ -133,6 +136,9 @@ describe('contract with the Vlens OpenAPI file', () => {
     const second = '+201112345678';
     const microsoftEmail = 'omar@example.com';
     const send2 = await ok(VLENS_PATHS.verifyPhone, { phoneNumber: second });
+    const code2 = control.lastCode(second);
+    // The proxy forwards Register only for a phone validation it saw succeed.
+    await ok(VLENS_PATHS.verifyPhone, { phoneNumber: second, phoneNumberOtpRequestId: send2.phoneNumberOtpRequestId, phoneNumberOtp: code2 });
     const microsoft = await ok(VLENS_PATHS.verifyOAuth, {
       provider: 'Microsoft',
       IdToken: await issuers.microsoft.signIdToken({ email: microsoftEmail }),
@@ -140,13 +146,13 @@ describe('contract with the Vlens OpenAPI file', () => {
     await ok(VLENS_PATHS.registerStepCreate, {
       phoneNumber: second,
       phoneNumberOtpRequestId: send2.phoneNumberOtpRequestId,
-      phoneNumberOtp: control.lastCode(second),
+      phoneNumberOtp: code2,
       oAuthTokenVerificationRequestId: microsoft.oAuthTokenVerificationRequestId,
     });
 
     const paths = new Set(captured.map((c) => c.path.replace('/api/DigitalIdentity/', '')));
     assert.deepEqual([...paths].sort(), Object.values(VLENS_PATHS).sort(), 'every endpoint was exercised');
-    assert.equal(captured.length, 10);
+    assert.equal(captured.length, 11);
     for (const request of captured) assertValid(api, request);
   });
 });

@@ -66,11 +66,12 @@ describe('limits (Redis)', () => {
         phoneNumberOtp: '482913',
       });
       assert.equal(check.status, 503);
-      assert.equal(upstream.requests.length, 0, 'nothing was sent while the limits could not be checked');
 
       assert.equal((await post(proxy.url, VLENS_PATHS.checkExistence, { email: EMAIL })).status, 200, 'per-IP limits fall back to memory');
-      assert.equal((await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE })).status, 200);
+      const register = await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d' });
+      assert.equal(register.status, 503, 'the proof Register needs cannot be checked: fails closed');
       assert.equal((await fetch(`${proxy.url}/api/vlens/healthz`)).status, 200);
+      assert.deepEqual(upstream.requests.map((r) => r.url), ['/api/DigitalIdentity/CheckExistenceOfEmailOrPhone'], 'no send, check or Register went upstream');
 
       redis = await spawnRedis(port);
       const recovered = await until(

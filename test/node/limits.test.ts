@@ -23,10 +23,12 @@ describe('limits (memory)', () => {
   });
   after(() => upstream.close());
 
-  test('the defaults are the CONTRACT values', () => {
+  test('the defaults are the CONTRACT values, plus the send caps per client and per proxy', () => {
     assert.deepEqual(DEFAULT_LIMITS, {
       sendShort: { points: 3, durationSec: 600 },
       sendDaily: { points: 10, durationSec: 86_400 },
+      sendIp: { points: 20, durationSec: 3600 },
+      sendGlobal: { points: 1000, durationSec: 3600 },
       codeChecks: { points: 5, durationSec: 86_400 },
       ip: { points: 100, durationSec: 600 },
       existence: { points: 10, durationSec: 600 },
@@ -88,6 +90,7 @@ describe('limits (memory)', () => {
       upstream.requests.length = 0;
       const check = (id: string) =>
         post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE, phoneNumberOtpRequestId: id, phoneNumberOtp: '000000' });
+      // Against this upstream every validation succeeds, so the checks also give Register its proof.
       for (let i = 0; i < 4; i++) assert.equal((await check(REQUEST_ID)).status, 200);
       const register = (await post(proxy.url, VLENS_PATHS.register, {
         phoneNumber: PHONE,
@@ -101,7 +104,9 @@ describe('limits (memory)', () => {
       assertLimited(await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID, phoneNumberOtp: '1234' }), 86_400);
       assert.equal(upstream.requests.length, 5);
       assert.equal((await check(OTHER_ID)).status, 200, 'another request id has its own budget');
-      assert.equal((await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE })).status, 200, 'Register without a code is not a check');
+      await check(OTHER_ID);
+      const noCode = await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: OTHER_ID });
+      assert.equal(noCode.status, 200, 'Register without a code is not a check');
     } finally {
       await proxy.close();
     }
@@ -158,7 +163,7 @@ describe('limits (memory)', () => {
     try {
       await post(proxy.url, VLENS_PATHS.checkExistence, { email: EMAIL }, { 'X-Forwarded-For': '198.51.100.1' });
       await post(proxy.url, VLENS_PATHS.verifyEmail, { email: EMAIL }, { 'X-Forwarded-For': '198.51.100.2' });
-      await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE }, { 'X-Forwarded-For': '198.51.100.3' });
+      await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID }, { 'X-Forwarded-For': '198.51.100.3' });
       assertLimited(await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE }, { 'X-Forwarded-For': '198.51.100.4' }), 600);
       assert.equal((await fetch(`${proxy.url}/api/vlens/healthz`)).status, 200, 'healthz is not limited');
     } finally {

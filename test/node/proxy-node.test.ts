@@ -58,7 +58,12 @@ describe('Node adapter', () => {
       });
       assert.equal(checked.status, 200, checked.text);
       assert.equal(checked.json.data.isPhoneNumberConfirmed, true);
-      const registered = await post(base, VLENS_PATHS.register, { phoneNumber: PHONE, password: 'Correct-horse-9' });
+      const registered = await post(base, VLENS_PATHS.register, {
+        phoneNumber: PHONE,
+        phoneNumberOtpRequestId: sent.json.data.phoneNumberOtpRequestId,
+        phoneNumberOtp: code,
+        password: 'Correct-horse-9',
+      });
       assert.equal(registered.status, 200, registered.text);
       assert.ok(registered.json.data.accessToken);
 

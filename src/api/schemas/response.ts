@@ -93,6 +93,24 @@ export function isEnvelopeSuccess(status: number, envelope: Envelope): boolean {
   return status >= 200 && status < 300 && (code === undefined || code === null || code === 0) && envelope.data != null;
 }
 
+// ---- the proxy's own configuration ---------------------------------------------
+
+export const CAPTCHA_PROVIDERS = ['turnstile', 'hcaptcha', 'recaptcha'] as const;
+export type CaptchaProvider = (typeof CAPTCHA_PROVIDERS)[number];
+
+/**
+ * `GET {mount}/config`: what the browser may know about the proxy, never a
+ * secret. The widget offers only the countries listed, waits `resendAfterSec`
+ * before a resend, and gets a CAPTCHA token from `captcha.provider` with
+ * `captcha.siteKey` before each code send (null: no CAPTCHA).
+ */
+export const ProxyConfig = z.object({
+  allowedCountries: z.array(z.string()),
+  resendAfterSec: z.number(),
+  captcha: z.nullable(z.object({ provider: z.enum(CAPTCHA_PROVIDERS), siteKey: z.string() })),
+});
+export type ProxyConfig = z.infer<typeof ProxyConfig>;
+
 // ---- OTP fields --------------------------------------------------------------
 
 /** Response fields that carry a one-time code; the proxy removes them at any depth. */
