@@ -7,7 +7,6 @@ import { en, type VlensStrings } from './en.js';
 import { ar } from './ar.js';
 import { LEGACY_STRING_KEYS } from './legacy-keys.js';
 import type { PhoneRejectionCode } from '../phone/phone.js';
-import type { toCodeDigits } from '../phone/digits.js';
 
 export type { VlensStrings };
 export type VlensLocale = 'en' | 'ar';
@@ -105,18 +104,7 @@ const PHONE_PROBLEMS = {
   'unknown-country': 'phoneUnknownCountry',
 } as const satisfies Record<PhoneRejectionCode, keyof VlensStrings>;
 
-const CODE_PROBLEMS = {
-  empty: 'codeEmpty',
-  'invalid-characters': 'codeInvalidCharacters',
-  'too-long': 'codeTooLong',
-} as const satisfies Record<Extract<ReturnType<typeof toCodeDigits>, { ok: false }>['code'], keyof VlensStrings>;
-
 /** Why a typed phone number was refused, in words. */
 export function phoneProblemText(t: VlensStrings, code: PhoneRejectionCode): string {
   return t[PHONE_PROBLEMS[code]];
-}
-
-/** Why a typed code was refused, in words. */
-export function codeProblemText(t: VlensStrings, code: keyof typeof CODE_PROBLEMS): string {
-  return t[CODE_PROBLEMS[code]];
 }

@@ -1,7 +1,7 @@
-import { VlensError, type VlensClient } from '../api/client.js';
-import type { RegisteredOutput } from '../events.js';
+import { createVlensClient, DEFAULT_TIMEOUT_MS, type VlensClient, type VlensError } from '../api/client.js';
+import type { RegisteredOutput, VlensErrorDetail } from '../events.js';
 import type { OAuthProviderName } from '../oauth/types.js';
-import type { FlowEvent, FlowState } from './flow.js';
+import type { FlowEvent, FlowState, StepId } from './flow.js';
 
 /** The one call in flight, as the Task's argument. */
 export type Action =
@@ -21,23 +21,42 @@ export interface CallResult {
   resent?: true;
 }
 
-/** What a call needs besides its action: the client, the flow it starts from, the element's settings and hooks. */
-export interface CallContext {
-  client: VlensClient;
-  flow: FlowState;
-  signal: AbortSignal;
+/** The element's settings a call reads (its properties). */
+export interface CallSettings {
+  endpoint: string;
+  credentials: RequestCredentials;
+  /** Milliseconds; 0 = the client's default. */
+  timeout: number;
   smsProvider: number | undefined;
   collectGeolocation: boolean;
+}
+
+/** What the element does when a call gets somewhere. */
+export interface CallHooks {
   /** A code was sent: start the resend countdown. */
   onCodeSent(): void;
   /** The phone code was sent again (after `onCodeSent`): listen for the new SMS. */
   onPhoneCodeResent(): void;
   /** The provider's token → `StepVerifyOAuthToken`, as a flow event. */
-  verifyOAuth(provider: OAuthProviderName): Promise<FlowEvent>;
+  verifyOAuth(client: VlensClient, provider: OAuthProviderName): Promise<FlowEvent>;
 }
 
-/** Runs the Vlens calls for one action. */
-export async function callFor(action: Action, ctx: CallContext): Promise<CallResult> {
+interface CallContext extends CallHooks {
+  client: VlensClient;
+  flow: FlowState;
+  signal: AbortSignal;
+  smsProvider: number | undefined;
+  collectGeolocation: boolean;
+}
+
+/** Runs the Vlens calls for one action, from the flow state `flow`. */
+export function callFor(action: Action, settings: CallSettings, flow: FlowState, signal: AbortSignal, hooks: CallHooks): Promise<CallResult> {
+  const { endpoint, credentials, timeout, smsProvider, collectGeolocation } = settings;
+  const client = createVlensClient({ endpoint, credentials, timeoutMs: timeout || DEFAULT_TIMEOUT_MS });
+  return callsFor(action, { ...hooks, client, flow, signal, smsProvider, collectGeolocation });
+}
+
+async function callsFor(action: Action, ctx: CallContext): Promise<CallResult> {
   const { client, flow, signal } = ctx;
   switch (action.type) {
     case 'send-phone': {
@@ -65,7 +84,7 @@ export async function callFor(action: Action, ctx: CallContext): Promise<CallRes
       await client.verifyEmailCode({ email: flow.email!, emailOtpRequestId: flow.emailRequestId!, emailOtp: action.code }, signal);
       return { flow: { type: 'email-verified' } };
     case 'oauth':
-      return { flow: await ctx.verifyOAuth(action.provider) };
+      return { flow: await ctx.verifyOAuth(client, action.provider) };
     case 'register': {
       const geoLocation = ctx.collectGeolocation ? await currentPosition(signal) : null;
       signal.throwIfAborted();
@@ -86,10 +105,21 @@ export async function callFor(action: Action, ctx: CallContext): Promise<CallRes
   }
 }
 
-/** Anything a call threw, as a VlensError (a non-Vlens failure counts as `protocol`). */
-export function asVlensError(caught: unknown): VlensError {
-  if (caught instanceof VlensError) return caught;
-  return new VlensError('protocol', caught instanceof Error ? caught.message : String(caught), { cause: caught });
+/** `vlens-error`'s detail for a failed call on `step`. */
+export function errorDetail(error: VlensError, step: StepId): VlensErrorDetail {
+  return {
+    error_code: error.envelope.error_code ?? null,
+    error_message: error.envelope.error_message ?? error.message,
+    error_descriptions: error.envelope.error_descriptions ?? null,
+    step,
+    status: error.status,
+    kind: error.kind,
+  };
+}
+
+/** `vlens-error`'s detail when the element has no `endpoint` to call. */
+export function configErrorDetail(step: StepId): VlensErrorDetail {
+  return { error_code: null, error_message: 'The endpoint attribute is missing', error_descriptions: null, step, status: null, kind: 'config' };
 }
 
 async function sendPhone(ctx: CallContext, phone: string): Promise<FlowEvent> {

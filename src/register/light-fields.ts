@@ -9,13 +9,16 @@
  */
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import { format, type VlensStrings } from '../i18n/index.js';
+import type { FlowState } from './flow.js';
+import { PASSWORD_MIN_LENGTH, RULE_VALUES } from './validation.js';
 
 /** Slot names the step templates place. */
 export const LIGHT_SLOTS = { label: 'field-label', field: 'field', hint: 'field-hint', status: 'status' } as const;
 
 export type LightField =
   | { kind: 'phone'; label: string; hint: string; value: string }
-  | { kind: 'code'; label: string; onInput(event: InputEvent): void }
+  | { kind: 'code'; label: string }
   | { kind: 'email'; label: string; value: string }
   | { kind: 'password'; label: string; hint: string; required: boolean; username: string };
 
@@ -35,19 +38,45 @@ export interface LightFieldsView {
    */
   status: { text: string; tone: 'error' | 'progress' | 'notice'; isolate?: boolean } | null;
   onSubmit(event: SubmitEvent): void;
+  /** Input in the code field. */
+  onCodeInput(event: InputEvent): void;
 }
 
 /** The light-DOM id of a field part: `${prefix}-${name}`. */
-export function lightId(prefix: string, name: 'form' | 'phone' | 'code' | 'email' | 'password' | 'username' | 'hint' | 'status' | 'label'): string {
+export function lightId(prefix: string, name: LightPart): string {
   return `${prefix}-${name}`;
 }
 
-let counter = 0;
+export type LightPart = 'form' | 'phone' | 'code' | 'email' | 'password' | 'username' | 'hint' | 'status' | 'label';
 
-/** A fresh id prefix for one element: `vlens-1`, `vlens-2`, ... */
-export function nextLightPrefix(): string {
-  counter += 1;
-  return `vlens-${counter}`;
+/** The step's light-DOM field: label, hint and value from what the element knows. */
+export function fieldFor(
+  flow: FlowState,
+  t: VlensStrings,
+  text: { phone: string; email: string },
+): LightField | null {
+  switch (flow.step) {
+    case 'phone':
+      return { kind: 'phone', label: t.phoneLabel, hint: t.phoneHint, value: text.phone };
+    case 'phone-code':
+    case 'email-code':
+      return { kind: 'code', label: t.codeLabel };
+    case 'email':
+      return { kind: 'email', label: t.emailLabel, value: text.email };
+    case 'finish': {
+      const { password } = flow.config;
+      if (password === 'off') return null;
+      return {
+        kind: 'password',
+        label: password === 'required' ? t.passwordLabel : t.passwordOptionalLabel,
+        hint: format(t.passwordHint, RULE_VALUES),
+        required: password === 'required',
+        username: flow.email ?? flow.phone ?? '',
+      };
+    }
+    default:
+      return null;
+  }
 }
 
 /** Renders (or updates) the light-DOM fields of `host`; the host's other children are left alone. */
@@ -56,15 +85,14 @@ export function renderLightFields(host: HTMLElement, view: LightFieldsView): voi
 }
 
 /** Where a step template puts the field: label, input and hint (the status has its own slot). */
-export const fieldSlots = () =>
-  html`<slot name=${LIGHT_SLOTS.label}></slot><slot name=${LIGHT_SLOTS.field}></slot><slot name=${LIGHT_SLOTS.hint}></slot>`;
+export const fieldSlots = () => html`<slot name="field-label"></slot><slot name="field"></slot><slot name="field-hint"></slot>`;
 
 /** Where a step template puts the status line. */
-export const statusSlot = () => html`<slot name=${LIGHT_SLOTS.status}></slot>`;
+export const statusSlot = () => html`<slot name="status"></slot>`;
 
 function lightFieldsTemplate(view: LightFieldsView): TemplateResult {
   const { prefix, locale, field } = view;
-  const id = (name: Parameters<typeof lightId>[1]) => lightId(prefix, name);
+  const id = (name: LightPart) => lightId(prefix, name);
   const hasHint = field?.kind === 'phone' || field?.kind === 'password';
   const describedBy = hasHint ? `${id('hint')} ${id('status')}` : id('status');
   const invalid = view.invalid ? 'true' : 'false';
@@ -105,10 +133,10 @@ function fieldInput(view: LightFieldsView, form: string, describedBy: string, in
     autocomplete=${kind.autocomplete}
     inputmode=${kind.inputmode}
     enterkeyhint=${kind.enterkeyhint}
-    minlength=${field.kind === 'password' ? '8' : nothing}
+    minlength=${field.kind === 'password' ? PASSWORD_MIN_LENGTH : nothing}
     ?required=${field.kind !== 'password' || field.required}
     .value=${'value' in field ? field.value : ''}
-    @input=${field.kind === 'code' ? field.onInput : nothing}
+    @input=${field.kind === 'code' ? view.onCodeInput : nothing}
     aria-invalid=${invalid}
     aria-describedby=${describedBy}
   />`;

@@ -1,4 +1,5 @@
 import { VlensError, type VlensClient } from '../api/client.js';
+import { directionOf, type VlensLocale, type VlensStrings } from '../i18n/index.js';
 import { loadProvider } from '../oauth/load.js';
 import {
   isOAuthCancelled,
@@ -10,12 +11,14 @@ import {
 } from '../oauth/types.js';
 import type { FlowEvent } from './flow.js';
 
-/** The element's sign-in settings, read when a provider is asked for a token. */
+/** The element's sign-in settings (its properties), read when a provider is asked for a token. */
 export interface OAuthSignInSettings {
   /** The host's provider; replaces the built-in adapters. */
   idTokenProvider: IdTokenProvider | null;
-  /** The built-in adapters' configuration. */
-  config: OAuthConfig;
+  googleClientId: string;
+  microsoftClientId: string;
+  microsoftAuthority: string;
+  microsoftRedirectUri: string;
 }
 
 /** The provider sign-in on the `oauth` step: the chosen provider, its failure, the built-in adapters. */
@@ -27,7 +30,11 @@ export class OAuthSignIn {
   /** Built-in adapters, loaded on first choice, per provider and configuration. */
   private readonly _adapters = new Map<string, Promise<IdTokenProvider>>();
 
-  constructor(private readonly _settings: () => OAuthSignInSettings) {}
+  constructor(
+    private readonly _settings: () => OAuthSignInSettings,
+    /** The Google dialog's words and language, read when it opens. */
+    private readonly _words: () => { t: VlensStrings; locale: VlensLocale },
+  ) {}
 
   /** Token from the provider → `StepVerifyOAuthToken`. A closed sign-in goes back to the choice. */
   async verify(client: VlensClient, provider: OAuthProviderName, signal: AbortSignal): Promise<FlowEvent> {
@@ -49,8 +56,11 @@ export class OAuthSignIn {
 
   /** The host's provider, else the built-in adapter (loaded now, once). */
   private _idTokenProvider(name: OAuthProviderName): Promise<IdTokenProvider> {
-    const { idTokenProvider, config } = this._settings();
+    const { idTokenProvider, googleClientId, microsoftClientId, microsoftAuthority, microsoftRedirectUri } = this._settings();
     if (idTokenProvider) return Promise.resolve(idTokenProvider);
+    const { t, locale } = this._words();
+    const googleDialog = { title: t.continueWithGoogle, cancel: t.oauthCancel, locale, dir: directionOf(locale) };
+    const config: OAuthConfig = { googleClientId, googleDialog, microsoftClientId, microsoftAuthority, microsoftRedirectUri };
     const key = JSON.stringify([name, config]);
     let adapter = this._adapters.get(key);
     if (!adapter) {

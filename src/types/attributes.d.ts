@@ -6,17 +6,19 @@ import type {} from '../events.js';
 export interface VlensRegisterAttributes {
   /** The language (`ar…` → Arabic, right-to-left; else English); without it, the closest ancestor's, else the document's. */
   'lang'?: string;
-  /** The tenant's proxy mount; every call is `POST {endpoint}/<Vlens path>`. Required. */
+  /** Reflected, read-only: the current step id. */
+  'step'?: string;
+  /** The tenant's proxy mount, e.g. `/api/vlens`; every call is `POST {endpoint}/<Vlens path>`. Required. */
   'endpoint'?: string;
-  /** Vlens SMS provider (1-7); undefined = the tenant default. */
+  /** Vlens SMS provider (1-7); unset = the tenant default. */
   'sms-provider'?: number;
   /** `auto` (follow the server), `required`, `optional` or `off`. */
   'email-step'?: EmailStepMode;
   /** `off`, `optional` or `required`: collect a password at the last step. */
   'password'?: PasswordMode;
-  /** Prefill for the phone field. */
+  /** Prefills the phone number. */
   'phone'?: string;
-  /** Prefill for the email field. */
+  /** Prefills the email address. */
   'email'?: string;
   /** Seconds before a code may be sent again (default 60). */
   'resend-after'?: number;
@@ -26,13 +28,17 @@ export interface VlensRegisterAttributes {
   'credentials'?: RequestCredentials;
   /** Where a person with an existing account can sign in. */
   'signin-url'?: string;
-  /** Per-call timeout in ms. */
+  /** Milliseconds before a call counts as timed out (default 15000). */
   'timeout'?: string;
-  /** Resume at the code step after a reload (sessionStorage: number and request id only). */
+  /** ISO code of the country numbers are read in until the person picks another (default `EG`). */
+  'default-country'?: string;
+  /** `auto` (default) follows `prefers-color-scheme`; `light` or `dark` forces one. */
+  'theme'?: 'light' | 'dark' | 'auto';
+  /** Keep the number and request id (never a code) in sessionStorage so a reload resumes at the code step. */
   'resume'?: boolean;
-  /** Error texts by `error_code`, in the shape Vlens's SDKs take. */
+  /** JSON `[{ errorCode, errorMessageEn, errorMessageAr }]` (the shape Vlens's SDKs take) overriding error messages. */
   'error-texts'?: string;
-  /** Providers offered beside the email code: `google`, `microsoft` (space-separated). */
+  /** `google` and/or `microsoft` (space-separated): offered beside the email code. */
   'oauth-providers'?: string;
   /** Google OAuth client id for the built-in Google Identity Services adapter. */
   'google-client-id'?: string;
@@ -42,12 +48,6 @@ export interface VlensRegisterAttributes {
   'microsoft-authority'?: string;
   /** The page MSAL's popup returns to; it must run MSAL's redirect bridge (default: this page). */
   'microsoft-redirect-uri'?: string;
-  /** The country numbers are read in until the person picks another (ISO code, default `EG`). */
-  'default-country'?: string;
-  /** `auto` follows `prefers-color-scheme`; `light` or `dark` forces one. */
-  'theme'?: 'light' | 'dark' | 'auto';
-  /** Reflected, read-only: the current step id. */
-  'step'?: string;
   /** The account exists; detail: the `RegisterOutput` essentials with the access token. */
   'onvlens-registered'?: (event: HTMLElementEventMap['vlens-registered']) => void;
   /** A call failed (or the endpoint is missing); detail: envelope, step, status, kind. */

@@ -1,22 +1,26 @@
-/** Step `email`: the email address, skippable when the email step is optional. */
+/** Step `email`: the email address, skippable when the email step is optional, and the providers when offered. */
 import { html, nothing } from 'lit';
 import { stepHeading } from './heading.js';
 import { fieldSlots } from '../light-fields.js';
-import type { StepContext } from './context.js';
+import type { OAuthProviderName } from '../../oauth/types.js';
+import type { StepBase } from './context.js';
 import { oauthChoice } from './oauth-parts.js';
 
-export function emailStep(ctx: StepContext) {
-  const { t, on } = ctx;
+export interface EmailStep {
+  canSkip: boolean;
+  /** The providers offered (`oauth-providers`), in order. */
+  providers: readonly OAuthProviderName[];
+}
+
+export function emailStep({ t, pending, status, on }: StepBase, { canSkip, providers }: EmailStep) {
   return html`${stepHeading(t.emailHeading, t.emailIntro)}
-    <form part="form" novalidate @submit=${on.submitEmail} aria-busy=${ctx.pending ? 'true' : 'false'}>
+    <form part="form" novalidate @submit=${on.submit} aria-busy=${pending ? 'true' : 'false'}>
       ${fieldSlots()}
-      ${ctx.status}
+      ${status}
       <div part="actions">
-        <button part="button submit" type="submit" ?disabled=${ctx.pending}>${t.emailSubmit}</button>
-        ${ctx.canSkipEmail
-          ? html`<button part="button skip" type="button" ?disabled=${ctx.pending} @click=${on.skipEmail}>${t.emailSkip}</button>`
-          : nothing}
+        <button part="button submit" type="submit" ?disabled=${pending}>${t.emailSubmit}</button>
+        ${canSkip ? html`<button part="button skip" type="button" ?disabled=${pending} @click=${on.skip}>${t.emailSkip}</button>` : nothing}
       </div>
     </form>
-    ${oauthChoice(ctx)}`;
+    ${oauthChoice(t, providers, pending, on.choose)}`;
 }

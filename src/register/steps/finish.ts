@@ -2,21 +2,26 @@
 import { html, nothing } from 'lit';
 import { stepHeading } from './heading.js';
 import { fieldSlots } from '../light-fields.js';
-import type { StepContext } from './context.js';
+import type { StepBase } from './context.js';
 import { verifiedEmail } from './oauth-parts.js';
 
-export function finishStep(ctx: StepContext) {
-  const { t, on } = ctx;
-  return html`${stepHeading(t.finishHeading, t.finishIntro)} ${verifiedEmail(ctx)}
-    <form part="form" novalidate @submit=${on.submitFinish} aria-busy=${ctx.pending ? 'true' : 'false'}>
-      ${ctx.passwordMode !== 'off' ? fieldSlots() : nothing}
-      ${ctx.status}
+export interface FinishStep {
+  /** A password is asked: the field's slots show. */
+  password: boolean;
+  canGoBack: boolean;
+  /** The email a provider confirmed, with the provider's name. */
+  verified: { provider: string; email: string } | null;
+}
+
+export function finishStep({ t, pending, status, on }: StepBase, { password, canGoBack, verified }: FinishStep) {
+  return html`${stepHeading(t.finishHeading, t.finishIntro)} ${verifiedEmail(t, verified)}
+    <form part="form" novalidate @submit=${on.submit} aria-busy=${pending ? 'true' : 'false'}>
+      ${password ? fieldSlots() : nothing}
+      ${status}
       <slot name="consent"></slot>
       <div part="actions">
-        <button part="button submit" type="submit" ?disabled=${ctx.pending}>${t.finishSubmit}</button>
-        ${ctx.canGoBack
-          ? html`<button part="button back" type="button" ?disabled=${ctx.pending} @click=${on.back}>${t.back}</button>`
-          : nothing}
+        <button part="button submit" type="submit" ?disabled=${pending}>${t.finishSubmit}</button>
+        ${canGoBack ? html`<button part="button back" type="button" ?disabled=${pending} @click=${on.back}>${t.back}</button>` : nothing}
       </div>
     </form>`;
 }

@@ -5,16 +5,19 @@
 import { html, nothing } from 'lit';
 import { format } from '../../i18n/index.js';
 import { stepHeading } from './heading.js';
-import type { StepContext } from './context.js';
+import type { StepBase } from './context.js';
 
-export function oauthStep(ctx: StepContext) {
-  const { t, on } = ctx;
-  const provider = ctx.oauth.chosen ? ctx.oauth.label(ctx.oauth.chosen) : '';
-  return html`${stepHeading(format(t.oauthHeading, { provider }), format(t.oauthIntro, { provider }))} ${ctx.status}
+export interface OAuthStep {
+  /** The chosen provider's name. */
+  provider: string;
+  /** The sign-in failed: offer to try again. */
+  failed: boolean;
+}
+
+export function oauthStep({ t, pending, status, on }: StepBase, { provider, failed }: OAuthStep) {
+  return html`${stepHeading(format(t.oauthHeading, { provider }), format(t.oauthIntro, { provider }))} ${status}
     <div part="actions">
-      ${ctx.oauth.failed
-        ? html`<button part="button submit retry" type="button" ?disabled=${ctx.pending} @click=${on.retryOAuth}>${t.oauthRetry}</button>`
-        : nothing}
+      ${failed ? html`<button part="button submit retry" type="button" ?disabled=${pending} @click=${on.retry}>${t.oauthRetry}</button>` : nothing}
       <button part="button back" type="button" @click=${on.back}>${t.oauthOtherWay}</button>
     </div>`;
 }

@@ -1,0 +1,104 @@
+/**
+ * What the widget checks before it calls: the one home of every input rule
+ * (code length, email shape, password length, attribute values). Pure: no DOM,
+ * no Lit, no phone metadata (numbers are checked by ../phone/phone.ts, which
+ * the submit path loads). A failed check names the dictionary key of its message.
+ */
+import { toAsciiDigits, toCodeDigits } from '../phone/digits.js';
+import type { VlensStrings } from '../i18n/index.js';
+import type { Action } from './calls.js';
+import type { EmailStepMode, FlowState, PasswordMode } from './flow.js';
+
+/** Digits in a Vlens one-time code (SMS and email). */
+export const CODE_LENGTH = 6;
+/** The shortest password the widget sends (Vlens's own rule). */
+export const PASSWORD_MIN_LENGTH = 8;
+
+/** The numbers the messages may name: `{min}` (password length), `{length}` (code digits). */
+export const RULE_VALUES = { min: PASSWORD_MIN_LENGTH, length: CODE_LENGTH } as const;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A checked value, or the dictionary key of the message that says what is wrong. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; problem: keyof VlensStrings };
+
+/** Why a typed code is refused: the dictionary key of each reason. */
+const CODE_PROBLEMS = {
+  empty: 'codeEmpty',
+  'invalid-characters': 'codeInvalidCharacters',
+  'too-long': 'codeTooLong',
+} as const satisfies Record<Extract<ReturnType<typeof toCodeDigits>, { ok: false }>['code'], keyof VlensStrings>;
+
+/** A complete code: six ASCII digits from whatever digits and separators were typed. */
+export function checkCode(text: string): Checked<string> {
+  const digits = toCodeDigits(text);
+  if (!digits.ok) return { ok: false, problem: CODE_PROBLEMS[digits.code] };
+  if (digits.value.length !== CODE_LENGTH) return { ok: false, problem: 'codeIncomplete' };
+  return { ok: true, value: digits.value };
+}
+
+/**
+ * What the code field should hold after an input: its digits (a pasted message such as
+ * "Your code is 123456" keeps its one six-digit run), and whether that is a whole code
+ * (the field then submits itself). `value` is null when the text is left as typed.
+ */
+export function codeAsTyped(text: string, pasted: boolean): { value: string | null; complete: boolean } {
+  let digits = toCodeDigits(text);
+  if (!digits.ok && pasted) {
+    const runs = toAsciiDigits(text).match(new RegExp(`\\d{${CODE_LENGTH}}`, 'g'));
+    if (runs?.length === 1) digits = { ok: true, value: runs[0]! };
+  }
+  if (!digits.ok) return { value: null, complete: false };
+  return { value: digits.value, complete: digits.value.length === CODE_LENGTH };
+}
+
+/** An email as typed, without the invisible marks and full-width forms pasted from messages (Vlens would refuse them). */
+export function cleanEmail(text: string): string {
+  return toAsciiDigits(text).trim();
+}
+
+/** An email address as Vlens accepts it (cleaned first). */
+export function checkEmail(text: string): Checked<string> {
+  const email = cleanEmail(text);
+  return EMAIL.test(email) ? { ok: true, value: email } : { ok: false, problem: 'invalidEmail' };
+}
+
+/** The password for `Register`: null when none is asked or an optional one was left empty. */
+export function checkPassword(text: string, mode: PasswordMode): Checked<string | null> {
+  if (mode === 'off') return { ok: true, value: null };
+  if (!text) return mode === 'required' ? { ok: false, problem: 'passwordRequired' } : { ok: true, value: null };
+  if (text.length < PASSWORD_MIN_LENGTH) return { ok: false, problem: 'passwordTooShort' };
+  return { ok: true, value: text };
+}
+
+/**
+ * The call a submitted code, email or finish step asks for, from its form's fields, or what is
+ * wrong with them; null on steps without such a submit. (The phone step's number is checked by
+ * the phone library, with the picked country.)
+ */
+export function submittedAction(flow: FlowState, field: (name: string) => string): Checked<Action> | null {
+  const either = <T>(checked: Checked<T>, action: (value: T) => Action): Checked<Action> =>
+    checked.ok ? { ok: true, value: action(checked.value) } : checked;
+  switch (flow.step) {
+    case 'phone-code':
+      return either(checkCode(field('code')), (code) => ({ type: 'verify-phone', code }));
+    case 'email-code':
+      return either(checkCode(field('code')), (code) => ({ type: 'verify-email', code }));
+    case 'email':
+      return either(checkEmail(field('email')), (email) => ({ type: 'send-email', email }));
+    case 'finish':
+      return either(checkPassword(field('password'), flow.config.password), (password) => ({ type: 'register', password }));
+    default:
+      return null;
+  }
+}
+
+/** The `email-step` attribute; anything unknown is `auto`. */
+export function emailStepMode(value: string): EmailStepMode {
+  return (['auto', 'required', 'optional', 'off'] as const).find((mode) => mode === value) ?? 'auto';
+}
+
+/** The `password` attribute; anything unknown is `off`. */
+export function passwordMode(value: string): PasswordMode {
+  return (['off', 'optional', 'required'] as const).find((mode) => mode === value) ?? 'off';
+}
