@@ -1,5 +1,5 @@
 /** Calls and the element's life: double clicks, reset() and detaching abort, moving keeps, widgets stay apart. */
-import { expect, fixture, html, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html, aTimeout, waitUntil } from '@open-wc/testing';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import {
   ENDPOINT,
@@ -168,8 +168,8 @@ describe('vlens-register: strings', () => {
     await el.updateComplete;
     expect(part(el, '[part~="heading"]').textContent).to.equal('سجّل معنا');
     el.lang = 'en';
-    await el.updateComplete;
-    expect(part(el, '[part~="base"]').getAttribute('dir')).to.equal('ltr', 'its own lang wins over the ancestor');
+    // The language is followed through a MutationObserver (controllers/lang-observer.ts): wait for it.
+    await waitUntil(() => part(el, '[part~="base"]').getAttribute('dir') === 'ltr', 'its own lang wins over the ancestor');
     expect(part(el, '[part~="heading"]').textContent).to.equal('Create your account');
   });
 });
