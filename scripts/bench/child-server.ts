@@ -1,4 +1,4 @@
-/** Parent side of scripts/bench/serve.ts: fork a server process, ask it for memory, stop it. */
+/** Parent side of scripts/bench/serve.ts: fork a server process, ask it for memory or CPU time, stop it. */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +16,19 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-/** Forks a stand-in or proxy server (tsx, --expose-gc) and resolves once it listens. */
-export async function forkServer(config: ServeConfig): Promise<ChildServer> {
-  const child: ChildProcess = fork(SERVE, [JSON.stringify(config)], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+export interface ForkOptions {
+  /** Write a V8 CPU profile (node --cpu-prof) of the child into this directory when it stops. */
+  cpuProfDir?: string;
+  /** The serve.ts to run, e.g. another checkout's, to compare commits. Default: this one. */
+  script?: string;
+}
+
+/** Forks a server (tsx, --expose-gc) and resolves once it listens. A proxy that logs to stdout gets /dev/null as stdout. */
+export async function forkServer(config: ServeConfig, { cpuProfDir, script = SERVE }: ForkOptions = {}): Promise<ChildServer> {
+  const quiet = config.role === 'proxy' && config.log === 'stdout';
+  const child: ChildProcess = fork(script, [JSON.stringify(config)], {
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [])],
+    stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<ServeMessage>((resolve, reject) => {
     child.once('message', (m) => resolve(m as ServeMessage));

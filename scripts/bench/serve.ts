@@ -1,6 +1,6 @@
 /**
- * A child-process server for the benchmark and the load test: the stand-in
- * or the proxy on loopback, in its own process so its CPU and heap are its own.
+ * A child-process server for the benchmark and the load test: the stand-in,
+ * the proxy or a comparison forwarder on loopback, in its own process so its CPU and heap are its own.
  *
  * Start with `fork('scripts/bench/serve.ts', [JSON.stringify(ServeConfig)], { execArgv: ['--import', 'tsx', '--expose-gc'] })`.
  * It sends `{ type: 'ready', url }`; it answers `{ type: 'memory' }` with
@@ -10,13 +10,18 @@
  */
 import { createVlensStandIn } from '../../src/mock/index.js';
 import { startStandIn } from '../../src/mock/server.js';
-import { createVlensProxy, type VlensLimits } from '../../src/server/proxy.js';
-import { listen } from '../../src/server/node.js';
+import { createVlensProxy, type Limit, type VlensLimits } from '../../src/server/proxy.js';
+import { listen, serveNode } from '../../src/server/node.js';
 import type { StandInSettings } from '../../src/mock/types.js';
+import { expressForwarder, floorForwarder } from './forwarders.js';
 
 export type ServeConfig =
   | { role: 'stand-in'; apiKey: string; settings?: Partial<StandInSettings> }
-  | { role: 'proxy'; apiKey: string; upstream: string; limits: VlensLimits };
+  /** Our proxy; `log: 'stdout'` keeps its default JSON-line log (the child's stdout is then /dev/null), else no log. */
+  | { role: 'proxy'; apiKey: string; upstream: string; limits: VlensLimits; log?: 'stdout' | 'none' }
+  /** The comparison forwarders of scripts/bench/forwarders.ts. */
+  | { role: 'floor'; apiKey: string; upstream: string }
+  | { role: 'express'; apiKey: string; upstream: string; limit: Limit };
 
 export type ServeMessage =
   | { type: 'ready'; url: string }
@@ -28,7 +33,14 @@ async function start(config: ServeConfig): Promise<{ url: string; close(): Promi
     const standIn = createVlensStandIn({ apiKey: config.apiKey, ...config.settings });
     return startStandIn(standIn);
   }
-  const proxy = createVlensProxy({ apiKey: config.apiKey, upstream: config.upstream, limits: config.limits, log: () => {} });
+  if (config.role === 'floor') return serveNode(floorForwarder(config.upstream, config.apiKey));
+  if (config.role === 'express') return serveNode(expressForwarder(config.upstream, config.apiKey, config.limit));
+  const proxy = createVlensProxy({
+    apiKey: config.apiKey,
+    upstream: config.upstream,
+    limits: config.limits,
+    ...(config.log === 'stdout' ? {} : { log: () => {} }),
+  });
   const server = await listen(proxy);
   return {
     url: server.url,
