@@ -2,10 +2,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
+import type { ProxyReply, ProxyRequest } from './exchange.js';
+import { readMessageText } from './upstream.js';
 
-/** A web-standard handler, as createVlensProxy returns (mountPath lets the listener pass other paths on). */
+/**
+ * A web-standard handler, as createVlensProxy returns (mountPath lets the
+ * listener pass other paths on; `exchange`, when there, is served without
+ * web Request/Response objects).
+ */
 export type WebHandler = ((request: Request, info?: { clientIp?: string }) => Promise<Response>) & {
   readonly mountPath?: string;
+  readonly exchange?: (request: ProxyRequest, clientIp?: string) => Promise<ProxyReply>;
 };
 
 /** Node server timeouts sized for a small JSON API. */
@@ -22,10 +29,12 @@ export type NodeListener = (req: IncomingMessage, res: ServerResponse, next?: (e
  * The client IP passed on is the socket address.
  */
 export function toNodeListener(handler: WebHandler): NodeListener {
-  const listener = getRequestListener(
-    (request, env) => handler(request, { clientIp: env.incoming.socket.remoteAddress }),
-    { overrideGlobalObjects: false },
-  );
+  const exchange = handler.exchange;
+  const listener = exchange
+    ? (req: IncomingMessage, res: ServerResponse) => serveExchange(exchange, req, res)
+    : getRequestListener((request, env) => handler(request, { clientIp: env.incoming.socket.remoteAddress }), {
+        overrideGlobalObjects: false,
+      });
   return (req, res, next) => {
     // Express strips the mount path from req.url inside app.use('/x', ...); the handler routes on the full path.
     const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
@@ -34,6 +43,87 @@ export function toNodeListener(handler: WebHandler): NodeListener {
     req.url = url;
     void listener(req, res);
   };
+}
+
+/** Drained after an answer that left the body part-read: at most this much, then the socket closes. */
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Serves one request through `exchange`: the body read straight off the socket, the reply written in one go. */
+async function serveExchange(
+  exchange: NonNullable<WebHandler['exchange']>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  let reply: ProxyReply;
+  const request = incomingRequest(req);
+  try {
+    reply = await exchange(request, req.socket.remoteAddress);
+  } catch {
+    reply = { status: 500, headers: {}, body: null };
+  }
+  if (res.destroyed || res.headersSent) return;
+  // A body left part-read (refused past the size cap) is drained once the answer is out, so the client
+  // reads the answer rather than a reset; Node itself discards a body that was never read.
+  if (request.started && !req.readableEnded) res.once('finish', () => drain(req));
+  const headers: Record<string, string | number> = reply.headers;
+  if (reply.body !== null) headers['Content-Length'] = Buffer.byteLength(reply.body);
+  res.writeHead(reply.status, headers);
+  res.end(reply.body ?? undefined);
+}
+
+const SAFE_HOST = /^[\w.-]+(:\d+)?$|^\[[\da-f:.]+\](:\d+)?$/i;
+
+/** An IncomingMessage as a ProxyRequest (the URL from the Host header when it is a plain host, else localhost). */
+function incomingRequest(req: IncomingMessage): ProxyRequest & { started: boolean } {
+  const host = req.headers.host;
+  const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+  const url = `${scheme}://${host && SAFE_HOST.test(host) ? host : 'localhost'}${req.url ?? '/'}`;
+  const header = (name: string): string | null => {
+    const value = req.headers[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+  };
+  return {
+    started: false,
+    method: req.method ?? 'GET',
+    url,
+    headers: { get: header, has: (name) => req.headers[name.toLowerCase()] !== undefined },
+    readText(maxBytes) {
+      this.started = true;
+      req.on('error', () => {}); // a client that goes away mid-body rejects the read through 'close'
+      return readMessageText(req, maxBytes, { destroyPastMax: false });
+    },
+    toRequest: (body) => {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+      }
+      return new Request(url, { method: req.method, headers, body });
+    },
+  };
+}
+
+/**
+ * Reads and discards what is left of a request body, closing the socket past DRAIN_MAX_BYTES; the
+ * server's requestTimeout bounds how long a slow client can take.
+ */
+function drain(req: IncomingMessage): void {
+  if (req.destroyed || req.readableEnded) return;
+  let read = 0;
+  const onData = (chunk: Buffer) => {
+    read += chunk.byteLength;
+    if (read <= DRAIN_MAX_BYTES) return;
+    cleanup();
+    req.socket.destroySoon();
+  };
+  const cleanup = () => {
+    req.off('data', onData);
+    req.off('end', cleanup);
+    req.off('error', cleanup);
+  };
+  req.on('data', onData);
+  req.on('end', cleanup);
+  req.on('error', cleanup);
+  req.resume();
 }
 
 function isUnder(url: string, mount: string): boolean {

@@ -13,7 +13,8 @@ import { clientLimitKey, isPrivateAddress } from './client-address.js';
 import { documentedResponse, withoutOtpFields } from './documented-fields.js';
 import { createLimitStore, type LimitName, type LimitOutcome, type VlensLimits } from './limits.js';
 import { jsonLineLog, maskPhone, type VlensProxyLogEntry } from './log.js';
-import { fetchUpstream, nodeUpstream, readStreamText } from './upstream.js';
+import { fetchUpstream, nodeUpstream } from './upstream.js';
+import { fromWebRequest, reply, toWebResponse, type ProxyReply, type ProxyRequest } from './exchange.js';
 
 export type { VlensProxyLogEntry } from './log.js';
 export { DEFAULT_LIMITS, type Limit, type VlensLimits } from './limits.js';
@@ -85,6 +86,8 @@ export interface VlensProxyOptions {
 }
 
 export type VlensProxyHandler = ((request: Request, info?: { clientIp?: string }) => Promise<Response>) & {
+  /** The same handler on adapter-neutral request and reply objects (the Node listener uses this; see exchange.ts). */
+  exchange(request: ProxyRequest, clientIp?: string): Promise<ProxyReply>;
   /** Releases the limiter store (a Redis connection opened from a URL). */
   close(): Promise<void>;
   /** The normalised mount path, e.g. '/api/vlens'. */
@@ -133,7 +136,7 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
   let breakerOpenUntil = 0;
   let warnedForwardedFor = false;
 
-  function clientIpOf(request: Request, socketIp: string | undefined): string {
+  function clientIpOf(request: ProxyRequest, socketIp: string | undefined): string {
     if (trustedHops === 0 && !warnedForwardedFor && socketIp && isPrivateAddress(socketIp) && request.headers.has('x-forwarded-for')) {
       warnedForwardedFor = true;
       warn(
@@ -152,7 +155,7 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     return socketIp ?? 'unknown';
   }
 
-  function corsHeaders(request: Request): Record<string, string> {
+  function corsHeaders(request: ProxyRequest): Record<string, string> {
     const origin = request.headers.get('origin');
     if (!origin || !allowedOrigins.has(origin)) return {};
     return {
@@ -181,9 +184,9 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
   }
 
   /** Whether a human sent this (the `verifyHuman` hook, within its deadline). */
-  async function checkHuman(request: Request, raw: string): Promise<void> {
+  async function checkHuman(request: ProxyRequest, raw: string): Promise<void> {
     if (!options.verifyHuman) return;
-    const copy = new Request(request.url, { method: request.method, headers: request.headers, body: raw });
+    const copy = request.toRequest(raw);
     const unavailable = new ProxyRefusal(503, 'Human verification is unavailable; try again shortly');
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
@@ -226,7 +229,7 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     path: VlensPath,
     body: Record<string, unknown>,
     country: string | undefined,
-    request: Request,
+    request: ProxyRequest,
     raw: string,
     ip: string,
   ): Promise<number | undefined> {
@@ -355,7 +358,7 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     }
   }
 
-  async function route(request: Request, url: URL, ip: string, entry: VlensProxyLogEntry): Promise<Response> {
+  async function route(request: ProxyRequest, url: URL, ip: string, entry: VlensProxyLogEntry): Promise<ProxyReply> {
     const prefix = `${mountPath}/`;
     const sub = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : undefined;
     if (sub === 'healthz') {
@@ -363,14 +366,14 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         throw new ProxyRefusal(405, 'Method not allowed', undefined, { Allow: 'GET, HEAD' });
       }
-      return new Response(JSON.stringify({ status: 'ok' }), { headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' } });
+      return reply(JSON.stringify({ status: 'ok' }), { headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' } });
     }
     if (sub === PROXY_CONFIG_PATH) {
       entry.path = `${mountPath}/${PROXY_CONFIG_PATH}`;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         throw new ProxyRefusal(405, 'Method not allowed', undefined, { Allow: 'GET, HEAD' });
       }
-      return new Response(request.method === 'HEAD' ? null : configBody, { headers: { ...JSON_HEADERS, 'Cache-Control': 'no-cache' } });
+      return reply(request.method === 'HEAD' ? null : configBody, { headers: { ...JSON_HEADERS, 'Cache-Control': 'no-cache' } });
     }
     if (sub === undefined || !isVlensPath(sub)) throw new ProxyRefusal(404, 'Not found');
     entry.path = `${mountPath}/${sub}`;
@@ -383,7 +386,7 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     }
     const declared = Number(request.headers.get('content-length'));
     if (declared > maxBodyBytes) throw new ProxyRefusal(413, 'The request body is too large');
-    const raw = await readStreamText(request.body, maxBodyBytes).catch(() => {
+    const raw = await request.readText(maxBodyBytes).catch(() => {
       // A client that goes away (or a server timeout that drops it) mid-body.
       throw new ProxyRefusal(400, 'The request body could not be read');
     });
@@ -416,16 +419,16 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     const answer = documentedResponse(sub, envelope, failed);
     // The proxy's own addition to a failed code check, so the widget can say how many tries remain even when Vlens does not.
     if (failed && codeChecksLeft !== undefined) answer.code_checks_left = codeChecksLeft;
-    return new Response(JSON.stringify(answer), {
+    return reply(JSON.stringify(answer), {
       status,
       headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' },
     });
   }
 
-  function preflight(request: Request): Response {
+  function preflight(request: ProxyRequest): ProxyReply {
     const cors = corsHeaders(request);
     if (!cors['Access-Control-Allow-Origin']) throw new ProxyRefusal(403, 'Origin not allowed');
-    return new Response(null, {
+    return reply(null, {
       status: 204,
       headers: {
         ...cors,
@@ -436,10 +439,10 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     });
   }
 
-  const handler = async (request: Request, info?: { clientIp?: string }): Promise<Response> => {
-    const ip = clientIpOf(request, info?.clientIp);
+  const exchange = async (request: ProxyRequest, clientIp?: string): Promise<ProxyReply> => {
+    const ip = clientIpOf(request, clientIp);
     const entry: VlensProxyLogEntry = { time: new Date().toISOString(), method: request.method, path: '(other)', status: 0, ip };
-    let response: Response;
+    let response: ProxyReply;
     try {
       response = await route(request, new URL(request.url), ip, entry);
     } catch (error) {
@@ -447,7 +450,7 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
       if (!(error instanceof ProxyRefusal)) entry.error = error instanceof Error ? error.name : 'Error';
       response = envelopeResponse(refusal);
     }
-    for (const [name, value] of Object.entries(corsHeaders(request))) response.headers.set(name, value);
+    Object.assign(response.headers, corsHeaders(request));
     entry.status = response.status;
     try {
       log(entry);
@@ -456,21 +459,23 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     }
     return response;
   };
+  const handler = async (request: Request, info?: { clientIp?: string }): Promise<Response> =>
+    toWebResponse(await exchange(fromWebRequest(request), info?.clientIp));
   const close = async () => {
     upstreamPost.close();
     await limits.close();
   };
-  return Object.assign(handler, { close, mountPath });
+  return Object.assign(handler, { exchange, close, mountPath });
 }
 
-function envelopeResponse(refusal: ProxyRefusal): Response {
+function envelopeResponse(refusal: ProxyRefusal): ProxyReply {
   const body = {
     data: null,
     error_code: refusal.status,
     error_message: refusal.message,
     error_descriptions: { source: 'proxy', ...(refusal.field ? { field: refusal.field } : {}) },
   };
-  return new Response(JSON.stringify(body), {
+  return reply(JSON.stringify(body), {
     status: refusal.status,
     headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store', ...refusal.headers },
   });

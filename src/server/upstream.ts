@@ -81,11 +81,21 @@ export function nodeUpstream({ keepAliveMs = 4000 }: NodeUpstreamOptions = {}): 
   const agentOptions = { keepAlive: true, timeout: keepAliveMs, scheduling: 'lifo' as const };
   const httpAgent = new HttpAgent(agentOptions);
   const httpsAgent = new HttpsAgent(agentOptions);
+  // The proxy calls a handful of URLs (one per endpoint): parse each once.
+  const targets = new Map<string, URL>();
+  const parsed = (url: string) => {
+    let target = targets.get(url);
+    if (!target) {
+      target = new URL(url);
+      if (targets.size < 64) targets.set(url, target);
+    }
+    return target;
+  };
 
   const post = (url: string, { headers, body, signal }: UpstreamCall) =>
     new Promise<UpstreamAnswer>((resolve, reject) => {
       if (signal.aborted) return reject(signal.reason);
-      const target = new URL(url);
+      const target = parsed(url);
       const secure = target.protocol === 'https:';
       const payload = Buffer.from(body);
       const request = (secure ? httpsRequest : httpRequest)(target, {
@@ -129,8 +139,12 @@ function headerText(value: string | string[] | undefined): string {
   return Array.isArray(value) ? value.join(', ') : (value ?? '');
 }
 
-/** Reads a Node response as UTF-8 text, counting the bytes read; null (connection dropped) past `max`. */
-function readMessageText(message: IncomingMessage, max: number): Promise<string | null> {
+/**
+ * Reads a Node message (an upstream answer or a request to the proxy) as UTF-8 text, counting the bytes
+ * read; null past `max`, with the message destroyed (the connection dropped) or, when `destroyPastMax`
+ * is false, paused with the rest unread. Rejects when the message closes before its end.
+ */
+export function readMessageText(message: IncomingMessage, max: number, { destroyPastMax = true } = {}): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -144,7 +158,8 @@ function readMessageText(message: IncomingMessage, max: number): Promise<string 
       total += chunk.byteLength;
       if (total > max) {
         done();
-        message.destroy();
+        if (destroyPastMax) message.destroy();
+        else message.pause();
         resolve(null);
         return;
       }

@@ -8,7 +8,7 @@ import { createVlensProxy, type VlensProxyLogEntry } from '../../src/server/prox
 import { listen, toNodeListener } from '../../src/server/node.js';
 import { createVlensStandIn } from '../../src/mock/index.js';
 import { startStandIn } from '../../src/mock/server.js';
-import { PHONE, post, ROOMY_LIMITS, TEST_API_KEY } from '../helpers/proxy-fixture.js';
+import { jsonAnswer, PHONE, post, ROOMY_LIMITS, startUpstream, TEST_API_KEY } from '../helpers/proxy-fixture.js';
 
 describe('Node adapter', () => {
   test('listen() sizes the server timeouts for a small JSON API and passes the socket address', async () => {
@@ -101,6 +101,40 @@ describe('Node adapter', () => {
         server.closeAllConnections();
       });
       await proxy.close();
+    }
+  });
+
+  test('listen() answers as the web handler does: status, body and headers, without building a Request', async () => {
+    const upstream = await startUpstream(jsonAnswer({ data: { exists: false, phoneNumberOtp: '123456' }, error_code: null }));
+    const origin = 'https://shop.example';
+    const proxy = createVlensProxy({ apiKey: TEST_API_KEY, upstream: upstream.url, allowedOrigins: [origin], log: () => {} });
+    const running = await listen(proxy);
+    const json = { 'content-type': 'application/json', origin };
+    const cases: [string, string, Record<string, string>, string?][] = [
+      ['POST', VLENS_PATHS.checkExistence, json, JSON.stringify({ phoneNumber: PHONE })],
+      ['POST', VLENS_PATHS.checkExistence, { 'content-type': 'text/plain' }, 'x'],
+      ['POST', VLENS_PATHS.verifyPhone, json, '{"phoneNumber":'],
+      ['OPTIONS', VLENS_PATHS.register, { origin, 'access-control-request-method': 'POST' }],
+      ['GET', 'healthz', {}],
+      ['PUT', 'healthz', {}],
+      ['GET', 'Nope', {}],
+    ];
+    const seen = (res: Response) =>
+      [...res.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name));
+    try {
+      for (const [method, path, headers, body] of cases) {
+        const url = `/api/vlens/${path}`;
+        const web = await proxy(new Request(`http://localhost${url}`, { method, headers, body }), { clientIp: '127.0.0.1' });
+        const node = await fetch(`${running.url}${url}`, { method, headers, body });
+        const label = `${method} ${path}`;
+        assert.equal(node.status, web.status, label);
+        assert.deepEqual(seen(node), seen(web), label);
+        assert.equal(await node.text(), await web.text(), label);
+      }
+    } finally {
+      await running.close();
+      await proxy.close();
+      await upstream.close();
     }
   });
 });
