@@ -17,9 +17,30 @@ export interface VlensProxyLogEntry {
   error?: string;
 }
 
-/** The default log: the entry as one JSON line on stdout. */
+let pending = '';
+let flushHooked = false;
+
+/** Writes the lines gathered so far in one write. */
+function flushLog(): void {
+  if (!pending) return;
+  const lines = pending;
+  pending = '';
+  process.stdout.write(lines);
+}
+
+/**
+ * The default log: the entry as one JSON line on stdout. Lines logged in the
+ * same turn of the event loop go out in one write, after it (stdout to a
+ * file or pipe is a blocking system call per write); any left at exit are
+ * written then.
+ */
 export function jsonLineLog(entry: VlensProxyLogEntry): void {
-  process.stdout.write(`${JSON.stringify(entry)}\n`);
+  if (!pending) setImmediate(flushLog).unref();
+  if (!flushHooked) {
+    flushHooked = true;
+    process.once('exit', flushLog);
+  }
+  pending += `${JSON.stringify(entry)}\n`;
 }
 
 /** Keeps the `+`, the first two digits and the last four: `+201001234567` → `+20******4567`. */

@@ -376,6 +376,8 @@ describe('log', () => {
         { clientIp: '10.0.0.7' },
       );
       assert.equal(res.status, 200);
+      // Lines go out together after the turn they were logged in: the write is queued before this.
+      await new Promise((resolve) => setImmediate(resolve));
     } finally {
       process.stdout.write = write;
       await proxy.close();
