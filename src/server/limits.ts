@@ -115,6 +115,16 @@ const limited = (res: RateLimiterRes): LimitOutcome => ({
   retryAfterSec: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
 });
 
+/** Takes a point from an in-memory limiter. */
+async function consumeMemory(limiter: RateLimiterMemory, key: string): Promise<LimitOutcome> {
+  try {
+    const answer = await limiter.consume(key);
+    return { ok: true, remaining: answer.remainingPoints };
+  } catch (error) {
+    return error instanceof RateLimiterRes ? limited(error) : { ok: false, reason: 'unavailable' };
+  }
+}
+
 /** Creates the store: memory unless `redis` is given. */
 export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
   const limits: VlensLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -143,13 +153,7 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
 
   async function consumeFallback(name: LimitName, key: string): Promise<LimitOutcome> {
     const fallback = fallbacks[name];
-    if (!fallback) return { ok: false, reason: 'unavailable' };
-    try {
-      const answer = await fallback.consume(key);
-      return { ok: true, remaining: answer.remainingPoints };
-    } catch (error) {
-      return error instanceof RateLimiterRes ? limited(error) : { ok: false, reason: 'unavailable' };
-    }
+    return fallback ? consumeMemory(fallback, key) : { ok: false, reason: 'unavailable' };
   }
 
   async function ready(): Promise<boolean> {
@@ -160,7 +164,9 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
 
   return {
     async consume(name, key) {
-      if (client && FAIL_CLOSED.has(name) && !(await ready())) return { ok: false, reason: 'unavailable' };
+      // Memory answers at once: no deadline to race (a timer and a Promise.race per call).
+      if (!client) return consumeMemory(limiters[name] as RateLimiterMemory, key);
+      if (FAIL_CLOSED.has(name) && !(await ready())) return { ok: false, reason: 'unavailable' };
       try {
         const answer = await within(limiters[name].consume(key), storeTimeoutMs);
         if (answer === TIMED_OUT) return consumeFallback(name, key);
