@@ -20,7 +20,7 @@ import type { ServeConfig } from './serve.js';
 
 const API_KEY = 'bench-api-key';
 const HUGE = { points: 1_000_000_000, durationSec: 600 };
-const HUGE_LIMITS: VlensLimits = { sendShort: HUGE, sendDaily: HUGE, codeChecks: HUGE, ip: HUGE, existence: HUGE };
+const HUGE_LIMITS: VlensLimits = { sendShort: HUGE, sendDaily: HUGE, sendIp: HUGE, sendGlobal: HUGE, codeChecks: HUGE, ip: HUGE, existence: HUGE };
 
 /** 50 Egyptian mobile numbers, one StepVerifyPhone send each, cycled on every connection. */
 export const SEND_REQUESTS: AutocannonRequest[] = Array.from({ length: 50 }, (_, i) => ({
