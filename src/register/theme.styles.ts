@@ -1,8 +1,14 @@
 /**
  * The widget's design tokens: each public `--vlens-*` custom property, with a
- * light and a dark default. Dark follows `prefers-color-scheme` unless the
- * `theme` attribute forces `light` or `dark`. Rules use the private `--_*`
- * names only, so a host's value for `--vlens-color-text` wins in both modes.
+ * light and a dark default. `theme="dark"` forces dark; `theme="auto"` puts
+ * `data-scheme="dark"` on the box when the page behind it is dark (see
+ * ../controllers/page-scheme.ts). Rules use the private `--_*` names only, so
+ * a host's value for `--vlens-color-text` wins in both modes.
+ *
+ * Text on the primary colour uses `--_on-primary-text` and the primary colour
+ * as text (outline buttons, links) `--_primary-text`: the theme's colours, or
+ * the readable ones ../controllers/readable-colours.ts supplies (inline
+ * `--_auto-*` properties on the box) when a brand colour falls under 4.5:1.
  */
 import { css } from 'lit';
 
@@ -40,12 +46,12 @@ export const themeStyles = css`
     --_font-size: var(--vlens-font-size, 1rem);
     --_space: var(--vlens-spacing, 1rem);
   }
-  :host([theme='dark']) {
+  :host([theme='dark']),
+  [part~='base'][data-scheme='dark'] {
     ${dark}
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${dark}
-    }
+  [part~='base'] {
+    --_on-primary-text: var(--_auto-on-primary, var(--_on-primary));
+    --_primary-text: var(--_auto-primary-text, var(--_primary));
   }
 `;

@@ -7,6 +7,8 @@ import { ResendCountdown } from '../controllers/resend-countdown.js';
 import { ResumeController } from '../controllers/resume.js';
 import { WebOtpController } from '../controllers/web-otp.js';
 import { LangObserver } from '../controllers/lang-observer.js';
+import { PageScheme } from '../controllers/page-scheme.js';
+import { ReadableColours } from '../controllers/readable-colours.js';
 import { registeredDetail } from '../events.js';
 import { directionOf, format, phoneProblemText, stringsFor } from '../i18n/index.js';
 import type { VlensErrorText, VlensLocale, VlensStringOverrides, VlensStrings } from '../i18n/index.js';
@@ -39,8 +41,11 @@ import { vlensRegisterStyles } from './vlens-register.styles.js';
  * styles them with important declarations (page CSS does not leak in): theme them with the
  * `--vlens-*` custom properties. Their ids are `vlens-<n>-<name>`, unique per element.
  *
- * Each colour has a light and a dark default: dark applies under `prefers-color-scheme: dark` unless
- * `theme="light"`, and always with `theme="dark"`. A value the host sets wins in both.
+ * Each colour has a light and a dark default: dark applies with `theme="dark"`, and with `theme="auto"` on a
+ * dark page. A value the host sets wins in both. Set colours in pairs that reach 4.5:1 (text and muted on
+ * surface and input, error on surface); for the primary colour the widget picks readable text itself
+ * (black or white on it; a darker or lighter shade of it as text on the surface) unless the host sets
+ * `--vlens-color-on-primary`, which is then used as given (with a console warning under 4.5:1).
  *
  * @summary Vlens registration: phone, code, email, finish — ends with the user's access token.
  *
@@ -129,7 +134,10 @@ export class VlensRegister extends LitElement {
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
   /** ISO code of the country numbers are read in until the person picks another (default `EG`). */
   @property({ attribute: 'default-country' }) defaultCountry = 'EG';
-  /** `auto` (default) follows `prefers-color-scheme`; `light` or `dark` forces one. */
+  /**
+   * `auto` (default) follows the page behind the widget (its background, else its `color-scheme`; a page
+   * that sets neither is light, whatever the system prefers); `light` or `dark` forces one.
+   */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
   /** Keep the number and request id (never a code) in sessionStorage so a reload resumes at the code step. */
   @property({ type: Boolean }) resume = false;
@@ -166,6 +174,10 @@ export class VlensRegister extends LitElement {
   private readonly _countdown = new ResendCountdown(this);
   /** The page's language where the element is (its own `lang`, an ancestor's, the document's), followed live. */
   private readonly _lang = new LangObserver(this);
+  /** Whether the page behind the element is dark (`theme="auto"`). */
+  private readonly _pageScheme = new PageScheme(this);
+  /** Readable text on any brand colour: set on the box from its resolved colours after each update (in hostUpdated). */
+  private readonly _colours = new ReadableColours(this, () => this.renderRoot.querySelector<HTMLElement>('[part~="base"]'));
   private readonly _countries = new CountryPicker(this, { defaultCountry: () => this.defaultCountry });
   private readonly _fields = new LightFieldsController(this, { view: () => this._lightView(), busy: () => this._call.busy });
   /** Reads the SMS code where the browser has WebOTP, while the phone code is awaited. */
@@ -277,7 +289,8 @@ export class VlensRegister extends LitElement {
     const signIn = notice?.signIn && this.signinUrl;
     const status = html`${statusSlot()}${signIn ? html`<p part="sign-in"><a part="link" href=${this.signinUrl}>${t.signIn}</a></p>` : nothing}`;
     const step = this._renderStep({ t, pending: this._call.busy, status, on: this._on }, locale);
-    return html`<div part="base" lang=${locale} dir=${directionOf(locale)}>${step}</div>`;
+    const dark = this.theme === 'dark' || (this.theme !== 'light' && this._pageScheme.isDark);
+    return html`<div part="base" lang=${locale} dir=${directionOf(locale)} data-scheme=${dark ? 'dark' : 'light'}>${step}</div>`;
   }
 
   private _renderStep(base: StepBase, locale: VlensLocale): TemplateResult {

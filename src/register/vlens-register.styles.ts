@@ -99,7 +99,7 @@ export const vlensRegisterStyles = css`
     border-radius: var(--_radius);
     border: 1px solid var(--_primary);
     background: transparent;
-    color: var(--_primary);
+    color: var(--_primary-text);
     cursor: pointer;
     transition:
       background-color 150ms ease,
@@ -111,14 +111,14 @@ export const vlensRegisterStyles = css`
   }
   [part~='submit'] {
     background: var(--_primary);
-    color: var(--_on-primary);
+    color: var(--_on-primary-text);
   }
   [part~='button']:disabled {
     opacity: 0.6;
     cursor: not-allowed;
   }
   [part~='link'] {
-    color: var(--_primary);
+    color: var(--_primary-text);
   }
   [part~='oauth-choice'] {
     display: flex;

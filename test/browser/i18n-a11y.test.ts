@@ -243,7 +243,7 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
     await waitForStep(el, 'done');
   });
 
-  it('renders dark from the theme attribute or the system preference, and light when forced', async () => {
+  it('renders dark from the theme attribute, follows the page (not the system) in auto, and light when forced', async () => {
     const el = await mount(html`<vlens-register endpoint=${ENDPOINT} theme="dark"></vlens-register>`);
     const background = () => getComputedStyle(part(el, '[part~="base"]')).backgroundColor;
     expect(background()).to.equal('rgb(17, 24, 39)');
@@ -253,10 +253,17 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
     await el.updateComplete;
     expect(background()).to.equal('rgb(255, 255, 255)');
     await emulateMedia({ colorScheme: 'dark' });
-    expect(background()).to.equal('rgb(17, 24, 39)');
-    el.theme = 'light';
     await el.updateComplete;
-    expect(background()).to.equal('rgb(255, 255, 255)');
+    expect(background(), 'a page that sets nothing stays light on a dark system').to.equal('rgb(255, 255, 255)');
+    document.body.style.background = '#0b1220';
+    try {
+      await waitUntil(() => background() === 'rgb(17, 24, 39)', 'a dark page turns the widget dark');
+      el.theme = 'light';
+      await el.updateComplete;
+      expect(background()).to.equal('rgb(255, 255, 255)');
+    } finally {
+      document.body.style.background = '';
+    }
   });
 
   it('keeps page styles out of its fields and its styles out of the page', async () => {
