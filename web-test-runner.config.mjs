@@ -11,6 +11,7 @@ import { vueSfcPlugin } from './test/browser/frameworks/vue-sfc-plugin.mjs';
 
 register();
 const { createVlensProxy } = await import('./src/server/proxy.ts');
+const { getCountries } = await import('libphonenumber-js/max');
 const { toNodeListener } = await import('./src/server/node.ts');
 const { createVlensStandIn } = await import('./src/mock/index.ts');
 const { startStandIn } = await import('./src/mock/server.ts');
@@ -29,11 +30,24 @@ const proxy = createVlensProxy({
   upstream: upstream.url,
   mountPath: MOUNT,
   upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS,
+  // Every country, so the picker tests can pick any; the Egypt-only default is tested on /api/vlens-eg.
+  allowedCountries: getCountries(),
   // Limits have their own node tests; here they must never interfere.
   limits: { sendShort: generous, sendDaily: generous, sendIp: generous, sendGlobal: generous, codeChecks: generous, ip: generous, existence: generous },
   log: () => {},
 });
 const proxyListener = toNodeListener(proxy);
+/**
+ * Two more proxies on their own mounts in front of the same stand-in, differing only in the countries
+ * they send codes to (what `GET {mount}/config` tells the widget): the default (Egypt only) and EG + SA.
+ */
+const countryProxies = [
+  ['/api/vlens-eg', undefined],
+  ['/api/vlens-eg-sa', ['EG', 'SA']],
+].map(([mountPath, allowedCountries]) => {
+  const handler = createVlensProxy({ apiKey: API_KEY, upstream: upstream.url, mountPath, allowedCountries, log: () => {} });
+  return { mountPath, handler, listener: toNodeListener(handler) };
+});
 /** POST /dev-oauth/{google|microsoft}/token: ID tokens signed by the stand-in's dev issuers (OAuth tests). */
 const devOAuthListener = devOAuthNodeListener(createDevOAuthHandler(standIn));
 
@@ -90,11 +104,14 @@ async function testRoutes(ctx, next) {
 }
 
 async function mountProxy(ctx, next) {
-  if (ctx.path === MOUNT || ctx.path.startsWith(`${MOUNT}/`)) {
+  const mounted = [{ mountPath: MOUNT, listener: proxyListener }, ...countryProxies].find(
+    ({ mountPath }) => ctx.path === mountPath || ctx.path.startsWith(`${mountPath}/`),
+  );
+  if (mounted) {
     ctx.respond = false;
     await new Promise((resolve) => {
       ctx.res.once('close', resolve);
-      proxyListener(ctx.req, ctx.res);
+      mounted.listener(ctx.req, ctx.res);
     });
     return;
   }
@@ -148,6 +165,7 @@ const standInCommands = {
   },
   async serverStop() {
     await proxy.close();
+    for (const { handler } of countryProxies) await handler.close();
     await upstream.close();
   },
 };

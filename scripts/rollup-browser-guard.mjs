@@ -67,6 +67,8 @@ export function classicScriptOmits(omits = CLASSIC_SCRIPT_OMITS) {
       return suffix ? `${OMITTED}${resolved.id}` : null;
     },
     async load(id) {
+      // The classic script cannot load other countries' metadata: it says so, and offers only what it can validate.
+      if (id.replaceAll('\\', '/').endsWith('/src/phone/metadata-loadable.ts')) return 'export const WORLD_PHONE_METADATA_LOADABLE = false;';
       if (!id.startsWith(OMITTED)) return null;
       const original = id.slice(OMITTED.length);
       const reason = omits[Object.keys(omits).find((end) => original.endsWith(end))];

@@ -59,6 +59,8 @@ function countryName(code: string, locale: CountryLocale): string {
 export interface CountryPickerOptions {
   /** The element's `default-country` (ISO code); followed until the person picks one. */
   defaultCountry(): string;
+  /** The countries to offer (see ../phone/offered-countries.ts); one means no picker. */
+  offered(): readonly string[];
 }
 
 export class CountryPicker implements ReactiveController {
@@ -75,11 +77,24 @@ export class CountryPicker implements ReactiveController {
     host.addController(this);
   }
 
-  /** The country numbers are read in: the person's pick, else the default country. */
+  /** The country numbers are read in: the person's pick, else the default country, else Egypt, else the first offered. */
   get country(): string {
-    if (this.picked) return this.picked;
+    const offered = this.options.offered();
+    if (this.picked && offered.includes(this.picked)) return this.picked;
     const wanted = this.options.defaultCountry().trim().toUpperCase();
-    return callingCodeOf(wanted) ? wanted : FALLBACK_COUNTRY;
+    if (offered.includes(wanted)) return wanted;
+    if (offered.includes(FALLBACK_COUNTRY) || !offered.length) return FALLBACK_COUNTRY;
+    return offered[0]!;
+  }
+
+  /** True when `country` is one the widget offers (a typed `+code` number from elsewhere is refused before any call). */
+  offers(country: string | undefined): boolean {
+    return country !== undefined && this.options.offered().includes(country);
+  }
+
+  /** True when every offered country's numbers can be parsed now (so an unparseable calling code is not theirs). */
+  get offeredLoaded(): boolean {
+    return this.options.offered().every(isCountryLoaded);
   }
 
   /** True while the chosen country's phone metadata is loading. */
@@ -108,7 +123,7 @@ export class CountryPicker implements ReactiveController {
 
   /** Picks a country (as if chosen in the list); loads its metadata when needed. */
   choose(code: string): void {
-    if (!callingCodeOf(code)) return;
+    if (!callingCodeOf(code) || !this.options.offered().includes(code)) return;
     this.picked = code;
     this.host.requestUpdate();
     if (!isCountryLoaded(code)) this.ready().catch(() => {});
@@ -134,29 +149,36 @@ export class CountryPicker implements ReactiveController {
   render(t: CountryPickerStrings, locale: CountryLocale): TemplateResult {
     const name = countryName(this.country, locale);
     const callingCode = callingCodeOf(this.country) ?? '';
+    const choice = this.options.offered().length > 1;
     return html`<div part="country">
       <span part="label" id=${COUNTRY_IDS.label}>${t.countryLabel}</span>
       <div part="country-row">
         <span part="country-name" id=${COUNTRY_IDS.value}>${name} <bdi dir="ltr" part="calling-code">+${callingCode}</bdi></span>
-        <button
-          part="button country-toggle"
-          id=${COUNTRY_IDS.toggle}
-          type="button"
-          aria-expanded=${this.open ? 'true' : 'false'}
-          aria-controls=${COUNTRY_IDS.panel}
-          aria-describedby="${COUNTRY_IDS.label} ${COUNTRY_IDS.value}"
-          @click=${this.toggle}
-        >
-          ${t.countryChange}
-        </button>
+        ${choice ? this.renderToggle(t) : nothing}
       </div>
-      ${this.open ? this.renderPanel(t, locale) : nothing}
+      ${this.open && choice ? this.renderPanel(t, locale) : nothing}
       <p part="country-status" id=${COUNTRY_IDS.status} aria-live="polite">${this.statusText(t)}</p>
     </div>`;
   }
 
+  /** The "Change country" button (only when there is a choice). */
+  private renderToggle(t: CountryPickerStrings): TemplateResult {
+    return html`<button
+      part="button country-toggle"
+      id=${COUNTRY_IDS.toggle}
+      type="button"
+      aria-expanded=${this.open ? 'true' : 'false'}
+      aria-controls=${COUNTRY_IDS.panel}
+      aria-describedby="${COUNTRY_IDS.label} ${COUNTRY_IDS.value}"
+      @click=${this.toggle}
+        >
+      ${t.countryChange}
+        </button>`;
+  }
+
   private renderPanel(t: CountryPickerStrings, locale: CountryLocale): TemplateResult {
-    const matches = searchCountries(this.query, locale);
+    const offered = this.options.offered();
+    const matches = searchCountries(this.query, locale).filter((country) => offered.includes(country.code));
     return html`<div part="country-panel" id=${COUNTRY_IDS.panel} @keydown=${this.onPanelKeydown}>
       <label part="label" for=${COUNTRY_IDS.search}>${t.countrySearchLabel}</label>
       <input

@@ -7,6 +7,8 @@ import { ResendCountdown } from '../controllers/resend-countdown.js';
 import { ResumeController } from '../controllers/resume.js';
 import { WebOtpController } from '../controllers/web-otp.js';
 import { LangObserver } from '../controllers/lang-observer.js';
+import { ServerConfig } from '../controllers/server-config.js';
+import { offeredCountries, parseCountryList } from '../phone/offered-countries.js';
 import { PageScheme } from '../controllers/page-scheme.js';
 import { ReadableColours } from '../controllers/readable-colours.js';
 import { registeredDetail } from '../events.js';
@@ -135,6 +137,11 @@ export class VlensRegister extends LitElement {
   /** ISO code of the country numbers are read in until the person picks another (default `EG`). */
   @property({ attribute: 'default-country' }) defaultCountry = 'EG';
   /**
+   * Countries to offer (ISO codes, space- or comma-separated), narrowing the proxy's own list
+   * (`GET {endpoint}/config`); used alone when the proxy does not answer it.
+   */
+  @property({ attribute: 'allowed-countries' }) allowedCountries = '';
+  /**
    * `auto` (default) follows the page behind the widget (its background, else its `color-scheme`; a page
    * that sets neither is light, whatever the system prefers); `light` or `dark` forces one.
    */
@@ -178,7 +185,21 @@ export class VlensRegister extends LitElement {
   private readonly _pageScheme = new PageScheme(this);
   /** Readable text on any brand colour: set on the box from its resolved colours after each update (in hostUpdated). */
   private readonly _colours = new ReadableColours(this, () => this.renderRoot.querySelector<HTMLElement>('[part~="base"]'));
-  private readonly _countries = new CountryPicker(this, { defaultCountry: () => this.defaultCountry });
+  /** The proxy's `GET {endpoint}/config`: the countries it sends codes to. */
+  private readonly _serverConfig = new ServerConfig(this, {
+    endpoint: () => this.endpoint,
+    credentials: () => this.credentials,
+    timeoutMs: () => this.timeout || DEFAULT_TIMEOUT_MS,
+  });
+  private readonly _countries = new CountryPicker(this, {
+    defaultCountry: () => this.defaultCountry,
+    offered: () =>
+      offeredCountries({
+        server: this._serverConfig.allowedCountries,
+        host: parseCountryList(this.allowedCountries),
+        defaultCountry: this.defaultCountry,
+      }),
+  });
   private readonly _fields = new LightFieldsController(this, { view: () => this._lightView(), busy: () => this._call.busy });
   /** Reads the SMS code where the browser has WebOTP, while the phone code is awaited. */
   private readonly _webOtp = new WebOtpController(this, {
@@ -358,7 +379,10 @@ export class VlensRegister extends LitElement {
   /** Parses in the picked country; a country (or `+code`) not loaded yet loads the world's metadata once, then retries. */
   private _submitPhone(text: string, mayLoad: boolean): void {
     const parsed = parsePhone(text, this._countries.country);
+    if (parsed.ok && !this._countries.offers(parsed.country)) return this._say(this._t().errorPhoneCountry, 'error');
     if (parsed.ok) return this._run({ type: 'send-phone', phone: parsed.e164 });
+    // A calling code none of the offered countries has: refused here, without loading the world's metadata.
+    if (parsed.code === 'metadata-not-loaded' && this._countries.offeredLoaded) return this._say(this._t().errorPhoneCountry, 'error');
     if (parsed.code !== 'metadata-not-loaded' || !mayLoad) return this._say(phoneProblemText(this._t(), parsed.code), 'error');
     const at = this._flow;
     this._say(this._t().countryLoading, 'progress');

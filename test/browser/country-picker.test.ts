@@ -4,6 +4,7 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CountryPicker, COUNTRY_IDS, type CountryPickerStrings } from '../../src/register/country-picker.js';
 import { isCountryLoaded, isWorldPhoneMetadataLoaded } from '../../src/phone/metadata-store.js';
+import { countryCallingCodes } from '../../src/phone/countries.js';
 import { mount } from './helpers.js';
 
 const STRINGS: CountryPickerStrings = {
@@ -20,7 +21,12 @@ const STRINGS: CountryPickerStrings = {
 class PickerHost extends LitElement {
   static override properties = { defaultCountry: { attribute: 'default-country' }, lang: {} };
   defaultCountry = 'EG';
-  readonly picker = new CountryPicker(this, { defaultCountry: () => this.defaultCountry });
+  /** The countries offered; null = every country. */
+  offered: string[] | null = null;
+  readonly picker = new CountryPicker(this, {
+    defaultCountry: () => this.defaultCountry,
+    offered: () => this.offered ?? [...countryCallingCodes().keys()],
+  });
   override render() {
     return litHtml`<main>${this.picker.render(STRINGS, this.lang === 'ar' ? 'ar' : 'en')}</main>`;
   }
@@ -111,5 +117,28 @@ describe('country picker', () => {
     expect(el.picker.country).to.equal('EG');
     el.picker.choose('ZZ');
     expect(el.picker.country).to.equal('EG');
+  });
+
+  it('offers only the given countries: exactly those in the list, no picker for one', async () => {
+    const el = await fixture<PickerHost>(html`<country-picker-test-host></country-picker-test-host>`);
+    el.offered = ['EG', 'SA'];
+    el.requestUpdate();
+    await el.updateComplete;
+    byId(el, COUNTRY_IDS.toggle)!.click();
+    await el.updateComplete;
+    const list = byId<HTMLSelectElement>(el, COUNTRY_IDS.list)!;
+    expect([...list.options].map((o) => o.value).sort()).to.deep.equal(['EG', 'SA']);
+    el.picker.choose('FR');
+    expect(el.picker.country, 'a country not offered cannot be chosen').to.equal('EG');
+    await sendKeys({ type: 'fra' });
+    await el.updateComplete;
+    expect(byId(el, COUNTRY_IDS.list)!.tagName, 'no match outside the list').to.equal('P');
+    el.offered = ['SA'];
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(byId(el, COUNTRY_IDS.toggle), 'one country: nothing to pick').to.equal(null);
+    expect(byId(el, COUNTRY_IDS.panel)).to.equal(null);
+    expect(el.picker.country, 'the default country is not offered: the first offered').to.equal('SA');
+    await expect(el).to.be.accessible();
   });
 });

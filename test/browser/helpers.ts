@@ -64,6 +64,12 @@ export function type(el: VlensRegister, selector: string, text: string): void {
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: text, inputType: 'insertText' }));
 }
 
+/** The "Change country" button, once the proxy's configuration has offered a choice. */
+export async function countryToggle(el: VlensRegister): Promise<HTMLButtonElement> {
+  await waitUntil(() => query(el, '[part~="country-toggle"]') !== null, 'the country picker is offered', { timeout: 8000 });
+  return part<HTMLButtonElement>(el, '[part~="country-toggle"]');
+}
+
 export function submitButton(el: VlensRegister): HTMLButtonElement {
   return part<HTMLButtonElement>(el, 'button[part~="submit"]');
 }

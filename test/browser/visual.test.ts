@@ -9,7 +9,7 @@ import { visualDiff } from '@web/test-runner-visual-regression';
 import { setViewport } from '@web/test-runner-commands';
 import './a11y.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
-import { ENDPOINT, freshStandIn, mount, standIn, submitButton, type, waitForStep } from './helpers.js';
+import { ENDPOINT, countryToggle, freshStandIn, mount, standIn, submitButton, type, waitForStep } from './helpers.js';
 
 /** Numbers outside the range `uniquePhone()` hands out; the stand-in is reset before each test. */
 const PHONES = { en: '+201099990001', ar: '+201099990002' } as const;
@@ -82,7 +82,7 @@ describe('vlens-register: screenshots', () => {
   it('the country picker open, in both languages', async () => {
     for (const lang of ['en', 'ar'] as const) {
       const { wrapper, el } = await frame(lang);
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="country-toggle"]')!.click();
+      (await countryToggle(el)).click();
       await el.updateComplete;
       await expect(el).to.be.accessible();
       await shoot(wrapper, el, `${lang}-country-picker`);

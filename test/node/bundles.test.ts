@@ -33,6 +33,24 @@ const proxy = createVlensProxy({
   log: () => {},
 });
 const api = toNodeListener(proxy);
+/** The same stand-in behind a proxy that sends codes to Egypt and Saudi Arabia. */
+const egSaProxy = createVlensProxy({
+  apiKey: 'bundle-test-key',
+  upstream: 'http://stand-in.invalid',
+  mountPath: '/api/vlens-eg-sa',
+  allowedCountries: ['EG', 'SA'],
+  fetch: async (input, init) => standIn.handle(new Request(input, init)),
+  log: () => {},
+});
+const egSaApi = toNodeListener(egSaProxy);
+
+/** A page with one widget from `script` (`/dist/vlens-register.js` as a module, or the classic script). */
+function countryPage(script: 'es' | 'classic', attributes: string): string {
+  const tag =
+    script === 'es' ? '<script type="module" src="/dist/vlens-register.js"></script>' : '<script src="/dist/vlens-register.iife.js" defer></script>';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>countries</title>${tag}</head>
+<body><vlens-register ${attributes}></vlens-register></body></html>`;
+}
 
 let server: Server;
 let origin: string;
@@ -48,7 +66,13 @@ before(async () => {
   }
   server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
+    if (path.startsWith(`${egSaProxy.mountPath}/`)) return egSaApi(req, res);
     if (path.startsWith(`${proxy.mountPath}/`)) return api(req, res);
+    if (path === '/countries.html') {
+      const query = new URL(req.url!, 'http://page').searchParams;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(countryPage(query.get('script') === 'classic' ? 'classic' : 'es', query.get('attributes') ?? ''));
+    }
     const [root, rest] = path.startsWith('/dist/') ? [OUT, path.slice('/dist/'.length)] : [join(ROOT, 'demo'), path.slice(1)];
     void serveStatic(root, rest, req, res);
   });
@@ -67,6 +91,7 @@ after(async () => {
     server?.closeAllConnections();
   });
   await proxy.close();
+  await egSaProxy.close();
   rmSync(OUT, { recursive: true, force: true });
 });
 
@@ -153,5 +178,69 @@ test('the classic script registers from the CMS snippet (attributes only), as on
     assert.equal(await page.evaluate(() => typeof customElements.get('vlens-register')), 'function');
   } finally {
     await page.close();
+  }
+});
+
+/** Opens a page with one widget and returns it with the countries its picker offers (empty: no picker). */
+async function offeredOn(script: 'es' | 'classic', attributes: string, settled: (page: Page) => Promise<unknown>) {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${origin}/countries.html?${new URLSearchParams({ script, attributes })}`);
+  await page.locator('vlens-register input[name="phone"]').waitFor();
+  await settled(page);
+  const toggle = page.locator('vlens-register [part~="country-toggle"]');
+  let offered: string[] = [];
+  if (await toggle.count()) {
+    await toggle.click();
+    offered = (await page.locator('vlens-register [part~="country-list"] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).sort();
+  }
+  return { page, offered, errors };
+}
+
+const configAnswered = (mount: string) => (page: Page) =>
+  page.waitForResponse((response) => new URL(response.url()).pathname === `${mount}/config`).catch(() => undefined);
+
+/** Types a Saudi number and returns the status line the widget shows (no call is made for it). */
+async function refusalOf(page: Page): Promise<string> {
+  await page.locator('vlens-register input[name="phone"]').fill('+966 50 123 4567');
+  await page.locator('vlens-register button[part~="submit"]').click();
+  const status = page.locator('vlens-register [slot="status"][data-tone="error"]');
+  await status.waitFor();
+  return (await status.textContent())?.trim() ?? '';
+}
+
+const COUNTRY_REFUSED = 'Codes cannot be sent to this number. Use a mobile number from a supported country.';
+
+test('with the proxy allowing only Egypt, neither bundle offers another country', async () => {
+  // default-country="SA" shows Saudi Arabia until the proxy's list arrives; then Egypt alone.
+  for (const script of ['es', 'classic'] as const) {
+    const { page, offered, errors } = await offeredOn(script, 'endpoint="/api/vlens" default-country="SA"', (p) =>
+      p.waitForFunction(() => document.querySelector('vlens-register')?.shadowRoot?.querySelector('[part~="country-name"]')?.textContent?.includes('+20')),
+    );
+    try {
+      assert.deepEqual(offered, [], `${script}: no picker`);
+      assert.equal(await refusalOf(page), COUNTRY_REFUSED, `${script}: refused as a country, not as a connection problem`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
+test('with ["EG","SA"] the ES module offers exactly those; the classic script only Egypt, which it can validate', async () => {
+  const es = await offeredOn('es', 'endpoint="/api/vlens-eg-sa"', (p) => p.locator('vlens-register [part~="country-toggle"]').waitFor());
+  try {
+    assert.deepEqual(es.offered, ['EG', 'SA']);
+  } finally {
+    await es.page.close();
+  }
+  const classic = await offeredOn('classic', 'endpoint="/api/vlens-eg-sa"', configAnswered('/api/vlens-eg-sa'));
+  try {
+    assert.deepEqual(classic.offered, [], 'Saudi metadata is not in the classic script: no picker');
+    assert.equal(await refusalOf(classic.page), COUNTRY_REFUSED, 'never "check your connection" for a missing feature');
+    assert.deepEqual(classic.errors, []);
+  } finally {
+    await classic.page.close();
   }
 });

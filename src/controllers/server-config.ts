@@ -1,0 +1,67 @@
+/**
+ * The proxy's configuration for the browser (`GET {endpoint}/config`), read
+ * once per endpoint and page. Until it answers, `allowedCountries` is
+ * `undefined`; when it cannot be read (an older proxy, a network failure),
+ * `null`. The reading code loads lazily, after the first render.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ProxyConfig } from '../api/config.js';
+
+export interface ServerConfigOptions {
+  endpoint(): string;
+  credentials(): RequestCredentials;
+  timeoutMs(): number;
+}
+
+export class ServerConfig implements ReactiveController {
+  private loadedFor: string | undefined;
+  private config: ProxyConfig | null | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: ServerConfigOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** The countries the proxy sends codes to; `undefined` while loading, `null` when unknown. */
+  get allowedCountries(): readonly string[] | null | undefined {
+    return this.config === undefined ? undefined : (this.config?.allowedCountries ?? null);
+  }
+
+  /** The configuration as read (`undefined` while loading, `null` when it could not be read). */
+  get value(): ProxyConfig | null | undefined {
+    return this.config;
+  }
+
+  hostConnected(): void {
+    this.sync();
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  /** Loads the configuration when the endpoint (or the credentials mode) changed. */
+  private sync(): void {
+    const endpoint = this.options.endpoint();
+    const credentials = this.options.credentials();
+    const key = `${credentials} ${endpoint}`;
+    if (key === this.loadedFor) return;
+    this.loadedFor = key;
+    this.config = endpoint ? undefined : null;
+    if (!endpoint) return;
+    import('../api/config.js')
+      .then((module) => module.loadProxyConfig(endpoint, credentials, this.options.timeoutMs()))
+      .then(
+        (config) => this.settle(key, config),
+        () => this.settle(key, null),
+      );
+  }
+
+  private settle(key: string, config: ProxyConfig | null): void {
+    if (key !== this.loadedFor) return;
+    this.config = config;
+    this.host.requestUpdate();
+  }
+}
