@@ -39,13 +39,14 @@ const proxy = createVlensProxy({
 const proxyListener = toNodeListener(proxy);
 /**
  * Two more proxies on their own mounts in front of the same stand-in, differing only in the countries
- * they send codes to (what `GET {mount}/config` tells the widget): the default (Egypt only) and EG + SA.
+ * they send codes to (what `GET {mount}/config` tells the widget): the default (Egypt only) and EG + SA;
+ * both tell a resend interval of 42 s.
  */
 const countryProxies = [
   ['/api/vlens-eg', undefined],
   ['/api/vlens-eg-sa', ['EG', 'SA']],
 ].map(([mountPath, allowedCountries]) => {
-  const handler = createVlensProxy({ apiKey: API_KEY, upstream: upstream.url, mountPath, allowedCountries, log: () => {} });
+  const handler = createVlensProxy({ apiKey: API_KEY, upstream: upstream.url, mountPath, allowedCountries, resendAfterSec: 42, log: () => {} });
   return { mountPath, handler, listener: toNodeListener(handler) };
 });
 /** POST /dev-oauth/{google|microsoft}/token: ID tokens signed by the stand-in's dev issuers (OAuth tests). */

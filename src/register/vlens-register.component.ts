@@ -124,7 +124,7 @@ export class VlensRegister extends LitElement {
   @property() phone = '';
   /** Prefills the email address. */
   @property() email = '';
-  /** Seconds before a code may be sent again (default 60). */
+  /** Seconds before a code may be sent again (default: the proxy's `resendAfterSec` from `GET {endpoint}/config`, else 60). */
   @property({ attribute: 'resend-after', type: Number }) resendAfter = 60;
   /** Ask the browser for a position and send it as `geoLocation`. */
   @property({ attribute: 'collect-geolocation', type: Boolean }) collectGeolocation = false;
@@ -217,7 +217,9 @@ export class VlensRegister extends LitElement {
     state: () => this._flow,
     call: (action, signal) =>
       callFor(action, this, this._flow, signal, {
-        onCodeSent: () => this._countdown.start(this.resendAfter),
+        // The host's resend-after, else the interval the proxy enforces (GET {endpoint}/config), else 60 s.
+        onCodeSent: () =>
+          this._countdown.start(this.hasAttribute('resend-after') ? this.resendAfter : (this._serverConfig.value?.resendAfterSec ?? this.resendAfter)),
         onPhoneCodeResent: () => this._webOtp.restart(),
         verifyOAuth: (client, provider) => this._oauth.verify(client, provider, signal),
       }),

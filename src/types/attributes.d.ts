@@ -20,7 +20,7 @@ export interface VlensRegisterAttributes {
   'phone'?: string;
   /** Prefills the email address. */
   'email'?: string;
-  /** Seconds before a code may be sent again (default 60). */
+  /** Seconds before a code may be sent again (default: the proxy's `resendAfterSec` from `GET {endpoint}/config`, else 60). */
   'resend-after'?: number;
   /** Ask the browser for a position and send it as `geoLocation`. */
   'collect-geolocation'?: boolean;
@@ -32,7 +32,11 @@ export interface VlensRegisterAttributes {
   'timeout'?: string;
   /** ISO code of the country numbers are read in until the person picks another (default `EG`). */
   'default-country'?: string;
-  /** `auto` (default) follows `prefers-color-scheme`; `light` or `dark` forces one. */
+  /** Countries to offer (ISO codes, space- or comma-separated), narrowing the proxy's own list
+(`GET {endpoint}/config`); used alone when the proxy does not answer it. */
+  'allowed-countries'?: string;
+  /** `auto` (default) follows the page behind the widget (its background, else its `color-scheme`; a page
+that sets neither is light, whatever the system prefers); `light` or `dark` forces one. */
   'theme'?: 'light' | 'dark' | 'auto';
   /** Keep the number and request id (never a code) in sessionStorage so a reload resumes at the code step. */
   'resume'?: boolean;

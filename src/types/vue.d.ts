@@ -24,7 +24,7 @@ export interface VlensRegisterVueProps {
   phone?: string;
   /** Prefills the email address. */
   email?: string;
-  /** Seconds before a code may be sent again (default 60). */
+  /** Seconds before a code may be sent again (default: the proxy's `resendAfterSec` from `GET {endpoint}/config`, else 60). */
   resendAfter?: number;
   /** Ask the browser for a position and send it as `geoLocation`. */
   collectGeolocation?: boolean;
@@ -36,7 +36,11 @@ export interface VlensRegisterVueProps {
   timeout?: string;
   /** ISO code of the country numbers are read in until the person picks another (default `EG`). */
   defaultCountry?: string;
-  /** `auto` (default) follows `prefers-color-scheme`; `light` or `dark` forces one. */
+  /** Countries to offer (ISO codes, space- or comma-separated), narrowing the proxy's own list
+(`GET {endpoint}/config`); used alone when the proxy does not answer it. */
+  allowedCountries?: string;
+  /** `auto` (default) follows the page behind the widget (its background, else its `color-scheme`; a page
+that sets neither is light, whatever the system prefers); `light` or `dark` forces one. */
   theme?: 'light' | 'dark' | 'auto';
   /** Keep the number and request id (never a code) in sessionStorage so a reload resumes at the code step. */
   resume?: boolean;

@@ -7,7 +7,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import { en } from '../../src/i18n/en.js';
 import { isWorldPhoneMetadataLoaded } from '../../src/phone/metadata-store.js';
-import { closedPortEndpoint, errorText, mount, part, query, record, standIn, submitButton, type } from './helpers.js';
+import { closedPortEndpoint, countryToggle, enterPhone, errorText, mount, part, query, record, standIn, submitButton, type, uniquePhone } from './helpers.js';
 
 const EG_ONLY = '/api/vlens-eg';
 const EG_SA = '/api/vlens-eg-sa';
@@ -57,5 +57,17 @@ describe('vlens-register: the countries the proxy allows', () => {
     const endpoint = await closedPortEndpoint();
     const el = await mount(html`<vlens-register endpoint=${endpoint} allowed-countries="eg, sa"></vlens-register>`);
     expect(await offeredInPicker(el)).to.deep.equal(['EG', 'SA']);
+  });
+
+  it('waits the resend interval the proxy enforces, unless resend-after is set', async () => {
+    const phone = await uniquePhone();
+    const el = await mount(html`<vlens-register endpoint=${EG_SA}></vlens-register>`);
+    await countryToggle(el);
+    await enterPhone(el, phone);
+    expect(part(el, 'button[part~="resend"]').textContent).to.match(/in 4[12] s/);
+    const own = await mount(html`<vlens-register endpoint=${EG_SA} resend-after="7"></vlens-register>`);
+    await countryToggle(own);
+    await enterPhone(own, await uniquePhone());
+    expect(part(own, 'button[part~="resend"]').textContent).to.match(/in [67] s/);
   });
 });
