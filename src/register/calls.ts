@@ -134,15 +134,29 @@ async function sendEmail(ctx: CallContext, email: string): Promise<FlowEvent> {
   return { type: 'email-code-sent', email, requestId: data.emailOtpRequestId! };
 }
 
-/** `lat,lng` from the browser, or null when refused, unavailable or slow. A refusal is not an error. */
-function currentPosition(signal: AbortSignal): Promise<string | null> {
+/**
+ * How long the flow waits for a position before it goes on without one. The browser's own
+ * `timeout` does not cover the permission prompt (Firefox starts it after the person answers),
+ * so a person who ignores the prompt would otherwise wait forever.
+ */
+export const POSITION_WAIT_MS = 10_000;
+
+/** `lat,lng` from the browser, or null when refused, unavailable, unanswered or slow. A refusal is not an error. */
+export function currentPosition(signal: AbortSignal, waitMs = POSITION_WAIT_MS): Promise<string | null> {
   if (!('geolocation' in navigator)) return Promise.resolve(null);
   return new Promise((resolve) => {
-    signal.addEventListener('abort', () => resolve(null), { once: true });
+    const settle = (position: string | null) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', none);
+      resolve(position);
+    };
+    const none = () => settle(null);
+    const timer = setTimeout(none, waitMs);
+    signal.addEventListener('abort', none, { once: true });
     navigator.geolocation.getCurrentPosition(
-      (p) => resolve(`${p.coords.latitude.toFixed(6)},${p.coords.longitude.toFixed(6)}`),
-      () => resolve(null),
-      { timeout: 10_000, maximumAge: 600_000 },
+      (p) => settle(`${p.coords.latitude.toFixed(6)},${p.coords.longitude.toFixed(6)}`),
+      none,
+      { timeout: waitMs, maximumAge: 600_000 },
     );
   });
 }
