@@ -1,13 +1,14 @@
-// Browser tests in Debian's Chromium, through the REAL proxy in front of the REAL stand-in.
+// Browser tests through the REAL proxy in front of the REAL stand-in, in one engine per run:
+// WTR_ENGINE=chromium (default), firefox or webkit, all three from Debian's packages (see test/browser/engines.mjs).
 // The dev server mounts the proxy at /api/vlens; the proxy forwards to the stand-in on a loopback port.
 // Tests drive the stand-in through server commands (executeServerCommand('vlens-stand-in', ...)).
 import { readFileSync } from 'node:fs';
-import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { join } from 'node:path';
 import { register } from 'tsx/esm/api';
 import { vueSfcPlugin } from './test/browser/frameworks/vue-sfc-plugin.mjs';
+import { engineLauncher, engineFiles, freePort } from './test/browser/engines.mjs';
 
 register();
 const { createVlensProxy } = await import('./src/server/proxy.ts');
@@ -187,20 +188,16 @@ const visualRegression = visualRegressionPlugin({
   failureThresholdType: 'pixel',
 });
 
+const ENGINE = process.env.WTR_ENGINE || 'chromium';
+
 export default {
-  files: ['test/browser/**/*.test.ts'],
+  files: engineFiles(ENGINE, ['test/browser/**/*.test.ts']),
+  // A port the system hands out, not the runner's scan from 8000: engines start side by side.
+  port: await freePort(),
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 15000 } },
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-      },
-    }),
-  ],
+  browsers: [await engineLauncher(ENGINE)],
   middleware: [testRoutes, mountProxy, mountDevOAuth],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), standInCommands, visualRegression, vueSfcPlugin],
 };

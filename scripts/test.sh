@@ -1,12 +1,33 @@
 #!/usr/bin/env bash
-# `npm test`: every test, node and browser. Installs Chromium and redis-server
-# from Debian's packages when they are missing and we are root; else says how.
+# `npm test` (what CI runs): lint, typecheck, every node test with fuzzing at length, and the browser
+# suite in Chromium, Firefox ESR and WebKitGTK side by side.
+# `npm run test:fast` (this script with `fast`): lint, typecheck, the fast node tests and the browser
+# suite in Chromium, for the edit loop.
+# Browsers and redis-server come from Debian's packages: installed with apt-get when missing and we
+# are root, else the script says what to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+mode="${1:-full}"
+case "$mode" in
+  full) engines=(chromium firefox webkit) ;;
+  fast) engines=(chromium) ;;
+  *) echo "usage: $0 [full|fast]" >&2; exit 2 ;;
+esac
+
+# What each engine needs: an executable and the Debian package that provides it.
 need=()
-[ -x "${CHROME_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+for engine in "${engines[@]}"; do
+  case "$engine" in
+    chromium) [ -x "${CHROME_PATH:-/usr/bin/chromium}" ] || need+=(chromium) ;;
+    firefox) [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || need+=(firefox-esr) ;;
+    webkit)
+      [ -x "${WEBKIT_DRIVER_PATH:-/usr/bin/WebKitWebDriver}" ] || need+=(webkit2gtk-driver)
+      [ -n "${DISPLAY:-}" ] || command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
+      ;;
+  esac
+done
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${need[*]} with apt-get..."
@@ -19,6 +40,53 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
+started=$SECONDS
+npm run --silent --if-present lint
 npm run --silent typecheck
-npm run --silent test:node
-npm run --silent test:browser
+
+# The rest runs side by side, each job into its own log, printed whole when it ends.
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
+declare -A pids
+job() {
+  local name="$1"
+  shift
+  (
+    local t=$SECONDS
+    if "$@" >"$logs/$name.log" 2>&1; then echo "pass $((SECONDS - t))" >"$logs/$name.status"; else echo "FAIL $((SECONDS - t))" >"$logs/$name.status"; fi
+  ) &
+  pids[$name]=$!
+}
+
+if [ "$mode" = fast ]; then
+  job node bash scripts/node-tests.sh fast
+else
+  job node env FUZZ_RUNS="${FUZZ_RUNS:-1000}" bash scripts/node-tests.sh all
+fi
+for engine in "${engines[@]}"; do
+  job "$engine" env WTR_ENGINE="$engine" npx web-test-runner
+done
+
+failed=()
+for name in "${!pids[@]}"; do wait "${pids[$name]}" || true; done
+for name in node "${engines[@]}"; do
+  read -r result seconds <"$logs/$name.status"
+  echo "===== $name: $result in ${seconds}s"
+  cat "$logs/$name.log"
+  [ "$result" = pass ] || failed+=("$name")
+done
+echo
+for name in node "${engines[@]}"; do
+  read -r result seconds <"$logs/$name.status"
+  if [ "$name" = node ]; then
+    summary="$(grep -E '^# (pass|fail) ' "$logs/$name.log" | tr -d '#' | tr '\n' ' ')"
+  else
+    summary="$(grep -oE '[0-9]+ passed, [0-9]+ failed' "$logs/$name.log" | tail -1)"
+  fi
+  printf '%-9s %-4s %4ss  %s\n' "$name" "$result" "$seconds" "$summary"
+done
+echo "total $((SECONDS - started))s ($mode)"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "Failed: ${failed[*]}" >&2
+  exit 1
+fi

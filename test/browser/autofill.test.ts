@@ -7,9 +7,8 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import './a11y.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
-import { ENDPOINT, field, freshStandIn, mount, standIn, submitButton, type, uniquePhone, waitForStep } from './helpers.js';
+import { ENDPOINT, field, freshStandIn, mount, standIn, submitButton, type, typeKeys, uniquePhone, waitForStep } from './helpers.js';
 
 /** What a document-only password manager sees: inputs found from `document`, outside every shadow root. */
 function documentInputs(): HTMLInputElement[] {
@@ -19,17 +18,13 @@ function documentInputs(): HTMLInputElement[] {
 describe('vlens-register: autofill structure', () => {
   beforeEach(freshStandIn);
 
-  it('passes an accessibility audit on its first step', async () => {
-    await expect(await mount()).to.be.accessible();
-  });
-
   it('puts the phone field in the page’s DOM, in a form the element owns, labelled there', async () => {
     const el = await mount();
     const [phone] = documentInputs();
     expect(phone, 'document.querySelectorAll finds the phone field').to.exist;
     expect(phone!.getRootNode()).to.equal(document);
     expect(phone!.parentElement).to.equal(el);
-    expect(phone!.autocomplete).to.equal('tel');
+    expect(phone!.getAttribute('autocomplete')).to.equal('tel');
     expect(phone!.type).to.equal('tel');
     expect(phone!.form, 'the field belongs to a form').to.be.instanceOf(HTMLFormElement);
     expect(phone!.form!.parentElement).to.equal(el, 'the form is the element’s own light child');
@@ -44,7 +39,7 @@ describe('vlens-register: autofill structure', () => {
     form.addEventListener('submit', (e) => submits.push(new FormData(e.target as HTMLFormElement).get('phone') as string), { capture: true });
     const phone = await uniquePhone();
     field(el).focus();
-    await sendKeys({ type: phone });
+    await typeKeys(phone);
     await sendKeys({ press: 'Enter' });
     await waitForStep(el, 'phone-code');
     expect(submits).to.deep.equal([phone]);
@@ -58,18 +53,18 @@ describe('vlens-register: autofill structure', () => {
     type(el, '#phone', phone);
     submitButton(el).click();
     await waitForStep(el, 'phone-code');
-    expect(documentInputs().map((i) => i.autocomplete)).to.deep.equal(['one-time-code']);
+    expect(documentInputs().map((i) => i.getAttribute('autocomplete'))).to.deep.equal(['one-time-code']);
     expect(field(el).inputMode).to.equal('numeric');
     type(el, '#code', (await standIn.lastCode(phone))!);
     await waitForStep(el, 'email');
-    expect(documentInputs().map((i) => [i.type, i.autocomplete])).to.deep.equal([['email', 'email']]);
+    expect(documentInputs().map((i) => [i.type, i.getAttribute('autocomplete')])).to.deep.equal([['email', 'email']]);
     type(el, '#email', email);
     submitButton(el).click();
     await waitForStep(el, 'email-code');
     type(el, '#code', (await standIn.lastCode(email))!);
     await waitForStep(el, 'finish');
     const inputs = documentInputs();
-    expect(inputs.map((i) => [i.name, i.autocomplete])).to.deep.equal([
+    expect(inputs.map((i) => [i.name, i.getAttribute('autocomplete')])).to.deep.equal([
       ['username', 'username'],
       ['password', 'new-password'],
     ]);
@@ -116,6 +111,9 @@ describe('vlens-register: WebOTP on the SMS code step', () => {
   /** The browser's WebOTP answer, given by the test: a real SMS ending in `@host #code` cannot arrive here. */
   function fakeWebOtp() {
     const requests: Array<{ signal: AbortSignal; resolve(value: unknown): void }> = [];
+    // WebKitGTK has no Credential Management API at all: lend it an empty container.
+    const hadContainer = Boolean(navigator.credentials);
+    if (!hadContainer) Object.defineProperty(navigator, 'credentials', { configurable: true, value: {} });
     const container = navigator.credentials as unknown as { get: unknown };
     const had = 'OTPCredential' in window;
     const ownGet = Object.getOwnPropertyDescriptor(container, 'get');
@@ -134,6 +132,7 @@ describe('vlens-register: WebOTP on the SMS code step', () => {
         if (ownGet) Object.defineProperty(container, 'get', ownGet);
         else delete (container as { get?: unknown }).get;
         if (!had) delete (window as { OTPCredential?: unknown }).OTPCredential;
+        if (!hadContainer) delete (navigator as { credentials?: unknown }).credentials;
       },
     };
   }

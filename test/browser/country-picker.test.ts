@@ -5,7 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { CountryPicker, COUNTRY_IDS, type CountryPickerStrings } from '../../src/register/country-picker.js';
 import { isCountryLoaded, isWorldPhoneMetadataLoaded } from '../../src/phone/metadata-store.js';
 import { countryCallingCodes } from '../../src/phone/countries.js';
-import { mount } from './helpers.js';
+import { mount, typeKeys } from './helpers.js';
 
 const STRINGS: CountryPickerStrings = {
   countryLabel: 'Country',
@@ -49,7 +49,7 @@ describe('country picker', () => {
     await el.updateComplete;
     expect(byId(el, COUNTRY_IDS.toggle)!.getAttribute('aria-expanded')).to.equal('true');
     expect(active(el)?.id).to.equal(COUNTRY_IDS.search, 'opening focuses the search');
-    await sendKeys({ type: 'germ' });
+    await typeKeys('germ');
     await el.updateComplete;
     const list = byId<HTMLSelectElement>(el, COUNTRY_IDS.list)!;
     expect(list.options[0]!.value).to.equal('DE');
@@ -62,7 +62,7 @@ describe('country picker', () => {
     byId(el, COUNTRY_IDS.toggle)!.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    await sendKeys({ type: 'fra' });
+    await typeKeys('fra');
     await el.updateComplete;
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
@@ -83,7 +83,7 @@ describe('country picker', () => {
     expect(el.picker.country).to.equal('SA');
     byId(el, COUNTRY_IDS.toggle)!.click();
     await el.updateComplete;
-    await sendKeys({ type: 'xyzzy' });
+    await typeKeys('xyzzy');
     await el.updateComplete;
     expect(byId(el, COUNTRY_IDS.list)!.textContent).to.contain(STRINGS.countryNoMatch);
     await sendKeys({ press: 'Escape' });
@@ -130,7 +130,7 @@ describe('country picker', () => {
     expect([...list.options].map((o) => o.value).sort()).to.deep.equal(['EG', 'SA']);
     el.picker.choose('FR');
     expect(el.picker.country, 'a country not offered cannot be chosen').to.equal('EG');
-    await sendKeys({ type: 'fra' });
+    await typeKeys('fra');
     await el.updateComplete;
     expect(byId(el, COUNTRY_IDS.list)!.tagName, 'no match outside the list').to.equal('P');
     el.offered = ['SA'];

@@ -1,11 +1,13 @@
 /** Shared browser-test helpers: stand-in control through server commands, and driving the widget. */
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { StandInFault, StandInSettings } from '../../src/mock/types.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import type { StepId } from '../../src/register/flow.js';
 import type { VlensErrorDetail } from '../../src/events.js';
 import '../../src/vlens-register.js';
+// Every file that drives the widget audits with the same axe: all WCAG 2.x A/AA rules (see a11y.ts).
+import './a11y.js';
 
 export const ENDPOINT = '/api/vlens';
 
@@ -117,4 +119,39 @@ export async function enterCodeFor(el: VlensRegister, to: string): Promise<void>
   const code = await standIn.lastCode(to);
   if (!code) throw new Error(`no code was sent to ${to}`);
   type(el, '#code', code);
+}
+
+type PositionAnswer = (success: PositionCallback, failure: PositionErrorCallback | null | undefined, options?: PositionOptions) => void;
+
+/**
+ * Runs `body` with `navigator.geolocation.getCurrentPosition` answering as `answer` does, the way a
+ * browser whose user allowed, refused or ignored the prompt would. Each engine's own answer differs
+ * (headless Chromium refuses, Firefox waits on a prompt nobody sees), so flow tests choose it.
+ */
+export async function withGeolocation<T>(answer: PositionAnswer, body: () => Promise<T>): Promise<T> {
+  const geolocation = navigator.geolocation;
+  const own = Object.getOwnPropertyDescriptor(geolocation, 'getCurrentPosition');
+  Object.defineProperty(geolocation, 'getCurrentPosition', { configurable: true, writable: true, value: answer });
+  try {
+    return await body();
+  } finally {
+    if (own) Object.defineProperty(geolocation, 'getCurrentPosition', own);
+    else delete (geolocation as unknown as Record<string, unknown>).getCurrentPosition;
+  }
+}
+
+/** A position answer: the person allowed it and the device is in Cairo. */
+export const cairo: PositionAnswer = (success) =>
+  success({ coords: { latitude: 30.0444, longitude: 31.2357, accuracy: 20 }, timestamp: Date.now() } as GeolocationPosition);
+
+/** A position answer: the person refused. */
+export const refused: PositionAnswer = (_success, failure) =>
+  failure?.({ code: 1, message: 'User denied Geolocation', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
+
+/**
+ * Types with the keyboard (through the test runner's driver), one key at a time: WebKitGTK's
+ * WebDriver collapses a key repeated back to back within one sequence ('1122' arrives as '12').
+ */
+export async function typeKeys(text: string): Promise<void> {
+  for (const key of text) await sendKeys({ type: key });
 }

@@ -60,7 +60,8 @@ const messySpelling = (national: string) =>
       return edge + spelled.map((ch, i) => ch + gaps[i % gaps.length]!).join('') + edge;
     });
 
-const RUNS = { numRuns: 1500 };
+/** FUZZ_RUNS as in the other fuzz files (300 unless set); strings are cheap here, so five times that. */
+const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 300) * 5 };
 
 test('parsePhone never throws on any string and answers E.164 or a documented code (Egypt only loaded)', () => {
   fc.assert(fc.property(anyInput, (input) => assertPhoneOutcome(parsePhone(input))), RUNS);

@@ -1,0 +1,147 @@
+// The three browser engines the suite runs in, all from Debian's packages (scripts/test.sh installs them):
+// - chromium: /usr/bin/chromium through Playwright's launcher (CDP);
+// - firefox:  /usr/bin/firefox-esr through Puppeteer (WebDriver BiDi);
+// - webkit:   WebKitGTK's MiniBrowser through /usr/bin/WebKitWebDriver (WebDriver classic), on an
+//             X display: ours from Xvfb unless DISPLAY is set.
+// One engine per web-test-runner process (WTR_ENGINE), so scripts/test.sh can run them side by side,
+// each with its own dev server, proxy and stand-in.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export const ENGINES = ['chromium', 'firefox', 'webkit'];
+
+export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+export const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
+export const MINIBROWSER = process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+/**
+ * Files only Chromium runs: the screenshot baselines are Chromium's, and media emulation
+ * (prefers-color-scheme, prefers-reduced-motion) needs the DevTools protocol. The other engines
+ * run every other file.
+ */
+export const CHROMIUM_ONLY = ['test/browser/visual.test.ts', 'test/browser/media.test.ts'];
+
+export function engineFiles(engine, files) {
+  return engine === 'chromium' ? files : [...files, ...CHROMIUM_ONLY.map((f) => `!${f}`)];
+}
+
+export async function engineLauncher(engine) {
+  switch (engine) {
+    case 'chromium': {
+      const { playwrightLauncher } = await import('@web/test-runner-playwright');
+      return playwrightLauncher({
+        product: 'chromium',
+        launchOptions: {
+          executablePath: CHROMIUM,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+        },
+      });
+    }
+    case 'firefox': {
+      const { puppeteerLauncher } = await import('@web/test-runner-puppeteer');
+      return puppeteerLauncher({
+        launchOptions: {
+          browser: 'firefox',
+          executablePath: FIREFOX,
+          headless: true,
+          extraPrefsFirefox: {
+            // No update checks, telemetry or first-run pages reaching for the network.
+            'app.update.enabled': false,
+            'datareporting.policy.dataSubmissionEnabled': false,
+            'browser.shell.checkDefaultBrowser': false,
+          },
+        },
+      });
+    }
+    case 'webkit': {
+      const { webdriverLauncher } = await import('@web/test-runner-webdriver');
+      const display = process.env.DISPLAY || (await startXvfb());
+      const port = await freePort();
+      await startChild(WEBKIT_DRIVER, [`--port=${port}`], { ...process.env, DISPLAY: display }, () => listening(port));
+      return webdriverLauncher({
+        hostname: '127.0.0.1',
+        port,
+        logLevel: 'error',
+        capabilities: {
+          // WebKitGTK's driver speaks WebDriver classic; WebdriverIO would otherwise ask for BiDi (webSocketUrl).
+          'wdio:enforceWebDriverClassic': true,
+          browserName: 'MiniBrowser',
+          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--display=${display}`] },
+        },
+      });
+    }
+    default:
+      throw new Error(`WTR_ENGINE=${engine}: expected one of ${ENGINES.join(', ')}`);
+  }
+}
+
+const children = new Set();
+process.once('exit', () => {
+  for (const child of children) child.kill();
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const child of children) child.kill();
+    process.exit(130);
+  });
+}
+
+/** Starts a child for the life of this process; resolves once `ready()` does, rejects if it exits first. */
+function startChild(command, args, env, ready) {
+  const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  children.add(child);
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${command} exited (${code}) before it was ready: ${stderr}`)));
+    ready(child).then(() => resolve(child), reject);
+  });
+}
+
+/** An Xvfb server on the first free display (it writes the number it took to fd 3). */
+async function startXvfb() {
+  const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdio[3].on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(`:${out.trim()}`);
+    });
+    child.once('error', (error) => reject(new Error(`Xvfb did not start (apt-get install xvfb): ${error.message}`)));
+    child.once('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${stderr}`)));
+  });
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves when something accepts connections on the port (the driver is up). */
+async function listening(port) {
+  const { connect } = await import('node:net');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const ok = await new Promise((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`WebKitWebDriver did not listen on port ${port}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
