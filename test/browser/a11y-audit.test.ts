@@ -1,6 +1,8 @@
 /**
  * The audit the other browser tests rely on: `expect(el).to.be.accessible()`
  * runs every WCAG 2.x A/AA rule of axe-core, and sees into shadow roots.
+ * The first step's audit lives here, once; every file that imports helpers.ts
+ * audits with the same configuration (a11y.ts).
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { axe, wcagAaRules } from './a11y.js';
@@ -15,7 +17,7 @@ async function inShadow(markup: string): Promise<HTMLElement> {
 }
 
 describe('accessibility audit (axe-core through chai-a11y-axe)', () => {
-  it('starts from an accessible widget', async () => {
+  it('starts from an accessible widget (the first step, default attributes)', async () => {
     await expect(await mount()).to.be.accessible();
   });
 
