@@ -7,6 +7,7 @@
 // each with its own dev server, proxy and stand-in.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
@@ -34,6 +35,8 @@ export async function engineLauncher(engine) {
         product: 'chromium',
         launchOptions: {
           executablePath: CHROMIUM,
+          // One way to rasterise text whatever the machine's fontconfig says (the screenshots).
+          env: { ...process.env, FONTCONFIG_FILE: fileURLToPath(new URL('./fontconfig/fonts.conf', import.meta.url)) },
           args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
         },
       });
