@@ -196,6 +196,10 @@ export default {
   port: await freePort(),
   nodeResolve: true,
   concurrency: 1,
+  // Generous: three engines share two cores in `npm test`, and a browser that starts slowly is not a failure.
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 120_000,
+  testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 15000 } },
   browsers: [await engineLauncher(ENGINE)],
   middleware: [testRoutes, mountProxy, mountDevOAuth],
