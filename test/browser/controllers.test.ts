@@ -167,7 +167,7 @@ describe('LightFieldsController', () => {
     host.requestUpdate();
     await host.updateComplete;
     expect(phone.isConnected).to.equal(false);
-    expect(host.fields.node('code')!.autocomplete).to.equal('one-time-code');
+    expect(host.fields.node('code')!.getAttribute('autocomplete')).to.equal('one-time-code');
     expect(host.querySelectorAll('input[slot="field"]').length).to.equal(1);
   });
 
