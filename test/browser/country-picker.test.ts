@@ -37,10 +37,6 @@ const byId = <T extends HTMLElement>(el: PickerHost, id: string) => el.shadowRoo
 const active = (el: PickerHost) => el.shadowRoot!.activeElement;
 
 describe('country picker', () => {
-  it('starts from an accessible widget', async () => {
-    await expect(await mount()).to.be.accessible();
-  });
-
   it('shows Egypt by default and loads no other metadata while browsing', async () => {
     const el = await fixture<PickerHost>(html`<country-picker-test-host></country-picker-test-host>`);
     expect(el.picker.country).to.equal('EG');

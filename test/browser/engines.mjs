@@ -21,7 +21,7 @@ export const MINIBROWSER = process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linu
  * (prefers-color-scheme, prefers-reduced-motion) needs the DevTools protocol. The other engines
  * run every other file.
  */
-export const CHROMIUM_ONLY = ['test/browser/visual.test.ts', 'test/browser/media.test.ts'];
+export const CHROMIUM_ONLY = ['test/browser/visual.test.ts', 'test/browser/media.test.ts', 'test/browser/contrast.test.ts'];
 
 export function engineFiles(engine, files) {
   return engine === 'chromium' ? files : [...files, ...CHROMIUM_ONLY.map((f) => `!${f}`)];

@@ -37,7 +37,9 @@ async function shoot(wrapper: HTMLElement, el: VlensRegister, name: string): Pro
   await visualDiff(wrapper, name);
 }
 
-describe('vlens-register: screenshots', () => {
+describe('vlens-register: screenshots', function (this: unknown) {
+  // Each test walks several steps with a picture and an audit on each: more than the suite's 15 s on a busy machine.
+  (this as { timeout(ms: number): void }).timeout(60_000);
   beforeEach(async () => {
     await freshStandIn();
     await setViewport({ width: 800, height: 1000 });
