@@ -7,11 +7,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProxyConfig } from '../api/config.js';
 
-export interface ServerConfigOptions {
-  endpoint(): string;
-  credentials(): RequestCredentials;
-  timeoutMs(): number;
-}
+/** The host's settings, read when it updates: its `endpoint`, `credentials` and call timeout. */
+export type ServerConfigSettings = () => { endpoint: string; credentials: RequestCredentials; timeoutMs: number };
 
 export class ServerConfig implements ReactiveController {
   private loadedFor: string | undefined;
@@ -19,7 +16,7 @@ export class ServerConfig implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly options: ServerConfigOptions,
+    private readonly settings: ServerConfigSettings,
   ) {
     host.addController(this);
   }
@@ -27,6 +24,11 @@ export class ServerConfig implements ReactiveController {
   /** The countries the proxy sends codes to; `undefined` while loading, `null` when unknown. */
   get allowedCountries(): readonly string[] | null | undefined {
     return this.config === undefined ? undefined : (this.config?.allowedCountries ?? null);
+  }
+
+  /** Seconds before a resend: the host's own `resend-after` when it set one, else the proxy's interval, else `own`. */
+  resendAfter(own: number, hostSetIt: boolean): number {
+    return hostSetIt ? own : (this.config?.resendAfterSec ?? own);
   }
 
   /** The configuration as read (`undefined` while loading, `null` when it could not be read). */
@@ -44,15 +46,14 @@ export class ServerConfig implements ReactiveController {
 
   /** Loads the configuration when the endpoint (or the credentials mode) changed. */
   private sync(): void {
-    const endpoint = this.options.endpoint();
-    const credentials = this.options.credentials();
+    const { endpoint, credentials, timeoutMs } = this.settings();
     const key = `${credentials} ${endpoint}`;
     if (key === this.loadedFor) return;
     this.loadedFor = key;
     this.config = endpoint ? undefined : null;
     if (!endpoint) return;
     import('../api/config.js')
-      .then((module) => module.loadProxyConfig(endpoint, credentials, this.options.timeoutMs()))
+      .then((module) => module.loadProxyConfig(endpoint, credentials, timeoutMs))
       .then(
         (config) => this.settle(key, config),
         () => this.settle(key, null),

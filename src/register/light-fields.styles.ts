@@ -3,12 +3,14 @@
  * root through `::slotted()`. Declarations are `!important`: for important
  * rules the shadow tree wins over the page, so page rules such as
  * `input { border: 0 }` do not leak into the widget. Hosts theme the fields
- * with the `--vlens-*` custom properties like everything else.
+ * with the `--vlens-*` custom properties like everything else. The same rules
+ * style the shadow fallback (`.fallback-*`) shown until the light-DOM field exists.
  */
 import { css } from 'lit';
 
 export const lightFieldStyles = css`
-  ::slotted([slot='field-label']) {
+  ::slotted([slot='field-label']),
+  .fallback-field-label {
     all: initial !important;
     display: block !important;
     font: inherit !important;
@@ -17,7 +19,8 @@ export const lightFieldStyles = css`
     line-height: inherit !important;
     cursor: default !important;
   }
-  ::slotted([slot='field']) {
+  ::slotted([slot='field']),
+  .fallback-field {
     all: initial !important;
     display: block !important;
     box-sizing: border-box !important;
@@ -35,19 +38,23 @@ export const lightFieldStyles = css`
     text-align: start !important;
     cursor: text !important;
   }
-  ::slotted([slot='field'][name='code']) {
+  ::slotted([slot='field'][name='code']),
+  .fallback-field[name='code'] {
     letter-spacing: 0.3em !important;
     font-variant-numeric: tabular-nums !important;
   }
-  ::slotted([slot='field'][aria-invalid='true']) {
+  ::slotted([slot='field'][aria-invalid='true']),
+  .fallback-field[aria-invalid='true'] {
     border-color: var(--_error) !important;
     border-width: 2px !important;
   }
-  ::slotted([slot='field']:focus-visible) {
+  ::slotted([slot='field']:focus-visible),
+  .fallback-field:focus-visible {
     outline: 2px solid var(--_focus) !important;
     outline-offset: 2px !important;
   }
-  ::slotted([slot='field-hint']) {
+  ::slotted([slot='field-hint']),
+  .fallback-field-hint {
     all: initial !important;
     display: block !important;
     margin-block: 0.25rem 0 !important;
@@ -56,7 +63,8 @@ export const lightFieldStyles = css`
     line-height: inherit !important;
     color: var(--_muted) !important;
   }
-  ::slotted([slot='status']) {
+  ::slotted([slot='status']),
+  .fallback-status {
     all: initial !important;
     display: block !important;
     min-block-size: 1.5em !important;
@@ -65,11 +73,14 @@ export const lightFieldStyles = css`
     line-height: inherit !important;
     color: inherit !important;
   }
-  ::slotted([slot='status'][data-tone='error']) {
+  ::slotted([slot='status'][data-tone='error']),
+  .fallback-status[data-tone='error'] {
     color: var(--_error) !important;
   }
   ::slotted([slot='status'][data-tone='progress']),
-  ::slotted([slot='status'][data-tone='notice']) {
+  .fallback-status[data-tone='progress'],
+  ::slotted([slot='status'][data-tone='notice']),
+  .fallback-status[data-tone='notice'] {
     color: var(--_muted) !important;
   }
 `;

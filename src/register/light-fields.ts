@@ -1,20 +1,27 @@
 /**
  * The step's field (phone, code, email or password, with its label, hint and
- * the status line), rendered into the element's LIGHT DOM as direct children
- * with `slot` names, so password managers that do not look into shadow roots
- * can find, fill and save them. The inputs belong (through their `form`
+ * the status line), kept in the element's LIGHT DOM as direct children with
+ * `slot` names, so password managers that do not look into shadow roots can
+ * find, fill and save them. The inputs belong (through their `form`
  * attribute) to an empty light-DOM `<form>` the element owns; its `submit`
  * event is the one way a step is submitted. The shadow templates place the
  * slots and style them with `::slotted()` (see ./light-fields.styles.ts).
+ *
+ * The nodes are made with plain DOM calls (no template markers among the
+ * host's children) and each carries `data-vlens-owner="<the element's id
+ * prefix>"`, so the element can tell its own nodes from a framework's stale
+ * copies. Until they exist (see ../controllers/light-fields.ts) the slots
+ * show shadow fallback content: the same label, input and hint.
  */
-import { html, nothing, render, type TemplateResult } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
+import { html, nothing, type TemplateResult } from 'lit';
 import { format, type VlensStrings } from '../i18n/index.js';
 import type { FlowState } from './flow.js';
 import { PASSWORD_MIN_LENGTH, RULE_VALUES } from './validation.js';
 
-/** Slot names the step templates place. */
-export const LIGHT_SLOTS = { label: 'field-label', field: 'field', hint: 'field-hint', status: 'status' } as const;
+/** The attribute that marks the light-DOM nodes an element made; its value is the element's id prefix. */
+export const OWNER_ATTRIBUTE = 'data-vlens-owner';
+/** Marks the shadow fallback input that stands in for the light-DOM field until the first interaction. */
+export const FALLBACK_ATTRIBUTE = 'data-vlens-fallback';
 
 export type LightField =
   | { kind: 'phone'; label: string; hint: string; value: string }
@@ -23,8 +30,6 @@ export type LightField =
   | { kind: 'password'; label: string; hint: string; required: boolean; username: string };
 
 export interface LightFieldsView {
-  /** The element's unique id prefix (ids live in the page's tree, so two widgets must not clash). */
-  prefix: string;
   locale: string;
   /** Changes with the step: a new step gets new inputs (no code typed for the phone shows up for the email). */
   key: string;
@@ -38,8 +43,6 @@ export interface LightFieldsView {
    */
   status: { text: string; tone: 'error' | 'progress' | 'notice'; isolate?: boolean } | null;
   onSubmit(event: SubmitEvent): void;
-  /** Input in the code field. */
-  onCodeInput(event: InputEvent): void;
 }
 
 /** The light-DOM id of a field part: `${prefix}-${name}`. */
@@ -79,36 +82,38 @@ export function fieldFor(
   }
 }
 
-/** Renders (or updates) the light-DOM fields of `host`; the host's other children are left alone. */
-export function renderLightFields(host: HTMLElement, view: LightFieldsView): void {
-  render(lightFieldsTemplate(view), host, { host });
+/**
+ * Where a step template puts the field: label, input and hint slots. Until the light-DOM field
+ * exists, `fallback` is shown in their place from the shadow root (same label, input and hint).
+ */
+export function fieldSlots(fallback: LightField | null, locale: string): TemplateResult {
+  const kind = fallback && FIELD_KINDS[fallback.kind];
+  const hint = fallback && 'hint' in fallback ? fallback.hint : null;
+  return html`<slot name="field-label"
+      >${fallback ? html`<label class="fallback-field-label" lang=${locale} for="field">${fallback.label}</label>` : nothing}</slot
+    ><slot name="field"
+      >${kind
+        ? html`<input
+            class="fallback-field"
+            id="field"
+            data-vlens-fallback
+            name=${fallback.kind}
+            type=${kind.type}
+            dir="ltr"
+            autocomplete=${kind.autocomplete}
+            inputmode=${kind.inputmode}
+            enterkeyhint=${kind.enterkeyhint}
+            .value=${'value' in fallback ? fallback.value : ''}
+            aria-invalid="false"
+            aria-describedby=${hint ? 'field-hint' : nothing}
+          />`
+        : nothing}</slot
+    ><slot name="field-hint">${hint ? html`<p class="fallback-field-hint" lang=${locale} id="field-hint">${hint}</p>` : nothing}</slot>`;
 }
 
-/** Where a step template puts the field: label, input and hint (the status has its own slot). */
-export const fieldSlots = () => html`<slot name="field-label"></slot><slot name="field"></slot><slot name="field-hint"></slot>`;
-
-/** Where a step template puts the status line. */
-export const statusSlot = () => html`<slot name="status"></slot>`;
-
-function lightFieldsTemplate(view: LightFieldsView): TemplateResult {
-  const { prefix, locale, field } = view;
-  const id = (name: LightPart) => lightId(prefix, name);
-  const hasHint = field?.kind === 'phone' || field?.kind === 'password';
-  const describedBy = hasHint ? `${id('hint')} ${id('status')}` : id('status');
-  const invalid = view.invalid ? 'true' : 'false';
-  const form = id('form');
-  return html`<form id=${form} novalidate @submit=${view.onSubmit}></form>
-    ${field ? html`<label slot=${LIGHT_SLOTS.label} lang=${locale} for=${id(field.kind)} id=${id('label')}>${field.label}</label>` : nothing}
-    ${keyed(view.key, fieldInput(view, form, describedBy, invalid))}
-    ${hasHint ? html`<p slot=${LIGHT_SLOTS.hint} lang=${locale} id=${id('hint')}>${field.hint}</p>` : nothing}
-    <div
-      slot=${LIGHT_SLOTS.status}
-      lang=${locale}
-      id=${id('status')}
-      part=${view.status ? `status ${view.status.tone}` : 'status'}
-      data-tone=${view.status?.tone ?? 'none'}
-      aria-live="polite"
-    >${view.status?.isolate ? html`<bdi>${view.status.text}</bdi>` : (view.status?.text ?? '')}</div>`;
+/** Where a step template puts the status line; an empty live region stands in until the light-DOM one exists. */
+export function statusSlot(fallback: boolean): TemplateResult {
+  return html`<slot name="status">${fallback ? html`<div class="fallback-status" aria-live="polite"></div>` : nothing}</slot>`;
 }
 
 /** The attributes that tell browsers and password managers what each field holds. */
@@ -119,38 +124,142 @@ const FIELD_KINDS = {
   password: { type: 'password', autocomplete: 'new-password', inputmode: 'text', enterkeyhint: 'done' },
 } as const;
 
-function fieldInput(view: LightFieldsView, form: string, describedBy: string, invalid: string): TemplateResult | typeof nothing {
-  const { field, prefix } = view;
-  if (!field) return nothing;
-  const kind = FIELD_KINDS[field.kind];
-  const input = html`<input
-    slot=${LIGHT_SLOTS.field}
-    form=${form}
-    id=${lightId(prefix, field.kind)}
-    name=${field.kind}
-    type=${kind.type}
-    dir="ltr"
-    autocomplete=${kind.autocomplete}
-    inputmode=${kind.inputmode}
-    enterkeyhint=${kind.enterkeyhint}
-    minlength=${field.kind === 'password' ? PASSWORD_MIN_LENGTH : nothing}
-    ?required=${field.kind !== 'password' || field.required}
-    .value=${'value' in field ? field.value : ''}
-    @input=${field.kind === 'code' ? view.onCodeInput : nothing}
-    aria-invalid=${invalid}
-    aria-describedby=${describedBy}
-  />`;
-  if (field.kind !== 'password') return input;
-  // The account name a password manager saves with the new password.
-  return html`<input
-      form=${form}
-      id=${lightId(prefix, 'username')}
-      name="username"
-      type="text"
-      autocomplete="username"
-      dir="ltr"
-      readonly
-      hidden
-      .value=${field.username}
-    />${input}`;
+type Attributes = Record<string, string | null>;
+
+function setAttributes(element: Element, attributes: Attributes): void {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null) element.removeAttribute(name);
+    else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+  }
+}
+
+/**
+ * One element's light-DOM nodes: made once (the input once per step), updated in place, marked
+ * with the owner attribute. A value is written to an input only when the element's value for it
+ * changed, never over what the person typed since.
+ */
+export class LightFieldNodes {
+  private readonly form: HTMLFormElement;
+  private readonly label: HTMLLabelElement;
+  private readonly username: HTMLInputElement;
+  private readonly hint: HTMLParagraphElement;
+  private readonly status: HTMLDivElement;
+  private input: HTMLInputElement | null = null;
+  private key: string | null = null;
+  /** The last value written to each input (as Lit's property bindings do). */
+  private readonly written = new WeakMap<HTMLInputElement, string>();
+  private statusShown = '';
+  private view: LightFieldsView | null = null;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly prefix: string,
+    private readonly onCodeInput: (event: InputEvent) => void,
+  ) {
+    this.form = this.make('form');
+    setAttributes(this.form, { id: this.id('form'), novalidate: '' });
+    this.form.addEventListener('submit', (event) => this.view?.onSubmit(event));
+    this.label = this.make('label');
+    this.username = this.make('input');
+    setAttributes(this.username, { form: this.id('form'), id: this.id('username'), name: 'username', type: 'text', autocomplete: 'username', dir: 'ltr', readonly: '', hidden: '' });
+    this.hint = this.make('p');
+    this.status = this.make('div');
+  }
+
+  /** A new node, marked as this element's. */
+  private make<K extends keyof HTMLElementTagNameMap>(tag: K): HTMLElementTagNameMap[K] {
+    const node = this.host.ownerDocument.createElement(tag);
+    node.setAttribute(OWNER_ATTRIBUTE, this.prefix);
+    return node;
+  }
+
+  private id(part: LightPart): string {
+    return lightId(this.prefix, part);
+  }
+
+  /** True for the nodes this element holds now. */
+  owns(node: Node): boolean {
+    return [this.form, this.label, this.username, this.input, this.hint, this.status].includes(node as never);
+  }
+
+  update(view: LightFieldsView): void {
+    this.view = view;
+    const { field, locale } = view;
+    const hasHint = field?.kind === 'phone' || field?.kind === 'password';
+    if (view.key !== this.key || !field) {
+      this.input?.remove();
+      this.input = field ? this.newInput() : null;
+      this.key = view.key;
+    }
+    if (field) setAttributes(this.label, { slot: 'field-label', lang: locale, for: this.id(field.kind), id: this.id('label') });
+    if (field && this.label.textContent !== field.label) this.label.textContent = field.label;
+    if (field?.kind === 'password') this.write(this.username, field.username);
+    if (this.input && field) {
+      const kind = FIELD_KINDS[field.kind];
+      setAttributes(this.input, {
+        slot: 'field',
+        form: this.id('form'),
+        id: this.id(field.kind),
+        name: field.kind,
+        type: kind.type,
+        dir: 'ltr',
+        autocomplete: kind.autocomplete,
+        inputmode: kind.inputmode,
+        enterkeyhint: kind.enterkeyhint,
+        minlength: field.kind === 'password' ? String(PASSWORD_MIN_LENGTH) : null,
+        required: field.kind !== 'password' || field.required ? '' : null,
+        'aria-invalid': view.invalid ? 'true' : 'false',
+        'aria-describedby': hasHint ? `${this.id('hint')} ${this.id('status')}` : this.id('status'),
+      });
+      this.write(this.input, 'value' in field ? field.value : '');
+    }
+    if (hasHint) setAttributes(this.hint, { slot: 'field-hint', lang: locale, id: this.id('hint') });
+    if (hasHint && this.hint.textContent !== field.hint) this.hint.textContent = field.hint;
+    this.updateStatus(view);
+    this.place([this.form, field && this.label, field?.kind === 'password' && this.username, this.input, hasHint && this.hint, this.status]);
+  }
+
+  private newInput(): HTMLInputElement {
+    const input = this.make('input');
+    input.addEventListener('input', (event) => {
+      if (input.name === 'code') this.onCodeInput(event as InputEvent);
+    });
+    return input;
+  }
+
+  private write(input: HTMLInputElement, value: string): void {
+    if (this.written.get(input) === value) return;
+    this.written.set(input, value);
+    input.value = value;
+  }
+
+  private updateStatus({ status, locale }: LightFieldsView): void {
+    setAttributes(this.status, {
+      slot: 'status',
+      lang: locale,
+      id: this.id('status'),
+      part: status ? `status ${status.tone}` : 'status',
+      'data-tone': status?.tone ?? 'none',
+      'aria-live': 'polite',
+    });
+    const shown = JSON.stringify([status?.text ?? '', Boolean(status?.isolate)]);
+    if (shown === this.statusShown) return;
+    this.statusShown = shown;
+    if (!status?.isolate) this.status.textContent = status?.text ?? '';
+    else this.status.replaceChildren(Object.assign(this.host.ownerDocument.createElement('bdi'), { textContent: status.text }));
+  }
+
+  /** Puts the wanted nodes in the host in this order (re-inserting any a framework removed) and removes the others. */
+  private place(wanted: Array<Element | null | false | undefined>): void {
+    const keep = wanted.filter((node): node is Element => Boolean(node));
+    for (const node of [this.label, this.username, this.hint]) if (!keep.includes(node)) node.remove();
+    let previous: Element | null = null;
+    for (const node of keep) {
+      if (node.parentNode !== this.host) {
+        if (previous) previous.after(node);
+        else this.host.append(node);
+      }
+      previous = node;
+    }
+  }
 }

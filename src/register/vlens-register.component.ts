@@ -1,17 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_TIMEOUT_MS } from '../api/client.js';
-import { CallController } from '../controllers/call.js';
-import { LightFieldsController, type LightFieldsState } from '../controllers/light-fields.js';
-import { ResendCountdown } from '../controllers/resend-countdown.js';
-import { ResumeController } from '../controllers/resume.js';
-import { WebOtpController } from '../controllers/web-otp.js';
-import { LangObserver } from '../controllers/lang-observer.js';
-import { ServerConfig } from '../controllers/server-config.js';
-import { offeredCountries, parseCountryList } from '../phone/offered-countries.js';
-import { PageScheme } from '../controllers/page-scheme.js';
-import { ReadableColours } from '../controllers/readable-colours.js';
+import { CallController, LangObserver, LightFieldsController, ResendCountdown, ResumeController, WebOtpController } from '../controllers/index.js';
+import { PageScheme, ReadableColours, ServerConfig, type LightFieldsState } from '../controllers/index.js';
 import { registeredDetail } from '../events.js';
+import { offeredCountries, parseCountryList } from '../phone/offered-countries.js';
 import { directionOf, format, phoneProblemText, stringsFor } from '../i18n/index.js';
 import type { VlensErrorText, VlensLocale, VlensStringOverrides, VlensStrings } from '../i18n/index.js';
 import { parseOAuthProviders, type IdTokenProvider } from '../oauth/types.js';
@@ -22,7 +15,7 @@ import { CountryPicker } from './country-picker.js';
 import { countryPickerStyles } from './country-picker.styles.js';
 import { errorSituation, errorText, OFFERS_NEW_CODE } from './error-text.js';
 import { canSkipEmail, initialState, previousStep, transition, type EmailStepMode, type FlowEvent, type FlowState, type PasswordMode, type StepId } from './flow.js';
-import { fieldFor, statusSlot } from './light-fields.js';
+import { fieldFor, fieldSlots, statusSlot, type LightField } from './light-fields.js';
 import { lightFieldStyles } from './light-fields.styles.js';
 import { failureNotice, type Notice } from './notice.js';
 import { OAuthSignIn } from './oauth-sign-in.js';
@@ -37,17 +30,11 @@ import { vlensRegisterStyles } from './vlens-register.styles.js';
  * The class registers nothing; import `vlens-register.js` to define the tag.
  * Attributes are documented on their properties.
  *
- * The step's field, label, hint and status line live in the element's LIGHT DOM (the four slots
- * below, filled by the element), so password managers that do not look into shadow roots find them;
- * a light-DOM `<form>` owns the inputs and its `submit` event carries every step. The shadow root
- * styles them with important declarations (page CSS does not leak in): theme them with the
- * `--vlens-*` custom properties. Their ids are `vlens-<n>-<name>`, unique per element.
+ * The step's field, label, hint and status line are light-DOM children (the four slots below), made at
+ * the first interaction, where password managers find them (README: autofill, hydration).
  *
- * Each colour has a light and a dark default: dark applies with `theme="dark"`, and with `theme="auto"` on a
- * dark page. A value the host sets wins in both. Set colours in pairs that reach 4.5:1 (text and muted on
- * surface and input, error on surface); for the primary colour the widget picks readable text itself
- * (black or white on it; a darker or lighter shade of it as text on the surface) unless the host sets
- * `--vlens-color-on-primary`, which is then used as given (with a console warning under 4.5:1).
+ * Colours have light and dark defaults (`theme`); set them in pairs that reach 4.5:1. Text on the primary
+ * colour is chosen readable unless the host sets `--vlens-color-on-primary` (README: theming).
  *
  * @summary Vlens registration: phone, code, email, finish — ends with the user's access token.
  *
@@ -136,15 +123,9 @@ export class VlensRegister extends LitElement {
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
   /** ISO code of the country numbers are read in until the person picks another (default `EG`). */
   @property({ attribute: 'default-country' }) defaultCountry = 'EG';
-  /**
-   * Countries to offer (ISO codes, space- or comma-separated), narrowing the proxy's own list
-   * (`GET {endpoint}/config`); used alone when the proxy does not answer it.
-   */
+  /** Countries to offer (ISO codes), narrowing the proxy's list (`GET {endpoint}/config`); alone when it does not answer. */
   @property({ attribute: 'allowed-countries' }) allowedCountries = '';
-  /**
-   * `auto` (default) follows the page behind the widget (its background, else its `color-scheme`; a page
-   * that sets neither is light, whatever the system prefers); `light` or `dark` forces one.
-   */
+  /** `auto` (default) follows the page behind the widget (its background, else its `color-scheme`, else light); or `light`, `dark`. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
   /** Keep the number and request id (never a code) in sessionStorage so a reload resumes at the code step. */
   @property({ type: Boolean }) resume = false;
@@ -186,21 +167,20 @@ export class VlensRegister extends LitElement {
   /** Readable text on any brand colour: set on the box from its resolved colours after each update (in hostUpdated). */
   private readonly _colours = new ReadableColours(this, () => this.renderRoot.querySelector<HTMLElement>('[part~="base"]'));
   /** The proxy's `GET {endpoint}/config`: the countries it sends codes to. */
-  private readonly _serverConfig = new ServerConfig(this, {
-    endpoint: () => this.endpoint,
-    credentials: () => this.credentials,
-    timeoutMs: () => this.timeout || DEFAULT_TIMEOUT_MS,
-  });
+  private readonly _serverConfig = new ServerConfig(this, () =>
+    ({ endpoint: this.endpoint, credentials: this.credentials, timeoutMs: this.timeout || DEFAULT_TIMEOUT_MS }));
   private readonly _countries = new CountryPicker(this, {
     defaultCountry: () => this.defaultCountry,
-    offered: () =>
-      offeredCountries({
-        server: this._serverConfig.allowedCountries,
-        host: parseCountryList(this.allowedCountries),
-        defaultCountry: this.defaultCountry,
-      }),
+    offered: () => {
+      const [server, host] = [this._serverConfig.allowedCountries, parseCountryList(this.allowedCountries)];
+      return offeredCountries({ server, host, defaultCountry: this.defaultCountry });
+    },
   });
-  private readonly _fields = new LightFieldsController(this, { view: () => this._lightView(), busy: () => this._call.busy });
+  private readonly _fields = new LightFieldsController(this, {
+    view: () => this._lightView(),
+    busy: () => this._call.busy,
+    active: () => this._flow.step !== 'phone',
+  });
   /** Reads the SMS code where the browser has WebOTP, while the phone code is awaited. */
   private readonly _webOtp = new WebOtpController(this, {
     active: () => this._flow.step === 'phone-code',
@@ -211,15 +191,13 @@ export class VlensRegister extends LitElement {
     restore: ({ phone, requestId }) => (this._flow = transition(this._flow, { type: 'phone-code-sent', phone, requestId })),
   });
   /** The provider sign-in: chosen provider, its failure, the built-in adapters. */
-  private readonly _oauth = new OAuthSignIn(() => this, () => ({ t: this._t(), locale: this._locale() }));
+  private readonly _oauth = new OAuthSignIn(() => this, () => ({ t: this._t(), locale: this._lang.locale }));
   /** The one call in flight; its progress and failure are the status line's message. */
   private readonly _call = new CallController<Action, CallResult, FlowState, Notice>(this, {
     state: () => this._flow,
     call: (action, signal) =>
       callFor(action, this, this._flow, signal, {
-        // The host's resend-after, else the interval the proxy enforces (GET {endpoint}/config), else 60 s.
-        onCodeSent: () =>
-          this._countdown.start(this.hasAttribute('resend-after') ? this.resendAfter : (this._serverConfig.value?.resendAfterSec ?? this.resendAfter)),
+        onCodeSent: () => this._countdown.start(this._serverConfig.resendAfter(this.resendAfter, this.hasAttribute('resend-after'))),
         onPhoneCodeResent: () => this._webOtp.restart(),
         verifyOAuth: (client, provider) => this._oauth.verify(client, provider, signal),
       }),
@@ -236,17 +214,14 @@ export class VlensRegister extends LitElement {
     progress: (at) => ({ at, text: this._t().working, invalid: false, tone: 'progress' }),
     failure: (error, at, action) => {
       const oauth = at.step === 'oauth' ? this._oauth : null;
-      return failureNotice(error, at, errorText(error, this._t(), this._locale(), this.errorTexts, oauth, action.type));
+      return failureNotice(error, at, errorText(error, this._t(), this._lang.locale, this.errorTexts, oauth, action.type));
     },
   });
 
   /** What the step templates' forms and buttons do; a step's shadow form submits the light-DOM form (password managers see that one). */
   private readonly _on: StepHandlers = {
     submit: (event) => (event.preventDefault(), this._fields.submit()),
-    resend: () => {
-      if (this._call.busy || !this._countdown.ready) return;
-      this._run(this._flow.step === 'phone-code' ? { type: 'resend-phone' } : { type: 'resend-email' });
-    },
+    resend: () => !this._call.busy && this._countdown.ready && this._run({ type: this._flow.step === 'phone-code' ? 'resend-phone' : 'resend-email' }),
     back: () => {
       // A provider sign-in may never answer (a prompt left open): going back abandons it.
       if (this._call.busy && this._flow.step !== 'oauth') return;
@@ -256,21 +231,20 @@ export class VlensRegister extends LitElement {
     },
     skip: () => this._dispatchFlow({ type: 'email-skipped' }),
     choose: (provider) => {
-      if (this._call.busy || this._flow.step !== 'email' || !this._checkEndpoint()) return;
+      if (this._call.busy || this._flow.step !== 'email' || !this._endpointReady()) return;
       this._oauth.chosen = provider;
       this._dispatchFlow({ type: 'oauth-chosen' });
       this._run({ type: 'oauth', provider });
     },
-    retry: () => {
-      if (this._call.busy || this._flow.step !== 'oauth' || !this._oauth.chosen) return;
-      this._run({ type: 'oauth', provider: this._oauth.chosen });
-    },
+    retry: () => !this._call.busy && this._flow.step === 'oauth' && this._oauth.chosen && this._run({ type: 'oauth', provider: this._oauth.chosen }),
   };
 
-  /** The current step id (also reflected as the `step` attribute). */
+  /** The current step id, reflected as the `step` attribute. Read-only: writes are ignored (Vue sets it from the attribute). */
   get step(): StepId {
     return this._flow.step;
   }
+
+  set step(_ignored: StepId) {}
 
   /** Back to the first step with a clean state; aborts any call in flight. Fires no event. */
   reset(): void {
@@ -293,25 +267,19 @@ export class VlensRegister extends LitElement {
     }
   }
 
-  protected override firstUpdated(): void {
-    if (!this.endpoint) this._fire('vlens-error', configErrorDetail(this._flow.step));
-  }
-
   protected override updated(): void {
     if (this.getAttribute('step') !== this._flow.step) this.setAttribute('step', this._flow.step);
-    if (this._focusHeading) {
-      this._focusHeading = false;
-      this.renderRoot.querySelector<HTMLElement>(`#${IDS.heading}`)?.focus();
-    }
+    if (this._focusHeading) this.renderRoot.querySelector<HTMLElement>(`#${IDS.heading}`)?.focus();
+    this._focusHeading = false;
   }
 
   protected override render(): TemplateResult {
-    const locale = this._locale();
-    const t = stringsFor(locale, this.strings);
-    const notice = this._currentNotice(t);
+    const [locale, t, notice] = [this._lang.locale, this._t(), this._currentNotice()];
     const signIn = notice?.signIn && this.signinUrl;
-    const status = html`${statusSlot()}${signIn ? html`<p part="sign-in"><a part="link" href=${this.signinUrl}>${t.signIn}</a></p>` : nothing}`;
-    const step = this._renderStep({ t, pending: this._call.busy, status, on: this._on }, locale);
+    const created = this._fields.created;
+    const status = html`${statusSlot(!created)}${signIn ? html`<p part="sign-in"><a part="link" href=${this.signinUrl}>${t.signIn}</a></p>` : nothing}`;
+    const field = fieldSlots(created ? null : this._field(t), locale);
+    const step = this._renderStep({ t, pending: this._call.busy, status, field, on: this._on }, locale);
     const dark = this.theme === 'dark' || (this.theme !== 'light' && this._pageScheme.isDark);
     return html`<div part="base" lang=${locale} dir=${directionOf(locale)} data-scheme=${dark ? 'dark' : 'light'}>${step}</div>`;
   }
@@ -340,23 +308,24 @@ export class VlensRegister extends LitElement {
 
   /** The step's light-DOM field and status line, rendered by the LightFieldsController after each update. */
   private _lightView(): LightFieldsState {
-    const locale = this._locale();
-    const t = stringsFor(locale, this.strings);
-    const notice = this._currentNotice(t);
-    const text = { phone: this._phoneText ?? this.phone, email: this._emailText ?? this._flow.email ?? this.email };
+    const [locale, t, notice] = [this._lang.locale, this._t(), this._currentNotice()];
     return {
       locale,
       key: this._flow.step,
-      field: fieldFor(this._flow, t, text),
+      field: this._field(t),
       invalid: !this._call.busy && Boolean(notice?.invalid),
       status: notice ? { text: notice.text, tone: notice.tone, isolate: Boolean(notice.foreign) } : null,
       onSubmit: (e) => this._onLightSubmit(e),
     };
   }
 
-  /** The status line's message: the config error, else a local notice, else the call's progress or failure. */
-  private _currentNotice(t: VlensStrings): Notice | null {
-    if (!this.endpoint) return { at: this._flow, text: t.errorConfig, invalid: false, tone: 'error' };
+  /** The step's field: what it asks for, its words, and the value to show (the last submitted, else the prefill). */
+  private _field(t: VlensStrings): LightField | null {
+    return fieldFor(this._flow, t, { phone: this._phoneText ?? this.phone, email: this._emailText ?? this._flow.email ?? this.email });
+  }
+
+  /** The status line's message: a local notice (a check, the config error), else the call's progress or failure. */
+  private _currentNotice(): Notice | null {
     if (this._notice && this._notice.at === this._flow) return this._notice;
     return this._call.message(this._flow);
   }
@@ -367,11 +336,7 @@ export class VlensRegister extends LitElement {
     if (this._call.busy) return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const field = (name: string) => String(data.get(name) ?? '');
-    if (this._flow.step === 'phone') {
-      this._phoneText = field('phone');
-      if (this._checkEndpoint()) this._submitPhone(this._phoneText, true);
-      return;
-    }
+    if (this._flow.step === 'phone') return this._submitPhone((this._phoneText = field('phone')), true);
     if (this._flow.step === 'email') this._emailText = cleanEmail(field('email'));
     const action = submittedAction(this._flow, field);
     if (action?.ok) this._run(action.value);
@@ -395,6 +360,7 @@ export class VlensRegister extends LitElement {
   }
 
   private _run(action: Action): void {
+    if (!this._endpointReady()) return;
     this._notice = null;
     this._call.run(action);
   }
@@ -402,29 +368,26 @@ export class VlensRegister extends LitElement {
   private _dispatchFlow(event: FlowEvent): void {
     const from = this._flow.step;
     this._flow = transition(this._flow, event);
-    const to = this._flow.step;
     if (event.type === 'phone-exists') this._notice = { at: this._flow, text: this._t().phoneExists, invalid: true, tone: 'error', signIn: true };
-    if (from !== to) {
-      this._focusHeading = true;
-      this._fire('vlens-step-change', { from, to });
-    }
+    if (from === this._flow.step) return;
+    this._focusHeading = true;
+    this._fire('vlens-step-change', { from, to: this._flow.step });
   }
 
-  private _checkEndpoint(): boolean {
-    if (!this.endpoint) this._fire('vlens-error', configErrorDetail(this._flow.step));
-    return Boolean(this.endpoint);
+  /** Checked when a call is about to be made, not at first render (frameworks often bind `endpoint` later). */
+  private _endpointReady(): boolean {
+    if (this.endpoint) return true;
+    this._fire('vlens-error', configErrorDetail(this._flow.step));
+    this._notice = { at: this._flow, text: this._t().errorConfig, invalid: false, tone: 'error' };
+    return false;
   }
 
   private _fire<K extends 'vlens-registered' | 'vlens-error' | 'vlens-step-change'>(type: K, detail: HTMLElementEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  private _locale(): VlensLocale {
-    return this._lang.locale;
-  }
-
   private _t(): VlensStrings {
-    return stringsFor(this._locale(), this.strings);
+    return stringsFor(this._lang.locale, this.strings);
   }
 
   /** Shows a message for the current state: an error blames the field (`aria-invalid`). */

@@ -32,11 +32,9 @@ export interface VlensRegisterAttributes {
   'timeout'?: string;
   /** ISO code of the country numbers are read in until the person picks another (default `EG`). */
   'default-country'?: string;
-  /** Countries to offer (ISO codes, space- or comma-separated), narrowing the proxy's own list
-(`GET {endpoint}/config`); used alone when the proxy does not answer it. */
+  /** Countries to offer (ISO codes), narrowing the proxy's list (`GET {endpoint}/config`); alone when it does not answer. */
   'allowed-countries'?: string;
-  /** `auto` (default) follows the page behind the widget (its background, else its `color-scheme`; a page
-that sets neither is light, whatever the system prefers); `light` or `dark` forces one. */
+  /** `auto` (default) follows the page behind the widget (its background, else its `color-scheme`, else light); or `light`, `dark`. */
   'theme'?: 'light' | 'dark' | 'auto';
   /** Keep the number and request id (never a code) in sessionStorage so a reload resumes at the code step. */
   'resume'?: boolean;

@@ -8,7 +8,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
-import { ENDPOINT, field, freshStandIn, mount, standIn, submitButton, type, typeKeys, uniquePhone, waitForStep } from './helpers.js';
+import { ENDPOINT, field, freshStandIn, interact, mount, standIn, submitButton, type, typeKeys, uniquePhone, waitForStep } from './helpers.js';
 
 /** What a document-only password manager sees: inputs found from `document`, outside every shadow root. */
 function documentInputs(): HTMLInputElement[] {
@@ -20,6 +20,7 @@ describe('vlens-register: autofill structure', () => {
 
   it('puts the phone field in the page’s DOM, in a form the element owns, labelled there', async () => {
     const el = await mount();
+    interact(el);
     const [phone] = documentInputs();
     expect(phone, 'document.querySelectorAll finds the phone field').to.exist;
     expect(phone!.getRootNode()).to.equal(document);

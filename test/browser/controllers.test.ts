@@ -128,7 +128,7 @@ class FieldsHost extends LitElement {
   };
   busy = false;
   submitted: string[] = [];
-  readonly fields = new LightFieldsController(this, { view: () => this.view, busy: () => this.busy });
+  readonly fields = new LightFieldsController(this, { view: () => this.view, busy: () => this.busy, active: () => true });
   override render() {
     return litHtml`<slot name="field-label"></slot><slot name="field"></slot><slot name="field-hint"></slot><slot name="status"></slot>`;
   }

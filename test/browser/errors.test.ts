@@ -212,11 +212,15 @@ describe('vlens-register: errors', () => {
     document.addEventListener('vlens-error', listener);
     try {
       const el = await mount(html`<vlens-register></vlens-register>`);
+      expect(fired, 'nothing before a call is about to be made').to.have.length(0);
+      expect(errorText(el)).to.equal('');
+      type(el, '#phone', await uniquePhone());
+      submitButton(el).click();
       expect(fired).to.have.length(1);
       expect(fired[0]!.detail).to.include({ kind: 'config', status: null, step: 'phone' });
+      await el.updateComplete;
       expect(errorText(el)).to.match(/not set up/);
       await expect(el).to.be.accessible();
-      type(el, '#phone', await uniquePhone());
       submitButton(el).click();
       expect(fired).to.have.length(2, 'trying again reports it again');
     } finally {

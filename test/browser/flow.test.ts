@@ -4,6 +4,7 @@ import {
   ENDPOINT,
   enterCodeFor,
   enterPhone,
+  field,
   freshStandIn,
   mount,
   part,
@@ -176,7 +177,8 @@ describe('vlens-register: the whole flow', () => {
   it('prefills phone and email from attributes', async () => {
     const phone = await uniquePhone();
     const el = await mount(html`<vlens-register endpoint=${ENDPOINT} phone=${phone} email="pre@example.com" email-step="required"></vlens-register>`);
-    expect(part<HTMLInputElement>(el, '#phone').value).to.equal(phone);
+    expect(part<HTMLInputElement>(el, 'input[data-vlens-fallback]').value, 'shown before any interaction').to.equal(phone);
+    expect(field(el).value, 'and kept by the light-DOM field').to.equal(phone);
     submitButton(el).click();
     await waitForStep(el, 'phone-code');
     await enterCodeFor(el, phone);

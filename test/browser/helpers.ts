@@ -53,13 +53,23 @@ function lightSelector(selector: string): string {
   return selector.replace(/#([\w-]+)/g, '[id^="vlens-"][id$="-$1"]');
 }
 
-/** The light-DOM field of the current step (phone, code, email or password input). */
+/**
+ * What a person's first touch does: focuses the shadow fallback field, which makes the element
+ * create its light-DOM fields (it creates none before an interaction). Nothing once they exist.
+ */
+export function interact(el: VlensRegister): void {
+  el.shadowRoot!.querySelector<HTMLInputElement>('input[data-vlens-fallback]')?.focus();
+}
+
+/** The light-DOM field of the current step (phone, code, email or password input), after an interaction. */
 export function field(el: VlensRegister): HTMLInputElement {
+  interact(el);
   return part<HTMLInputElement>(el, 'input[slot="field"]');
 }
 
-/** Types into a field the way a person does: value, then an input event. */
+/** Types into a field the way a person does (interacting first): value, then an input event. */
 export function type(el: VlensRegister, selector: string, text: string): void {
+  interact(el);
   const input = part<HTMLInputElement>(el, selector);
   input.focus();
   input.value = text;

@@ -13,6 +13,7 @@ import {
   errorText,
   field,
   freshStandIn,
+  interact,
   mount,
   part,
   query,
@@ -148,6 +149,8 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
       document.documentElement.lang = 'ar-EG';
       await waitUntil(() => orphan.shadowRoot!.querySelector('h2')!.textContent === ar.phoneHeading, 'the widget turns Arabic');
       expect(getComputedStyle(part(orphan, '[part~="base"]')).direction).to.equal('rtl');
+      expect(query(orphan, 'label[for="field"]')!.textContent!.trim(), 'the fallback field’s label').to.equal(ar.phoneLabel);
+      interact(orphan);
       expect(query(orphan, 'label[slot="field-label"]')!.textContent!.trim()).to.equal(ar.phoneLabel);
     } finally {
       document.documentElement.lang = before;

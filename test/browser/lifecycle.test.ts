@@ -6,6 +6,7 @@ import {
   enterCodeFor,
   enterPhone,
   errorText,
+  field,
   freshStandIn,
   mount,
   part,
@@ -129,7 +130,7 @@ describe('vlens-register: calls and life cycle', () => {
 
     await enterPhone(one, p1);
     expect(two.step).to.equal('phone');
-    expect(part<HTMLInputElement>(two, '#phone').value).to.equal('');
+    expect(field(two).value).to.equal('');
     expect(twoSteps).to.deep.equal([]);
 
     await enterPhone(two, p2);
@@ -162,7 +163,8 @@ describe('vlens-register: strings', () => {
     const el = wrapper.querySelector<VlensRegister>('vlens-register')!;
     expect(part(el, '[part~="base"]').getAttribute('dir')).to.equal('rtl');
     expect(getComputedStyle(part(el, '[part~="heading"]')).direction).to.equal('rtl');
-    expect(getComputedStyle(part(el, '#phone')).direction).to.equal('ltr', 'numbers stay left-to-right');
+    expect(getComputedStyle(part(el, 'input[data-vlens-fallback]')).direction).to.equal('ltr', 'numbers stay left-to-right');
+    expect(getComputedStyle(field(el)).direction).to.equal('ltr', 'in the light-DOM field too');
     await expect(el).to.be.accessible();
     el.strings = { ar: { phoneHeading: 'سجّل معنا' } };
     await el.updateComplete;

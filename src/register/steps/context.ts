@@ -12,6 +12,8 @@ export interface StepBase {
   pending: boolean;
   /** The status line's slot (the live region is in light DOM, see ../light-fields.ts) and the sign-in link when offered. */
   status: TemplateResult;
+  /** The field's slots (label, input, hint), with the shadow fallback until the light-DOM field exists. */
+  field: TemplateResult;
   /** What the step's forms and buttons do (each step uses its own few). */
   on: StepHandlers;
 }

@@ -1,7 +1,6 @@
 /** Step `email`: the email address, skippable when the email step is optional, and the providers when offered. */
 import { html, nothing } from 'lit';
 import { stepHeading } from './heading.js';
-import { fieldSlots } from '../light-fields.js';
 import type { OAuthProviderName } from '../../oauth/types.js';
 import type { StepBase } from './context.js';
 import { oauthChoice } from './oauth-parts.js';
@@ -12,10 +11,10 @@ export interface EmailStep {
   providers: readonly OAuthProviderName[];
 }
 
-export function emailStep({ t, pending, status, on }: StepBase, { canSkip, providers }: EmailStep) {
+export function emailStep({ t, pending, status, field, on }: StepBase, { canSkip, providers }: EmailStep) {
   return html`${stepHeading(t.emailHeading, t.emailIntro)}
     <form part="form" novalidate @submit=${on.submit} aria-busy=${pending ? 'true' : 'false'}>
-      ${fieldSlots()}
+      ${field}
       ${status}
       <div part="actions">
         <button part="button submit" type="submit" ?disabled=${pending}>${t.emailSubmit}</button>

@@ -1,7 +1,6 @@
 /** Step `finish`: the password when asked, the tenant's consent slot, and the final call. */
 import { html, nothing } from 'lit';
 import { stepHeading } from './heading.js';
-import { fieldSlots } from '../light-fields.js';
 import type { StepBase } from './context.js';
 import { verifiedEmail } from './oauth-parts.js';
 
@@ -13,10 +12,10 @@ export interface FinishStep {
   verified: { provider: string; email: string } | null;
 }
 
-export function finishStep({ t, pending, status, on }: StepBase, { password, canGoBack, verified }: FinishStep) {
+export function finishStep({ t, pending, status, field, on }: StepBase, { password, canGoBack, verified }: FinishStep) {
   return html`${stepHeading(t.finishHeading, t.finishIntro)} ${verifiedEmail(t, verified)}
     <form part="form" novalidate @submit=${on.submit} aria-busy=${pending ? 'true' : 'false'}>
-      ${password ? fieldSlots() : nothing}
+      ${password ? field : nothing}
       ${status}
       <slot name="consent"></slot>
       <div part="actions">
