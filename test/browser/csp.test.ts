@@ -28,6 +28,8 @@ describe('vlens-register under a strict CSP with Trusted Types', () => {
     await el.updateComplete;
 
     const phone = await uniquePhone();
+    // The first interaction makes the light-DOM field (none exists before: see README, hydration).
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[data-vlens-fallback]')!.focus();
     const input = el.querySelector<HTMLInputElement>('input[name="phone"]')!;
     input.value = phone;
     input.dispatchEvent(new win.Event('input', { bubbles: true }));
