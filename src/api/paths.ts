@@ -19,6 +19,9 @@ export const VLENS_PATHS = {
 /** The proxy's own read-only route, `GET {mount}/config`: what the browser may know (ProxyConfig). Not a Vlens path. */
 export const PROXY_CONFIG_PATH = 'config';
 
+/** The request header that carries the CAPTCHA token of a code send (widget → proxy; never forwarded to Vlens). */
+export const CAPTCHA_TOKEN_HEADER = 'Vlens-Captcha-Token';
+
 export type VlensPathName = keyof typeof VLENS_PATHS;
 export type VlensPath = (typeof VLENS_PATHS)[VlensPathName];
 

@@ -100,6 +100,7 @@ const PHONE_PROBLEMS = {
   'too-short': 'phoneTooShort',
   'too-long': 'phoneTooLong',
   invalid: 'phoneInvalid',
+  'not-mobile': 'phoneNotMobile',
   'metadata-not-loaded': 'phoneMetadataNotLoaded',
   'unknown-country': 'phoneUnknownCountry',
 } as const satisfies Record<PhoneRejectionCode, keyof VlensStrings>;

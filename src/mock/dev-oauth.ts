@@ -6,8 +6,8 @@
  * mounted beside the proxy (cli.ts, web-test-runner), never inside it, and
  * only exists where a stand-in does.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createDevIssuer } from './issuers.js';
+import { mountedNodeListener, type MountedHandler } from './node-mount.js';
 import { isProductionEnv } from './production.js';
 import type { VlensStandIn } from './index.js';
 
@@ -21,10 +21,7 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,63}$/;
 const MAX_BODY = 4096;
 
 /** Answers dev token requests under `mountPath`; resolves to null for any other path. */
-export interface DevOAuthHandler {
-  (request: Request): Promise<Response | null>;
-  readonly mountPath: string;
-}
+export type DevOAuthHandler = MountedHandler;
 
 function answer(status: number, body: object): Response {
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
@@ -86,26 +83,4 @@ export function createDevOAuthHandler(
  * The handler as Node middleware: answers and resolves true for its own
  * paths, resolves false (untouched) for others.
  */
-export function devOAuthNodeListener(handler: DevOAuthHandler) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const url = new URL(req.url ?? '/', 'http://dev-oauth.invalid');
-    if (url.pathname !== handler.mountPath && !url.pathname.startsWith(`${handler.mountPath}/`)) return false;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      chunks.push(chunk as Buffer);
-      if (size > MAX_BODY) break;
-    }
-    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-    const request = new Request(url, {
-      method: req.method,
-      headers: { 'content-type': String(req.headers['content-type'] ?? '') },
-      body: hasBody ? Buffer.concat(chunks) : undefined,
-    });
-    const response = (await handler(request))!;
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-    return true;
-  };
-}
+export const devOAuthNodeListener = (handler: DevOAuthHandler) => mountedNodeListener(handler);

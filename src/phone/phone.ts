@@ -23,6 +23,9 @@ export type { CountryCode };
  * - `invalid-characters`: letters or symbols that are not part of a number;
  * - `too-short` / `too-long`: wrong number of digits for the country (or outside E.164's 8-15 digits);
  * - `invalid`: right length, but not a number that exists (e.g. +20 130…, or an unknown calling code);
+ * - `not-mobile`: a valid number whose type cannot receive an SMS (a landline such as 050 123 4567 in
+ *   Mansoura, toll-free…), known from the metadata's number types (Egypt's slice carries them; the
+ *   lazily loaded world metadata does not, so there only the proxy refuses them);
  * - `metadata-not-loaded`: the country (picked, or given by `+code`) is not loaded yet:
  *   `await loadPhoneMetadata()` (or `ensureCountry`) and parse again. Never returned once the world is loaded;
  * - `unknown-country`: the `country` argument is not a country the library knows (a configuration error).
@@ -33,6 +36,7 @@ export const PHONE_REJECTION_CODES = [
   'too-short',
   'too-long',
   'invalid',
+  'not-mobile',
   'metadata-not-loaded',
   'unknown-country',
 ] as const;
@@ -82,6 +86,8 @@ export function parsePhone(input: string, country: CountryCode | (string & {}) =
   if (length === 'TOO_LONG') return reject('too-long');
   const parsed = parsePhoneNumberFromString(text, defaultCountry as CountryCode, metadata);
   if (!parsed || !parsed.isValid()) return reject('invalid');
+  const type = parsed.getType();
+  if (type !== undefined && type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') return reject('not-mobile');
   if (!E164.test(parsed.number)) return reject(parsed.number.length - 1 < E164_MIN_DIGITS ? 'too-short' : 'too-long');
   return { ok: true, e164: parsed.number, country: parsed.country };
 }

@@ -7,14 +7,22 @@
  * (https://api.vlenseg.com), REDIS_URL (limits shared through Redis).
  * With NODE_ENV=production (any casing) and no VLENS_API_KEY it exits with
  * status 1 instead of serving the stand-in.
+ *
+ * CAPTCHA: CAPTCHA_PROVIDER (turnstile | hcaptcha | recaptcha), CAPTCHA_SITE_KEY,
+ * CAPTCHA_SECRET and CAPTCHA_VERIFY_URL (default: the provider's siteverify).
+ * With the embedded stand-in, a provider without a secret uses the fake
+ * CAPTCHA served at /fake-captcha (its scripts and verify endpoint).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { CAPTCHA_PROVIDERS, type CaptchaProvider } from '../api/schemas.js';
+import { createFakeCaptcha, FAKE_CAPTCHA_SECRET, FAKE_CAPTCHA_SITE_KEY, fakeCaptchaVerifyUrl, type FakeCaptcha } from '../mock/captcha.js';
 import { createVlensStandIn } from '../mock/index.js';
+import { mountedNodeListener } from '../mock/node-mount.js';
 import { createDevOAuthHandler, DEV_OAUTH_PATH, devOAuthNodeListener } from '../mock/dev-oauth.js';
 import { isProductionEnv } from '../mock/production.js';
 import { serveNode, toNodeListener } from './node.js';
-import { createVlensProxy } from './proxy.js';
+import { createVlensProxy, type CaptchaOptions } from './proxy.js';
 import { serveStatic } from './static.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,6 +48,33 @@ function standInFetch(): {
   };
 }
 
+/**
+ * The proxy's CAPTCHA from the environment: none, the provider's real API, or
+ * (with the embedded stand-in and no secret) the fake, called in-process.
+ */
+function captchaFromEnv(fake: FakeCaptcha | undefined): CaptchaOptions | undefined {
+  const provider = process.env.CAPTCHA_PROVIDER?.trim().toLowerCase();
+  if (!provider) return undefined;
+  if (!(CAPTCHA_PROVIDERS as readonly string[]).includes(provider)) {
+    throw new Error(`CAPTCHA_PROVIDER must be one of ${CAPTCHA_PROVIDERS.join(', ')} (got "${provider}").`);
+  }
+  const secret = process.env.CAPTCHA_SECRET?.trim();
+  const siteKey = process.env.CAPTCHA_SITE_KEY?.trim();
+  const verifyUrl = process.env.CAPTCHA_VERIFY_URL?.trim() || undefined;
+  if (!secret && fake) {
+    const handler = fake.handler;
+    return {
+      provider: provider as CaptchaProvider,
+      siteKey: siteKey || FAKE_CAPTCHA_SITE_KEY,
+      secret: FAKE_CAPTCHA_SECRET,
+      verifyUrl: fakeCaptchaVerifyUrl('http://fake-captcha.invalid', provider as CaptchaProvider),
+      fetch: async (input, init) => (await handler(new Request(input, init)))!,
+    };
+  }
+  if (!secret || !siteKey) throw new Error('CAPTCHA_PROVIDER needs CAPTCHA_SITE_KEY and CAPTCHA_SECRET.');
+  return { provider: provider as CaptchaProvider, siteKey, secret, verifyUrl };
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8000);
   const host = process.env.HOST || 'localhost';
@@ -52,19 +87,30 @@ async function main(): Promise<void> {
   }
   const upstream = process.env.VLENS_API_URL || 'https://api.vlenseg.com';
   const embedded = apiKey ? undefined : standInFetch();
+  const fakeCaptcha = embedded ? createFakeCaptcha() : undefined;
+  const captcha = captchaFromEnv(fakeCaptcha);
 
   const proxy = createVlensProxy({
     apiKey: apiKey || 'stand-in-key',
     upstream: embedded ? 'http://stand-in.invalid' : upstream,
     fetch: embedded?.fetch,
     redis: process.env.REDIS_URL || undefined,
+    captcha,
   });
   const api = toNodeListener(proxy);
+  const fakeCaptchaListener = fakeCaptcha && mountedNodeListener(fakeCaptcha.handler);
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === proxy.mountPath || path.startsWith(`${proxy.mountPath}/`)) return api(req, res);
     // Development sign-in (demo/oauth.html): only with the embedded stand-in, never beside the real API.
+    if (fakeCaptcha && path.startsWith(`${fakeCaptcha.handler.mountPath}/`)) {
+      fakeCaptchaListener!(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+      return;
+    }
     if (embedded && path.startsWith(`${DEV_OAUTH_PATH}/`)) {
       embedded.devOAuth(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500);
@@ -93,6 +139,8 @@ async function main(): Promise<void> {
   console.log(`vlens-register demo: ${url}/`);
   console.log(`Proxy: ${url}${proxy.mountPath} → ${embedded ? embedded.describe : upstream}`);
   if (embedded) console.log(`Google/Microsoft with a development sign-in: ${url}/oauth.html`);
+  if (captcha) console.log(`CAPTCHA: ${captcha.provider}${captcha.secret === FAKE_CAPTCHA_SECRET ? ' (the fake one, offline)' : ''}`);
+  if (fakeCaptcha) console.log(`The CAPTCHA path with the fake provider scripts: ${url}/captcha.html`);
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;

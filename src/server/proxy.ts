@@ -6,9 +6,10 @@
  */
 import type { Redis } from 'ioredis';
 import type { CountryCode } from 'libphonenumber-js/max';
-import { isVlensPath, PROXY_CONFIG_PATH, VLENS_API_PREFIX, VLENS_PATHS, type VlensPath } from '../api/paths.js';
+import { CAPTCHA_TOKEN_HEADER, isVlensPath, PROXY_CONFIG_PATH, VLENS_API_PREFIX, VLENS_PATHS, type VlensPath } from '../api/paths.js';
 import { firstIssueField, isEnvelopeSuccess, REQUEST_SCHEMAS, type ProxyConfig } from '../api/schemas.js';
 import { canonicalEmail, checkPhone } from './canonical.js';
+import { createCaptchaVerifier, type CaptchaOptions } from './captcha.js';
 import { clientLimitKey, isPrivateAddress } from './client-address.js';
 import { documentedResponse, withoutOtpFields } from './documented-fields.js';
 import { createLimitStore, type LimitName, type LimitOutcome, type VlensLimits } from './limits.js';
@@ -17,6 +18,7 @@ import { fetchUpstream, nodeUpstream } from './upstream.js';
 import { fromWebRequest, reply, toWebResponse, type ProxyReply, type ProxyRequest } from './exchange.js';
 
 export type { VlensProxyLogEntry } from './log.js';
+export { CAPTCHA_VERIFY_URLS, type CaptchaOptions, type CaptchaProvider } from './captcha.js';
 export { DEFAULT_LIMITS, type Limit, type VlensLimits } from './limits.js';
 import { DEFAULT_LIMITS } from './limits.js';
 
@@ -69,12 +71,21 @@ export interface VlensProxyOptions {
   /** Countries an OTP may be sent to (ISO 3166 alpha-2). Default ['EG']. */
   allowedCountries?: readonly CountryCode[];
   /**
+   * Built-in CAPTCHA (Cloudflare Turnstile, hCaptcha or reCAPTCHA v3): every
+   * OTP send must carry a token (header `Vlens-Captcha-Token`) that the
+   * provider's verify API accepts, checked before any upstream call; no or a
+   * refused token → 403, the provider unreachable or slower than
+   * `verifyHumanTimeoutMs` → 503. The provider and site key are public
+   * (`GET {mount}/config`); the secret stays here. Default: none.
+   */
+  captcha?: CaptchaOptions;
+  /**
    * Called before every OTP send (phone or email) with a copy of the request
    * (headers and the raw body), e.g. to check a CAPTCHA token; false → 403,
    * a throw or no answer within `verifyHumanTimeoutMs` → 503 (fails closed).
    */
   verifyHuman?: (request: Request) => Promise<boolean>;
-  /** Deadline for `verifyHuman`, ms; 503 after. Default 5000. */
+  /** Deadline for the CAPTCHA verification and for `verifyHuman`, each, ms; 503 after. Default 5000. */
   verifyHumanTimeoutMs?: number;
   /** Receives one entry per request. Default: one JSON line to stdout. */
   log?: (entry: VlensProxyLogEntry) => void;
@@ -128,8 +139,9 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
   const config: ProxyConfig = Object.freeze({
     allowedCountries: [...allowedCountries],
     resendAfterSec: options.resendAfterSec ?? 60,
-    captcha: null,
+    captcha: options.captcha ? { provider: options.captcha.provider, siteKey: options.captcha.siteKey } : null,
   });
+  const verifyCaptcha = options.captcha ? createCaptchaVerifier(options.captcha) : undefined;
   const configBody = JSON.stringify(config);
   const globalBudget = { ...DEFAULT_LIMITS.sendGlobal, ...options.limits?.sendGlobal };
   /** The global send budget's circuit breaker: while open (until this time, ms) sends are refused without asking the store. */
@@ -181,6 +193,15 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     throw new ProxyRefusal(429, 'Too many requests; try again later', field, {
       'Retry-After': String(outcome.retryAfterSec),
     });
+  }
+
+  /** The CAPTCHA token of a send, checked with the provider within the deadline. */
+  async function checkCaptcha(request: Request, ip: string): Promise<void> {
+    if (!verifyCaptcha) return;
+    const deadline = AbortSignal.timeout(verifyHumanTimeoutMs);
+    const verdict = await verifyCaptcha(request.headers.get(CAPTCHA_TOKEN_HEADER), ip, deadline);
+    if (verdict === 'unavailable') throw new ProxyRefusal(503, 'Human verification is unavailable; try again shortly', 'captcha');
+    if (verdict === 'refused') throw new ProxyRefusal(403, 'Human verification failed', 'captcha');
   }
 
   /** Whether a human sent this (the `verifyHuman` hook, within its deadline). */
@@ -242,6 +263,7 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
       if (field === 'phoneNumber' && !allowedCountries.has(country ?? '')) {
         throw new ProxyRefusal(400, 'Codes cannot be sent to phone numbers in this country', 'phoneNumber');
       }
+      await checkCaptcha(request, ip);
       await checkHuman(request, raw);
       const key = field === 'phoneNumber' ? `phone:${body.phoneNumber as string}` : `email:${canonicalEmail(body.email as string)}`;
       await limit('sendShort', key, field);
@@ -433,7 +455,7 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
       headers: {
         ...cors,
         'Access-Control-Allow-Methods': 'POST',
-        'Access-Control-Allow-Headers': 'Content-Type, Accept',
+        'Access-Control-Allow-Headers': `Content-Type, Accept, ${CAPTCHA_TOKEN_HEADER}`,
         'Access-Control-Max-Age': '600',
       },
     });

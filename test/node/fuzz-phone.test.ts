@@ -39,11 +39,10 @@ function assertPhoneOutcome(outcome: PhoneOutcome): void {
   }
 }
 
-/** A valid Egyptian number's national significant digits: mobile 1[0-25]+8 digits, or Cairo 2+8 digits. */
-const egyptianNational = fc.oneof(
-  fc.tuple(fc.constantFrom('10', '11', '12', '15'), fc.stringMatching(/^\d{8}$/)).map(([p, rest]) => p + rest),
-  fc.stringMatching(/^\d{8}$/).map((rest) => `2${rest}`),
-);
+/** A valid Egyptian mobile's national significant digits: 1[0-25] + 8 digits. */
+const egyptianNational = fc.tuple(fc.constantFrom('10', '11', '12', '15'), fc.stringMatching(/^\d{8}$/)).map(([p, rest]) => p + rest);
+/** A Cairo landline's: 2 + 8 digits. */
+const cairoNational = fc.stringMatching(/^\d{8}$/).map((rest) => `2${rest}`);
 
 /** A messy spelling of `national`: prefix +20/0020/0/+20 (0), digits in mixed scripts, separators and invisibles between. */
 const messySpelling = (national: string) =>
@@ -68,7 +67,7 @@ test('parsePhone never throws on any string and answers E.164 or a documented co
   fc.assert(fc.property(huge, (input) => assertPhoneOutcome(parsePhone(input))), { numRuns: 20 });
 });
 
-test('messy spellings of valid Egyptian numbers all normalise to the same E.164', () => {
+test('messy spellings of valid Egyptian mobiles all normalise to the same E.164', () => {
   const spelled = egyptianNational.chain((national) => fc.tuple(fc.constant(national), messySpelling(national)));
   fc.assert(
     fc.property(spelled, ([national, input]) => {
@@ -76,6 +75,11 @@ test('messy spellings of valid Egyptian numbers all normalise to the same E.164'
     }),
     RUNS,
   );
+});
+
+test('messy spellings of Cairo landlines are all refused as not-mobile', () => {
+  const spelled = cairoNational.chain((national) => messySpelling(national));
+  fc.assert(fc.property(spelled, (input) => assert.deepEqual(parsePhone(input), { ok: false, code: 'not-mobile' })), RUNS);
 });
 
 test('a parsed E.164 parses back to itself', () => {
