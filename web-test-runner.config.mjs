@@ -17,6 +17,8 @@ const { toNodeListener } = await import('./src/server/node.ts');
 const { createVlensStandIn } = await import('./src/mock/index.ts');
 const { startStandIn } = await import('./src/mock/server.ts');
 const { createDevOAuthHandler, devOAuthNodeListener } = await import('./src/mock/dev-oauth.ts');
+const { createFakeCaptcha, FAKE_CAPTCHA_SECRET, FAKE_CAPTCHA_SITE_KEY, fakeCaptchaVerifyUrl } = await import('./src/mock/captcha.ts');
+const { mountedNodeListener } = await import('./src/mock/node-mount.ts');
 
 const API_KEY = 'wtr-test-key';
 const MOUNT = '/api/vlens';
@@ -26,6 +28,7 @@ const UPSTREAM_TIMEOUT_MS = 2500;
 const standIn = createVlensStandIn({ apiKey: API_KEY });
 const upstream = await startStandIn(standIn, { port: 0 });
 const generous = { points: 100_000, durationSec: 60 };
+const GENEROUS_LIMITS = { sendShort: generous, sendDaily: generous, sendIp: generous, sendGlobal: generous, codeChecks: generous, ip: generous, existence: generous };
 const proxy = createVlensProxy({
   apiKey: API_KEY,
   upstream: upstream.url,
@@ -34,7 +37,7 @@ const proxy = createVlensProxy({
   // Every country, so the picker tests can pick any; the Egypt-only default is tested on /api/vlens-eg.
   allowedCountries: getCountries(),
   // Limits have their own node tests; here they must never interfere.
-  limits: { sendShort: generous, sendDaily: generous, sendIp: generous, sendGlobal: generous, codeChecks: generous, ip: generous, existence: generous },
+  limits: GENEROUS_LIMITS,
   log: () => {},
 });
 const proxyListener = toNodeListener(proxy);
@@ -47,9 +50,45 @@ const countryProxies = [
   ['/api/vlens-eg', undefined],
   ['/api/vlens-eg-sa', ['EG', 'SA']],
 ].map(([mountPath, allowedCountries]) => {
-  const handler = createVlensProxy({ apiKey: API_KEY, upstream: upstream.url, mountPath, allowedCountries, resendAfterSec: 42, log: () => {} });
+  const handler = createVlensProxy({
+    apiKey: API_KEY,
+    upstream: upstream.url,
+    mountPath,
+    allowedCountries,
+    resendAfterSec: 42,
+    limits: GENEROUS_LIMITS,
+    log: () => {},
+  });
   return { mountPath, handler, listener: toNodeListener(handler) };
 });
+
+/** The fake CAPTCHA (provider scripts and verify endpoints) at /fake-captcha, and one proxy per provider that requires it. */
+const fakeCaptcha = createFakeCaptcha();
+const fakeCaptchaListener = mountedNodeListener(fakeCaptcha.handler);
+const captchaProxies = ['turnstile', 'hcaptcha', 'recaptcha'].map((provider) => {
+  const captchaProxy = createVlensProxy({
+    apiKey: API_KEY,
+    upstream: upstream.url,
+    mountPath: `${MOUNT}-${provider}`,
+    upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS,
+    limits: GENEROUS_LIMITS,
+    log: () => {},
+    captcha: {
+      provider,
+      siteKey: FAKE_CAPTCHA_SITE_KEY,
+      secret: FAKE_CAPTCHA_SECRET,
+      verifyUrl: fakeCaptchaVerifyUrl('http://fake-captcha.invalid', provider),
+      fetch: async (input, init) => fakeCaptcha.handler(new Request(input, init)),
+    },
+  });
+  return { mountPath: captchaProxy.mountPath, handler: captchaProxy, listener: toNodeListener(captchaProxy) };
+});
+
+async function mountFakeCaptcha(ctx, next) {
+  if (!ctx.path.startsWith(`${fakeCaptcha.handler.mountPath}/`)) return next();
+  ctx.respond = false;
+  await fakeCaptchaListener(ctx.req, ctx.res);
+}
 /** POST /dev-oauth/{google|microsoft}/token: ID tokens signed by the stand-in's dev issuers (OAuth tests). */
 const devOAuthListener = devOAuthNodeListener(createDevOAuthHandler(standIn));
 
@@ -106,7 +145,7 @@ async function testRoutes(ctx, next) {
 }
 
 async function mountProxy(ctx, next) {
-  const mounted = [{ mountPath: MOUNT, listener: proxyListener }, ...countryProxies].find(
+  const mounted = [{ mountPath: MOUNT, listener: proxyListener }, ...countryProxies, ...captchaProxies].find(
     ({ mountPath }) => ctx.path === mountPath || ctx.path.startsWith(`${mountPath}/`),
   );
   if (mounted) {
@@ -146,6 +185,14 @@ const standInCommands = {
         return control.calls();
       case 'stand-in:last-request':
         return control.lastRequest(payload.path) ?? null;
+      case 'captcha:verdict':
+        fakeCaptcha.control.setVerdict(payload.verdict);
+        return true;
+      case 'captcha:checks':
+        return fakeCaptcha.control.checks();
+      case 'captcha:reset':
+        fakeCaptcha.control.reset();
+        return true;
       case 'test:unique-phone':
         // Egyptian mobiles +20 100 000 xxxx, never twice in one run (the stand-in remembers users).
         phoneCounter += 1;
@@ -167,7 +214,7 @@ const standInCommands = {
   },
   async serverStop() {
     await proxy.close();
-    for (const { handler } of countryProxies) await handler.close();
+    for (const { handler } of [...countryProxies, ...captchaProxies]) await handler.close();
     await upstream.close();
   },
 };
@@ -203,6 +250,6 @@ export default {
   // Mocha's bound per test: 30 s, as a walk through every step in three engines side by side took over 15 s under load.
   testFramework: { config: { timeout: 30_000 } },
   browsers: [await engineLauncher(ENGINE)],
-  middleware: [testRoutes, mountProxy, mountDevOAuth],
+  middleware: [testRoutes, mountProxy, mountDevOAuth, mountFakeCaptcha],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), standInCommands, visualRegression, vueSfcPlugin],
 };

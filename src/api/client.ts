@@ -17,7 +17,7 @@ import {
   type StepVerifyEmailInput,
   type StepVerifyPhoneInput,
 } from './schemas.js';
-import { VLENS_PATHS, type VlensPath } from './paths.js';
+import { CAPTCHA_TOKEN_HEADER, VLENS_PATHS, type VlensPath } from './paths.js';
 import type { RegisteredOutput, VlensErrorKind } from '../events.js';
 
 /** A failed call: the envelope as received (when one was), the HTTP status and the kind of failure. */
@@ -49,12 +49,17 @@ export interface VlensClientOptions {
 /** Every call takes its input and an optional AbortSignal; aborting rejects with the signal's reason. */
 export interface VlensClient {
   checkExistence(input: CheckExistenceInput, signal?: AbortSignal): Promise<ExistenceOutput>;
-  sendPhoneCode(input: { phoneNumber: string; smsProviders?: number | null }, signal?: AbortSignal): Promise<RegisterOutput>;
+  /** `captchaToken`: the CAPTCHA token for this send, sent as the `Vlens-Captcha-Token` header. */
+  sendPhoneCode(
+    input: { phoneNumber: string; smsProviders?: number | null },
+    signal?: AbortSignal,
+    captchaToken?: string | null,
+  ): Promise<RegisterOutput>;
   verifyPhoneCode(
     input: { phoneNumber: string; phoneNumberOtpRequestId: string; phoneNumberOtp: string },
     signal?: AbortSignal,
   ): Promise<RegisterOutput>;
-  sendEmailCode(input: { email: string }, signal?: AbortSignal): Promise<RegisterOutput>;
+  sendEmailCode(input: { email: string }, signal?: AbortSignal, captchaToken?: string | null): Promise<RegisterOutput>;
   verifyEmailCode(input: { email: string; emailOtpRequestId: string; emailOtp: string }, signal?: AbortSignal): Promise<RegisterOutput>;
   verifyOAuthToken(input: OAuthTokenInput, signal?: AbortSignal): Promise<OAuthTokenOutput>;
   /** Resolves only with an access token; an answer without one is a `protocol` error. */
@@ -72,7 +77,7 @@ export function createVlensClient({
   const base = endpoint.replace(/\/+$/, '');
 
   /** `required`: a `data` key the step cannot go on without; its absence is a protocol error. */
-  async function post(path: VlensPath, body: object, signal?: AbortSignal, required?: string): Promise<unknown> {
+  async function post(path: VlensPath, body: object, signal?: AbortSignal, required?: string, captchaToken?: string | null): Promise<unknown> {
     signal?.throwIfAborted();
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
@@ -84,7 +89,11 @@ export function createVlensClient({
       try {
         response = await doFetch(`${base}/${path}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            ...(captchaToken ? { [CAPTCHA_TOKEN_HEADER]: captchaToken } : {}),
+          },
           body: JSON.stringify(body),
           credentials,
           signal: combined,
@@ -105,12 +114,12 @@ export function createVlensClient({
 
   return {
     checkExistence: (input, signal) => post(VLENS_PATHS.checkExistence, input, signal) as Promise<ExistenceOutput>,
-    sendPhoneCode: (input, signal) =>
-      post(VLENS_PATHS.verifyPhone, input satisfies StepVerifyPhoneInput, signal, 'phoneNumberOtpRequestId') as Promise<RegisterOutput>,
+    sendPhoneCode: (input, signal, captchaToken) =>
+      post(VLENS_PATHS.verifyPhone, input satisfies StepVerifyPhoneInput, signal, 'phoneNumberOtpRequestId', captchaToken) as Promise<RegisterOutput>,
     verifyPhoneCode: (input, signal) =>
       post(VLENS_PATHS.verifyPhone, input satisfies StepVerifyPhoneInput, signal) as Promise<RegisterOutput>,
-    sendEmailCode: (input, signal) =>
-      post(VLENS_PATHS.verifyEmail, input satisfies StepVerifyEmailInput, signal, 'emailOtpRequestId') as Promise<RegisterOutput>,
+    sendEmailCode: (input, signal, captchaToken) =>
+      post(VLENS_PATHS.verifyEmail, input satisfies StepVerifyEmailInput, signal, 'emailOtpRequestId', captchaToken) as Promise<RegisterOutput>,
     verifyEmailCode: (input, signal) =>
       post(VLENS_PATHS.verifyEmail, input satisfies StepVerifyEmailInput, signal) as Promise<RegisterOutput>,
     verifyOAuthToken: (input, signal) =>

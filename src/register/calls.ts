@@ -39,6 +39,8 @@ export interface CallHooks {
   onPhoneCodeResent(): void;
   /** The provider's token → `StepVerifyOAuthToken`, as a flow event. */
   verifyOAuth(client: VlensClient, provider: OAuthProviderName): Promise<FlowEvent>;
+  /** A fresh CAPTCHA token for a code send, or null without a CAPTCHA. */
+  captchaToken(signal: AbortSignal): Promise<string | null>;
 }
 
 interface CallContext extends CallHooks {
@@ -123,13 +125,14 @@ export function configErrorDetail(step: StepId): VlensErrorDetail {
 }
 
 async function sendPhone(ctx: CallContext, phone: string): Promise<FlowEvent> {
-  const data = await ctx.client.sendPhoneCode({ phoneNumber: phone, smsProviders: ctx.smsProvider ?? null }, ctx.signal);
+  const token = await ctx.captchaToken(ctx.signal);
+  const data = await ctx.client.sendPhoneCode({ phoneNumber: phone, smsProviders: ctx.smsProvider ?? null }, ctx.signal, token);
   ctx.onCodeSent();
   return { type: 'phone-code-sent', phone, requestId: data.phoneNumberOtpRequestId! };
 }
 
 async function sendEmail(ctx: CallContext, email: string): Promise<FlowEvent> {
-  const data = await ctx.client.sendEmailCode({ email }, ctx.signal);
+  const data = await ctx.client.sendEmailCode({ email }, ctx.signal, await ctx.captchaToken(ctx.signal));
   ctx.onCodeSent();
   return { type: 'email-code-sent', email, requestId: data.emailOtpRequestId! };
 }

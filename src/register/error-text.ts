@@ -23,6 +23,7 @@ export type ErrorSituation =
   | 'codeTooManyTries'
   | 'phoneRefused'
   | 'phoneCountry'
+  | 'captchaRefused'
   | 'emailRefused'
   | 'registrationRefused'
   | 'alreadyRegistered'
@@ -59,6 +60,7 @@ const SITUATION_TEXTS = {
   codeTooManyTries: 'codeTooManyTries',
   phoneRefused: 'phoneRefused',
   phoneCountry: 'errorPhoneCountry',
+  captchaRefused: 'captchaRefused',
   emailRefused: 'emailRefused',
   registrationRefused: 'registrationRefused',
   alreadyRegistered: 'alreadyRegistered',
@@ -108,6 +110,7 @@ export function errorSituation(error: VlensError, action: Action['type'] | null)
     if (code === 429 && isCodeField(descriptions.field)) return 'codeTooManyTries';
     if (code === 400 && descriptions.field === 'phoneNumber') return 'phoneCountry';
     if (code === 400 && descriptions.field === 'email') return 'emailRefused';
+    if (code === 403 && descriptions.field === 'captcha') return 'captchaRefused';
     return 'proxy';
   }
   if (status >= 500) return 'server';

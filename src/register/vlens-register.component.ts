@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_TIMEOUT_MS } from '../api/client.js';
-import { CallController, LangObserver, LightFieldsController, ResendCountdown, ResumeController, WebOtpController } from '../controllers/index.js';
+import { CallController, CaptchaController, LangObserver, LightFieldsController, ResendCountdown, ResumeController, WebOtpController } from '../controllers/index.js';
 import { PageScheme, ReadableColours, ServerConfig, type LightFieldsState } from '../controllers/index.js';
 import { registeredDetail } from '../events.js';
 import { offeredCountries, parseCountryList } from '../phone/offered-countries.js';
@@ -17,6 +17,7 @@ import { errorSituation, errorText, OFFERS_NEW_CODE } from './error-text.js';
 import { canSkipEmail, initialState, previousStep, transition, type EmailStepMode, type FlowEvent, type FlowState, type PasswordMode, type StepId } from './flow.js';
 import { fieldFor, fieldSlots, statusSlot, type LightField } from './light-fields.js';
 import { lightFieldStyles } from './light-fields.styles.js';
+import { safeLinkUrl } from './link-url.js';
 import { failureNotice, type Notice } from './notice.js';
 import { OAuthSignIn } from './oauth-sign-in.js';
 import { codeStep, doneStep, emailStep, finishStep, IDS, oauthStep, phoneStep, providerLabel, type StepBase, type StepHandlers } from './steps/index.js';
@@ -50,6 +51,7 @@ import { vlensRegisterStyles } from './vlens-register.styles.js';
  * @slot field - Filled by the element: the light-DOM `<input>` of the step (`phone`, `code`, `email` or `password`).
  * @slot field-hint - Filled by the element: the light-DOM hint under the field (phone and password).
  * @slot status - Filled by the element: the light-DOM live status line (`data-tone`: `error`, `progress`, `notice`, `none`).
+ * @slot captcha - Filled by the element when `captcha` is set: where Turnstile or hCaptcha shows a challenge.
  *
  * @csspart base - The widget's box.
  * @csspart heading - Each step's heading (receives focus on step changes).
@@ -117,8 +119,14 @@ export class VlensRegister extends LitElement {
   @property({ attribute: 'collect-geolocation', type: Boolean }) collectGeolocation = false;
   /** Fetch credentials: `same-origin` (default) or `include`. */
   @property() credentials: RequestCredentials = 'same-origin';
-  /** Where a person with an existing account can sign in. */
+  /** Where a person with an existing account can sign in: an `http:`, `https:` or relative URL (anything else is ignored, with a console warning). */
   @property({ attribute: 'signin-url' }) signinUrl = '';
+  /** `turnstile`, `hcaptcha` or `recaptcha` (v3): a CAPTCHA token goes with every code send (the proxy verifies it). Its script loads only when set. */
+  @property() captcha = '';
+  /** The CAPTCHA provider's public site key (the proxy's `GET {endpoint}/config` answers it). */
+  @property({ attribute: 'captcha-site-key' }) captchaSiteKey = '';
+  /** Overrides the CAPTCHA provider's script URL (a self-hosted copy; the stand-in's fake in tests and the demo). */
+  @property({ attribute: 'captcha-script-src' }) captchaScriptSrc = '';
   /** Milliseconds before a call counts as timed out (default 15000). */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
   /** ISO code of the country numbers are read in until the person picks another (default `EG`). */
@@ -157,6 +165,8 @@ export class VlensRegister extends LitElement {
   @state() private _phoneText: string | null = null;
   @state() private _emailText: string | null = null;
   @state() private _registeredName: string | null = null;
+  /** `signinUrl` when it is safe to link to. */
+  private _signinHref: string | null = null;
   private _focusHeading = false;
 
   private readonly _countdown = new ResendCountdown(this);
@@ -191,6 +201,7 @@ export class VlensRegister extends LitElement {
     restore: ({ phone, requestId }) => (this._flow = transition(this._flow, { type: 'phone-code-sent', phone, requestId })),
   });
   /** The provider sign-in: chosen provider, its failure, the built-in adapters. */
+  private readonly _captcha = new CaptchaController(this, () => ({ provider: this.captcha, siteKey: this.captchaSiteKey, scriptSrc: this.captchaScriptSrc }));
   private readonly _oauth = new OAuthSignIn(() => this, () => ({ t: this._t(), locale: this._lang.locale }));
   /** The one call in flight; its progress and failure are the status line's message. */
   private readonly _call = new CallController<Action, CallResult, FlowState, Notice>(this, {
@@ -200,6 +211,7 @@ export class VlensRegister extends LitElement {
         onCodeSent: () => this._countdown.start(this._serverConfig.resendAfter(this.resendAfter, this.hasAttribute('resend-after'))),
         onPhoneCodeResent: () => this._webOtp.restart(),
         verifyOAuth: (client, provider) => this._oauth.verify(client, provider, signal),
+        captchaToken: (signal) => this._captcha.token(signal),
       }),
     onResult: ({ flow, registered, resent }) => {
       this._dispatchFlow(flow);
@@ -262,6 +274,10 @@ export class VlensRegister extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('signinUrl')) {
+      this._signinHref = safeLinkUrl(this.signinUrl, document.baseURI);
+      if (this.signinUrl.trim() && !this._signinHref) console.warn(`<vlens-register>: signin-url "${this.signinUrl}" is ignored: use an http:, https: or relative URL.`);
+    }
     if (changed.has('emailStep') || changed.has('password')) {
       this._flow = { ...this._flow, config: { emailStep: emailStepMode(this.emailStep), password: passwordMode(this.password) } };
     }
@@ -275,9 +291,10 @@ export class VlensRegister extends LitElement {
 
   protected override render(): TemplateResult {
     const [locale, t, notice] = [this._lang.locale, this._t(), this._currentNotice()];
-    const signIn = notice?.signIn && this.signinUrl;
+    const signIn = notice?.signIn && this._signinHref;
     const created = this._fields.created;
-    const status = html`${statusSlot(!created)}${signIn ? html`<p part="sign-in"><a part="link" href=${this.signinUrl}>${t.signIn}</a></p>` : nothing}`;
+    const captcha = this._captcha.provider ? html`<slot name="captcha"></slot>` : nothing;
+    const status = html`${statusSlot(!created)}${signIn ? html`<p part="sign-in"><a part="link" href=${signIn}>${t.signIn}</a></p>` : nothing}${captcha}`;
     const field = fieldSlots(created ? null : this._field(t), locale);
     const step = this._renderStep({ t, pending: this._call.busy, status, field, on: this._on }, locale);
     const dark = this.theme === 'dark' || (this.theme !== 'light' && this._pageScheme.isDark);

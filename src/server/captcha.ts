@@ -4,6 +4,7 @@
  * server API (`siteverify`) before any code is sent.
  */
 import type { CaptchaProvider } from '../api/schemas.js';
+import { CAPTCHA_ACTION } from '../captcha/types.js';
 
 export type { CaptchaProvider } from '../api/schemas.js';
 
@@ -30,8 +31,6 @@ export const CAPTCHA_VERIFY_URLS: Readonly<Record<CaptchaProvider, string>> = Ob
   recaptcha: 'https://www.google.com/recaptcha/api/siteverify',
 });
 
-/** The action the widget names its tokens with (reCAPTCHA v3 and Turnstile report it back). */
-export const CAPTCHA_ACTION = 'vlens_send';
 
 /** `human`: the provider says so; `refused`: it says not (or no token); `unavailable`: it could not be asked. */
 export type CaptchaVerdict = 'human' | 'refused' | 'unavailable';

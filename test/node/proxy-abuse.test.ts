@@ -1,6 +1,8 @@
 /**
  * The ten abuse findings of issue 10, each reproduced as the attacker would
  * (real HTTP on loopback, a real redis-server) and now failing for them.
+ * The widget's side (landline message, signin-url, CAPTCHA) also has browser
+ * tests: test/browser/abuse.test.ts and captcha.test.ts.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +13,7 @@ import { Redis } from 'ioredis';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 import { createDevOAuthHandler } from '../../src/mock/dev-oauth.js';
 import { createVlensStandIn } from '../../src/mock/index.js';
+import { safeLinkUrl } from '../../src/register/link-url.js';
 import { canonicalEmail, checkPhone } from '../../src/server/canonical.js';
 import { clientLimitKey } from '../../src/server/client-address.js';
 import { createLimitStore, DEFAULT_LIMITS } from '../../src/server/limits.js';
@@ -524,5 +527,17 @@ describe('9. deployment traps', () => {
     await trusting(new Request('http://localhost/api/vlens/healthz', { headers: { 'X-Forwarded-For': '203.0.113.1' } }), { clientIp: '10.0.0.5' });
     await trusting.close();
     assert.equal(warnings.length, 1, 'no warning with trustProxy on');
+  });
+});
+
+describe('10. the widget links only to web addresses', () => {
+  test('signin-url: http:, https: and relative URLs pass; javascript:, data: and the like do not', () => {
+    const base = 'https://shop.example/register/';
+    for (const url of ['/signin', 'signin?next=%2F', '../login', 'https://shop.example/login', 'http://localhost/x', '//cdn.example/x']) {
+      assert.equal(safeLinkUrl(url, base), url, url);
+    }
+    for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\nscript:alert(1)', 'java\tscript:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '', '  ']) {
+      assert.equal(safeLinkUrl(url, base), null, JSON.stringify(url));
+    }
   });
 });

@@ -4,6 +4,7 @@
  * shared README). Also the envelope rule and the OTP fields the proxy strips.
  */
 import * as z from 'zod/mini';
+import { CAPTCHA_PROVIDER_NAMES } from '../../captcha/types.js';
 import { VLENS_PATHS, type VlensPath } from '../paths.js';
 
 const optionalNullable = <T extends z.core.SomeType>(schema: T) => z.optional(z.nullable(schema));
@@ -95,8 +96,7 @@ export function isEnvelopeSuccess(status: number, envelope: Envelope): boolean {
 
 // ---- the proxy's own configuration ---------------------------------------------
 
-export const CAPTCHA_PROVIDERS = ['turnstile', 'hcaptcha', 'recaptcha'] as const;
-export type CaptchaProvider = (typeof CAPTCHA_PROVIDERS)[number];
+export { CAPTCHA_PROVIDER_NAMES as CAPTCHA_PROVIDERS, type CaptchaProviderName as CaptchaProvider } from '../../captcha/types.js';
 
 /**
  * `GET {mount}/config`: what the browser may know about the proxy, never a
@@ -107,7 +107,7 @@ export type CaptchaProvider = (typeof CAPTCHA_PROVIDERS)[number];
 export const ProxyConfig = z.object({
   allowedCountries: z.array(z.string()),
   resendAfterSec: z.number(),
-  captcha: z.nullable(z.object({ provider: z.enum(CAPTCHA_PROVIDERS), siteKey: z.string() })),
+  captcha: z.nullable(z.object({ provider: z.enum(CAPTCHA_PROVIDER_NAMES), siteKey: z.string() })),
 });
 export type ProxyConfig = z.infer<typeof ProxyConfig>;
 
