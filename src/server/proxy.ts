@@ -196,7 +196,7 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
   }
 
   /** The CAPTCHA token of a send, checked with the provider within the deadline. */
-  async function checkCaptcha(request: Request, ip: string): Promise<void> {
+  async function checkCaptcha(request: ProxyRequest, ip: string): Promise<void> {
     if (!verifyCaptcha) return;
     const deadline = AbortSignal.timeout(verifyHumanTimeoutMs);
     const verdict = await verifyCaptcha(request.headers.get(CAPTCHA_TOKEN_HEADER), ip, deadline);
