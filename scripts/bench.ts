@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { bundleSize, ensureBuilt } from './bench/bundle.js';
 import { heapAfterMounting, launchChromium, startBenchServer, timeToInteractive } from './bench/browser.js';
+import { captchaCostTable, measureCaptchaCost } from './bench/captcha.js';
 import { FORWARDERS, measureProxyCost, proxyCostTable } from './bench/proxy.js';
 
 const loads = Number(process.env.BENCH_LOADS ?? 25);
@@ -43,6 +44,8 @@ async function main() {
 
   console.error(`bench: proxy cost, floor / Express / ours, ${proxyLoad.rounds} rounds of ${proxyLoad.durationSec} s each...`);
   const proxyCost = await measureProxyCost(FORWARDERS, proxyLoad);
+  console.error(`bench: proxy CPU with and without CAPTCHA verification, ${proxyLoad.rounds} rounds...`);
+  const captchaCost = await measureCaptchaCost(proxyLoad);
 
   const one = heap.mounted[1]! - heap.baseline;
   const hundred = heap.mounted[100]! - heap.baseline;
@@ -77,6 +80,10 @@ async function main() {
     '## The proxy\'s cost, side by side',
     '',
     proxyCostTable(proxyCost, proxyLoad),
+    '',
+    '## The proxy with and without CAPTCHA verification',
+    '',
+    captchaCostTable(captchaCost),
     '',
     `Total bench time: ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     '',

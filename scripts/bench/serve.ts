@@ -8,7 +8,9 @@
  * on), `{ type: 'cpu' }` with the CPU time it has used (user + system, µs),
  * and exits on `{ type: 'stop' }` or when the parent goes away.
  */
+import { createFakeCaptcha, FAKE_CAPTCHA_SECRET, FAKE_CAPTCHA_SITE_KEY } from '../../src/mock/captcha.js';
 import { createVlensStandIn } from '../../src/mock/index.js';
+import { mountedNodeListener } from '../../src/mock/node-mount.js';
 import { startStandIn } from '../../src/mock/server.js';
 import { createVlensProxy, type Limit, type VlensLimits } from '../../src/server/proxy.js';
 import { listen, serveNode } from '../../src/server/node.js';
@@ -18,7 +20,9 @@ import { expressForwarder, floorForwarder } from './forwarders.js';
 export type ServeConfig =
   | { role: 'stand-in'; apiKey: string; settings?: Partial<StandInSettings> }
   /** Our proxy; `log: 'stdout'` keeps its default JSON-line log (the child's stdout is then /dev/null), else no log. */
-  | { role: 'proxy'; apiKey: string; upstream: string; limits: VlensLimits; log?: 'stdout' | 'none' }
+  | { role: 'proxy'; apiKey: string; upstream: string; limits: VlensLimits; log?: 'stdout' | 'none'; captchaVerifyUrl?: string }
+  /** The stand-in's fake CAPTCHA (Turnstile's siteverify at /fake-captcha/turnstile/siteverify), tokens reusable. */
+  | { role: 'fake-captcha'; apiKey: string }
   /** The comparison forwarders of scripts/bench/forwarders.ts. */
   | { role: 'floor'; apiKey: string; upstream: string }
   | { role: 'express'; apiKey: string; upstream: string; limit: Limit };
@@ -33,6 +37,10 @@ async function start(config: ServeConfig): Promise<{ url: string; close(): Promi
     const standIn = createVlensStandIn({ apiKey: config.apiKey, ...config.settings });
     return startStandIn(standIn);
   }
+  if (config.role === 'fake-captcha') {
+    const listener = mountedNodeListener(createFakeCaptcha({ singleUse: false }).handler);
+    return serveNode((req, res) => void listener(req, res));
+  }
   if (config.role === 'floor') return serveNode(floorForwarder(config.upstream, config.apiKey));
   if (config.role === 'express') return serveNode(expressForwarder(config.upstream, config.apiKey, config.limit));
   const proxy = createVlensProxy({
@@ -40,6 +48,9 @@ async function start(config: ServeConfig): Promise<{ url: string; close(): Promi
     upstream: config.upstream,
     limits: config.limits,
     ...(config.log === 'stdout' ? {} : { log: () => {} }),
+    ...(config.captchaVerifyUrl
+      ? { captcha: { provider: 'turnstile' as const, siteKey: FAKE_CAPTCHA_SITE_KEY, secret: FAKE_CAPTCHA_SECRET, verifyUrl: config.captchaVerifyUrl } }
+      : {}),
   });
   const server = await listen(proxy);
   return {

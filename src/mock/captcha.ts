@@ -44,8 +44,11 @@ export interface FakeCaptcha {
   control: FakeCaptchaControl;
 }
 
-/** Creates the fake scripts and verify endpoints under `mountPath`. Throws when NODE_ENV is production (any casing). */
-export function createFakeCaptcha({ mountPath = FAKE_CAPTCHA_PATH, secret = FAKE_CAPTCHA_SECRET } = {}): FakeCaptcha {
+/**
+ * Creates the fake scripts and verify endpoints under `mountPath`. Tokens are single-use like the real
+ * ones unless `singleUse` is false (the benchmark replays one token). Throws when NODE_ENV is production (any casing).
+ */
+export function createFakeCaptcha({ mountPath = FAKE_CAPTCHA_PATH, secret = FAKE_CAPTCHA_SECRET, singleUse = true } = {}): FakeCaptcha {
   if (isProductionEnv()) throw new Error('The fake CAPTCHA refuses to run with NODE_ENV=production.');
   const mount = mountPath.replace(/\/+$/, '');
   let verdict: FakeCaptchaVerdict = 'pass';
@@ -59,11 +62,11 @@ export function createFakeCaptcha({ mountPath = FAKE_CAPTCHA_PATH, secret = FAKE
     const token = form.get('response') ?? '';
     const prefix = `fake-${provider}.`;
     const check: FakeCaptchaCheck = { provider, token, remoteIp: form.get('remoteip'), success: false };
-    checks.push(check);
+    if (singleUse) checks.push(check);
     if (form.get('secret') !== secret) return json({ success: false, 'error-codes': ['invalid-input-secret'] });
     if (!token.startsWith(prefix)) return json({ success: false, 'error-codes': ['invalid-input-response'] });
-    if (used.has(token)) return json({ success: false, 'error-codes': ['timeout-or-duplicate'] });
-    used.add(token);
+    if (singleUse && used.has(token)) return json({ success: false, 'error-codes': ['timeout-or-duplicate'] });
+    if (singleUse) used.add(token);
     if (verdict === 'refuse') return json({ success: false, 'error-codes': ['invalid-input-response'] });
     const action = token.slice(prefix.length).split('.')[0] ?? '';
     check.success = provider !== 'recaptcha' || verdict !== 'low-score';
