@@ -26,8 +26,14 @@ export interface VlensRegisterAttributes {
   'collect-geolocation'?: boolean;
   /** Fetch credentials: `same-origin` (default) or `include`. */
   'credentials'?: RequestCredentials;
-  /** Where a person with an existing account can sign in. */
+  /** Where a person with an existing account can sign in: an `http:`, `https:` or relative URL (anything else is ignored, with a console warning). */
   'signin-url'?: string;
+  /** `turnstile`, `hcaptcha` or `recaptcha` (v3): a CAPTCHA token goes with every code send (the proxy verifies it). Its script loads only when set. */
+  'captcha'?: string;
+  /** The CAPTCHA provider's public site key (the proxy's `GET {endpoint}/config` answers it). */
+  'captcha-site-key'?: string;
+  /** Overrides the CAPTCHA provider's script URL (a self-hosted copy; the stand-in's fake in tests and the demo). */
+  'captcha-script-src'?: string;
   /** Milliseconds before a call counts as timed out (default 15000). */
   'timeout'?: string;
   /** ISO code of the country numbers are read in until the person picks another (default `EG`). */
