@@ -22,8 +22,7 @@ const isNodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(
 
 export const BROWSER_ENTRY = 'src/vlens-register.ts';
 const TARGET = 'es2022';
-const BANNER =
-  '/*! vlens-register | MIT | bundles Lit (BSD-3-Clause), zod (MIT), libphonenumber-js (MIT) */';
+const BANNER = '/*! vlens-register | MIT | bundles Lit (BSD-3-Clause), zod (MIT), libphonenumber-js (MIT) */';
 
 /** Rollup cannot place some of zod's explanatory comments next to `@__PURE__`; they are harmless. */
 export function onwarn(warning, warn) {

@@ -17,7 +17,8 @@ const { toNodeListener } = await import('./src/server/node.ts');
 const { createVlensStandIn } = await import('./src/mock/index.ts');
 const { startStandIn } = await import('./src/mock/server.ts');
 const { createDevOAuthHandler, devOAuthNodeListener } = await import('./src/mock/dev-oauth.ts');
-const { createFakeCaptcha, FAKE_CAPTCHA_SECRET, FAKE_CAPTCHA_SITE_KEY, fakeCaptchaVerifyUrl } = await import('./src/mock/captcha.ts');
+const { createFakeCaptcha, FAKE_CAPTCHA_SECRET, FAKE_CAPTCHA_SITE_KEY, fakeCaptchaVerifyUrl } =
+  await import('./src/mock/captcha.ts');
 const { mountedNodeListener } = await import('./src/mock/node-mount.ts');
 
 const API_KEY = 'wtr-test-key';
@@ -28,7 +29,15 @@ const UPSTREAM_TIMEOUT_MS = 2500;
 const standIn = createVlensStandIn({ apiKey: API_KEY });
 const upstream = await startStandIn(standIn, { port: 0 });
 const generous = { points: 100_000, durationSec: 60 };
-const GENEROUS_LIMITS = { sendShort: generous, sendDaily: generous, sendIp: generous, sendGlobal: generous, codeChecks: generous, ip: generous, existence: generous };
+const GENEROUS_LIMITS = {
+  sendShort: generous,
+  sendDaily: generous,
+  sendIp: generous,
+  sendGlobal: generous,
+  codeChecks: generous,
+  ip: generous,
+  existence: generous,
+};
 const proxy = createVlensProxy({
   apiKey: API_KEY,
   upstream: upstream.url,
@@ -251,5 +260,10 @@ export default {
   testFramework: { config: { timeout: 30_000 } },
   browsers: [await engineLauncher(ENGINE)],
   middleware: [testRoutes, mountProxy, mountDevOAuth, mountFakeCaptcha],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), standInCommands, visualRegression, vueSfcPlugin],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
+    standInCommands,
+    visualRegression,
+    vueSfcPlugin,
+  ],
 };

@@ -3,7 +3,10 @@
 const widget = document.getElementById('widget');
 const note = document.getElementById('captcha-note');
 
-const config = await fetch('/api/vlens/config').then((response) => (response.ok ? response.json() : null), () => null);
+const config = await fetch('/api/vlens/config').then(
+  (response) => (response.ok ? response.json() : null),
+  () => null,
+);
 if (config?.captcha) {
   const { provider, siteKey } = config.captcha;
   widget.setAttribute('captcha-script-src', `/fake-captcha/${provider}/api.js`);
@@ -11,5 +14,6 @@ if (config?.captcha) {
   widget.setAttribute('captcha', provider);
   note.textContent = `The proxy verifies ${provider} tokens; the widget gets them from the stand-in's fake ${provider} script.`;
 } else {
-  note.textContent = 'The proxy has no CAPTCHA: start it with CAPTCHA_PROVIDER=turnstile (or hcaptcha, recaptcha) npm start.';
+  note.textContent =
+    'The proxy has no CAPTCHA: start it with CAPTCHA_PROVIDER=turnstile (or hcaptcha, recaptcha) npm start.';
 }

@@ -3,7 +3,8 @@ const widget = document.getElementById('widget');
 const log = document.getElementById('log');
 
 /** The first and last few characters of a secret. */
-const shorten = (value) => (typeof value === 'string' && value.length > 12 ? `${value.slice(0, 6)}…${value.slice(-4)}` : value);
+const shorten = (value) =>
+  typeof value === 'string' && value.length > 12 ? `${value.slice(0, 6)}…${value.slice(-4)}` : value;
 
 function write(type, detail) {
   const item = document.createElement('li');
@@ -17,7 +18,11 @@ for (const type of ['vlens-step-change', 'vlens-error']) {
 }
 widget.addEventListener('vlens-registered', (event) => {
   const { accessToken, encryptedAccessToken, ...rest } = event.detail;
-  write('vlens-registered', { ...rest, accessToken: shorten(accessToken), encryptedAccessToken: shorten(encryptedAccessToken) });
+  write('vlens-registered', {
+    ...rest,
+    accessToken: shorten(accessToken),
+    encryptedAccessToken: shorten(encryptedAccessToken),
+  });
 });
 
 document.getElementById('lang-en').addEventListener('click', () => setLang('en'));

@@ -41,9 +41,19 @@ function element(tag, props = {}, children = []) {
 
 /** Shows the dialog; resolves to `{ email, variant }`, or null when closed. */
 function askForAccount(provider, defaultEmail) {
-  const email = element('input', { type: 'email', name: 'email', id: 'dev-sign-in-email', required: true, value: defaultEmail, autocomplete: 'off' });
-  const variant = element('select', { name: 'variant', id: 'dev-sign-in-variant' },
-    VARIANTS.map(([value, text]) => element('option', { value, textContent: text })));
+  const email = element('input', {
+    type: 'email',
+    name: 'email',
+    id: 'dev-sign-in-email',
+    required: true,
+    value: defaultEmail,
+    autocomplete: 'off',
+  });
+  const variant = element(
+    'select',
+    { name: 'variant', id: 'dev-sign-in-variant' },
+    VARIANTS.map(([value, text]) => element('option', { value, textContent: text })),
+  );
   const signIn = element('button', { type: 'submit', textContent: 'Sign in', value: 'sign-in' });
   const close = element('button', { type: 'button', textContent: 'Close (cancel the sign-in)', value: 'close' });
   const form = element('form', { method: 'dialog' }, [

@@ -13,7 +13,10 @@ import { captchaCostTable, measureCaptchaCost } from './bench/captcha.js';
 import { FORWARDERS, measureProxyCost, proxyCostTable } from './bench/proxy.js';
 
 const loads = Number(process.env.BENCH_LOADS ?? 25);
-const proxyLoad = { durationSec: Number(process.env.BENCH_HTTP_SECONDS ?? 5), rounds: Number(process.env.BENCH_PROXY_ROUNDS ?? 3) };
+const proxyLoad = {
+  durationSec: Number(process.env.BENCH_HTTP_SECONDS ?? 5),
+  rounds: Number(process.env.BENCH_PROXY_ROUNDS ?? 3),
+};
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
@@ -23,7 +26,7 @@ async function main() {
   const started = Date.now();
   const cpuList = cpus();
   const machine = `${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${mb(totalmem())} RAM, Node ${process.version}`;
-  const loadAtStart = loadavg()[0]!.toFixed(2);
+  const loadAtStart = loadavg()[0].toFixed(2);
   console.error(`bench: ${machine}, load average ${loadAtStart}`);
 
   ensureBuilt();
@@ -42,13 +45,15 @@ async function main() {
     await server.close();
   }
 
-  console.error(`bench: proxy cost, floor / Express / ours, ${proxyLoad.rounds} rounds of ${proxyLoad.durationSec} s each...`);
+  console.error(
+    `bench: proxy cost, floor / Express / ours, ${proxyLoad.rounds} rounds of ${proxyLoad.durationSec} s each...`,
+  );
   const proxyCost = await measureProxyCost(FORWARDERS, proxyLoad);
   console.error(`bench: proxy CPU with and without CAPTCHA verification, ${proxyLoad.rounds} rounds...`);
   const captchaCost = await measureCaptchaCost(proxyLoad);
 
-  const one = heap.mounted[1]! - heap.baseline;
-  const hundred = heap.mounted[100]! - heap.baseline;
+  const one = heap.mounted[1] - heap.baseline;
+  const hundred = heap.mounted[100] - heap.baseline;
   const rows: [string, string][] = [
     ['Machine', machine],
     ['CPU count (os.cpus().length)', String(cpuList.length)],
@@ -62,8 +67,11 @@ async function main() {
       `${ms(interactive.median)} (${ms(interactive.p90)}); min ${ms(interactive.min)}, max ${ms(interactive.max)}`,
     ],
     ['JS heap, bundle loaded, no widget (after GC)', mb(heap.baseline)],
-    ['JS heap after mounting 1 widget', `${mb(heap.mounted[1]!)} (+${kb(one)})`],
-    ['JS heap after mounting 100 widgets', `${mb(heap.mounted[100]!)} (+${kb(hundred)}, ${kb(hundred / 100)} per widget)`],
+    ['JS heap after mounting 1 widget', `${mb(heap.mounted[1])} (+${kb(one)})`],
+    [
+      'JS heap after mounting 100 widgets',
+      `${mb(heap.mounted[100])} (+${kb(hundred)}, ${kb(hundred / 100)} per widget)`,
+    ],
   ];
   const table = [
     `# vlens-register benchmark (${new Date().toISOString()})`,
@@ -72,12 +80,12 @@ async function main() {
     '| --- | --- |',
     ...rows.map(([name, value]) => `| ${name} | ${value} |`),
     '',
-    'Evaluation start is the later of a module script that runs just before the bundle and the bundle\'s download end; ' +
+    "Evaluation start is the later of a module script that runs just before the bundle and the bundle's download end; " +
       'interactive is when the phone input and its submit button are rendered and enabled (after `updateComplete`). ' +
       'The heap is `Runtime.getHeapUsage` after two forced GCs (CDP), median of 3 fresh pages. ' +
       'On a busy or small machine req/s and latency swing from run to run; CPU per request is the steadier figure.',
     '',
-    '## The proxy\'s cost, side by side',
+    "## The proxy's cost, side by side",
     '',
     proxyCostTable(proxyCost, proxyLoad),
     '',

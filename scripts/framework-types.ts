@@ -38,7 +38,8 @@ const GLOBAL_TYPES = new Set(['RequestCredentials']);
 export function elementOf(manifest: Manifest): ManifestDeclaration & { tagName: string } {
   for (const module of manifest.modules) {
     for (const declaration of module.declarations ?? []) {
-      if (declaration.customElement && declaration.tagName) return declaration as ManifestDeclaration & { tagName: string };
+      if (declaration.customElement && declaration.tagName)
+        return declaration as ManifestDeclaration & { tagName: string };
     }
   }
   throw new Error('custom-elements.json lists no custom element');
@@ -53,17 +54,21 @@ export function markupType(attribute: ManifestAttribute): string {
   const text = attribute.type?.text.replace(/\s*\|\s*undefined$/, '') ?? 'string';
   const members = text.split('|').map((member) => member.trim());
   const known = members.every(
-    (m) => /^'[^']*'$/.test(m) || ['string', 'number', 'boolean'].includes(m) || INDEX_TYPES.has(m) || GLOBAL_TYPES.has(m),
+    (m) =>
+      /^'[^']*'$/.test(m) || ['string', 'number', 'boolean'].includes(m) || INDEX_TYPES.has(m) || GLOBAL_TYPES.has(m),
   );
   return known ? members.join(' | ') : 'string';
 }
 
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 const pascal = (name: string) => camel(name).replace(/^./, (c) => c.toUpperCase());
-const doc = (text: string | undefined, indent: string) => (text ? `${indent}/** ${text.replaceAll('*/', '*\\/')} */\n` : '');
+const doc = (text: string | undefined, indent: string) =>
+  text ? `${indent}/** ${text.replaceAll('*/', '*\\/')} */\n` : '';
 
 /** The three declaration files' text, keyed by file name. */
-export function frameworkTypes(manifest: Manifest): Record<'attributes.d.ts' | 'react.d.ts' | 'vue.d.ts' | 'svelte.d.ts', string> {
+export function frameworkTypes(
+  manifest: Manifest,
+): Record<'attributes.d.ts' | 'react.d.ts' | 'vue.d.ts' | 'svelte.d.ts', string> {
   const element = elementOf(manifest);
   const tag = element.tagName;
   const attributes = element.attributes ?? [];

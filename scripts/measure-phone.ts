@@ -31,9 +31,14 @@ async function measure(contents: string): Promise<{ entry: number; lazy: number[
     target: 'es2022',
     legalComments: 'none',
   });
-  const sizes = result.outputFiles.map((file) => ({ name: file.path, gzip: gzipSync(file.contents, { level: 9 }).length }));
-  const [entry, ...lazy] = sizes.sort((a, b) => Number(b.name.endsWith('stdin.js')) - Number(a.name.endsWith('stdin.js')));
-  return { entry: entry!.gzip, lazy: lazy.map((chunk) => chunk.gzip) };
+  const sizes = result.outputFiles.map((file) => ({
+    name: file.path,
+    gzip: gzipSync(file.contents, { level: 9 }).length,
+  }));
+  const [entry, ...lazy] = sizes.sort(
+    (a, b) => Number(b.name.endsWith('stdin.js')) - Number(a.name.endsWith('stdin.js')),
+  );
+  return { entry: entry.gzip, lazy: lazy.map((chunk) => chunk.gzip) };
 }
 
 console.log('| bundle | first load, gzip bytes | lazy chunks, gzip bytes |\n|---|---:|---|');

@@ -34,7 +34,12 @@ export function sliceMetadata(source: MetadataJson, countries: readonly string[]
   for (const [code, members] of Object.entries(source.country_calling_codes)) {
     if (members.some((member) => countries.includes(member))) callingCodes[code] = [...members];
   }
-  const missing = countries.filter((country) => !Object.values(callingCodes).flat().includes(country as CountryCode));
+  const missing = countries.filter(
+    (country) =>
+      !Object.values(callingCodes)
+        .flat()
+        .includes(country as CountryCode),
+  );
   if (missing.length > 0) throw new Error(`Unknown countries: ${missing.join(', ')}`);
   const plans: MetadataJson['countries'] = {};
   for (const member of Object.values(callingCodes).flat()) plans[member] = source.countries[member];
@@ -80,13 +85,18 @@ const DEFAULT_COMMAND = 'npx tsx scripts/phone-metadata.ts';
 /** The committed generated files and the content the installed package gives for them. */
 export function defaultGeneratedFiles(): Array<{ path: string; content: string }> {
   return [
-    { path: join(repoRoot, 'src/phone/metadata/eg.ts'), content: renderSliceModule(['EG'], 'EG_METADATA', DEFAULT_COMMAND) },
+    {
+      path: join(repoRoot, 'src/phone/metadata/eg.ts'),
+      content: renderSliceModule(['EG'], 'EG_METADATA', DEFAULT_COMMAND),
+    },
     { path: join(repoRoot, 'src/phone/metadata/calling-codes.ts'), content: renderCallingCodesModule(DEFAULT_COMMAND) },
   ];
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { slice: { type: 'string' }, out: { type: 'string' }, export: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { slice: { type: 'string' }, out: { type: 'string' }, export: { type: 'string' } },
+  });
   if (values.slice) {
     if (!values.out || !values.export) throw new Error('--slice needs --out <file.ts> and --export <NAME>');
     const countries = values.slice.split(',').map((c) => c.trim().toUpperCase());

@@ -23,7 +23,8 @@ export function browserOnly() {
     async resolveId(source, importer, options) {
       if (!importer) return null;
       const fromOurCode = importer.startsWith(SRC);
-      if (source.startsWith('node:')) this.error(`browser bundle imports the Node built-in "${source}" (from ${importer})`);
+      if (source.startsWith('node:'))
+        this.error(`browser bundle imports the Node built-in "${source}" (from ${importer})`);
       if (fromOurCode && FORBIDDEN_BROWSER_SPECIFIERS.has(source)) {
         this.error(`browser code imports "${source}"; import * as z from 'zod/mini' instead (from ${importer})`);
       }
@@ -42,8 +43,7 @@ export function browserOnly() {
  * single classic file would make every page pay for them.
  */
 export const CLASSIC_SCRIPT_OMITS = {
-  '/node_modules/libphonenumber-js/metadata.min.json.js':
-    "phone metadata of countries other than Egypt",
+  '/node_modules/libphonenumber-js/metadata.min.json.js': 'phone metadata of countries other than Egypt',
   '/src/oauth/microsoft.ts': 'Microsoft sign-in (MSAL)',
 };
 const OMITTED = '\0vlens-classic-omitted:';
@@ -68,7 +68,8 @@ export function classicScriptOmits(omits = CLASSIC_SCRIPT_OMITS) {
     },
     async load(id) {
       // The classic script cannot load other countries' metadata: it says so, and offers only what it can validate.
-      if (id.replaceAll('\\', '/').endsWith('/src/phone/metadata-loadable.ts')) return 'export const WORLD_PHONE_METADATA_LOADABLE = false;';
+      if (id.replaceAll('\\', '/').endsWith('/src/phone/metadata-loadable.ts'))
+        return 'export const WORLD_PHONE_METADATA_LOADABLE = false;';
       if (!id.startsWith(OMITTED)) return null;
       const original = id.slice(OMITTED.length);
       const reason = omits[Object.keys(omits).find((end) => original.endsWith(end))];

@@ -42,7 +42,8 @@ export function partOf(source: string): string {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
   if (pkg === 'lit' || pkg === 'lit-html' || pkg === 'lit-element' || pkg === '@lit/reactive-element') return 'lit';
   if (pkg === 'zod') return 'zod/mini';
-  if (pkg === 'libphonenumber-js') return /metadata\.\w+\.json/.test(path) ? 'phone metadata (world)' : 'libphonenumber-js code';
+  if (pkg === 'libphonenumber-js')
+    return /metadata\.\w+\.json/.test(path) ? 'phone metadata (world)' : 'libphonenumber-js code';
   if (pkg) return pkg;
   if (path.includes('/src/phone/metadata/')) return 'phone metadata (EG slice)';
   if (path.includes('/src/i18n/')) return 'app: strings (en, ar)';
@@ -78,10 +79,10 @@ export function attribute(chunk: OutputChunk, outFile: string): Piece[] {
   let currentPart = 'unmapped (banner, glue)';
   const takeUntil = (line: number, column: number) => {
     while (cursor.line < line) {
-      add(currentPart, lines[cursor.line]!.slice(cursor.column) + '\n');
+      add(currentPart, lines[cursor.line].slice(cursor.column) + '\n');
       cursor = { line: cursor.line + 1, column: 0 };
     }
-    add(currentPart, lines[cursor.line]!.slice(cursor.column, column));
+    add(currentPart, lines[cursor.line].slice(cursor.column, column));
     cursor = { line, column };
   };
   for (const segment of segments) {
@@ -113,11 +114,11 @@ async function build(options: RollupOptions): Promise<OutputChunk[]> {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { entry: { type: 'string' } } });
   const entry = values.entry ?? BROWSER_ENTRY;
-  const [esOptions, classicOptions] = scriptTagBundles({ input: entry, sourcemap: true }) as RollupOptions[];
-  const [esChunks, classicChunks] = await Promise.all([build(esOptions!), build(classicOptions!)]);
+  const [esOptions, classicOptions] = scriptTagBundles({ input: entry, sourcemap: true });
+  const [esChunks, classicChunks] = await Promise.all([build(esOptions), build(classicOptions)]);
   const first = esChunks.find((c) => c.isEntry)!;
   const lazy = esChunks.filter((c) => !c.isEntry);
-  const classic = classicChunks[0]!;
+  const classic = classicChunks[0];
 
   console.log(`Bundle sizes for ${relative(process.cwd(), resolve(entry))} (bytes; gzip level 9, brotli quality 11)\n`);
   console.log(`${pad('file', 58)}${'raw'.padStart(8)}${'gzip'.padStart(8)}${'brotli'.padStart(8)}`);
@@ -126,11 +127,16 @@ async function main(): Promise<void> {
   for (const chunk of lazy) console.log(row(`  lazy: dist/${chunk.fileName}`, measure(chunk.code)));
   const isWorld = (c: OutputChunk) => Object.keys(c.modules).some((id) => partOf(id) === 'phone metadata (world)');
   const sum = (chunks: OutputChunk[]) =>
-    chunks.map((c) => measure(c.code)).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
+    chunks
+      .map((c) => measure(c.code))
+      .reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
   const withoutWorld = [first, ...lazy.filter((c) => !isWorld(c))];
-  if (withoutWorld.length > 1) console.log(row('ES module + OAuth chunks (no world metadata), per-file sum', sum(withoutWorld)));
+  if (withoutWorld.length > 1)
+    console.log(row('ES module + OAuth chunks (no world metadata), per-file sum', sum(withoutWorld)));
   if (lazy.length) console.log(row('ES module + every lazy chunk, per-file sum', sum(esChunks)));
-  console.log(row(`dist/${classic.fileName.replace(/^.*dist\//, '')} (classic script, one file)`, measure(classic.code)));
+  console.log(
+    row(`dist/${classic.fileName.replace(/^.*dist\//, '')} (classic script, one file)`, measure(classic.code)),
+  );
 
   const within = firstSizes.gzip <= FIRST_LOAD_BUDGET_GZIP;
   console.log(
@@ -146,12 +152,19 @@ async function main(): Promise<void> {
     const full = measure(chunk.code);
     const parts = new Map<string, string>();
     for (const piece of pieces) parts.set(piece.part, (parts.get(piece.part) ?? '') + piece.text);
-    console.log(`\nWhat each part of the ${label} costs (minified bytes from the source map; "alone" = that part gzipped by itself;`);
+    console.log(
+      `\nWhat each part of the ${label} costs (minified bytes from the source map; "alone" = that part gzipped by itself;`,
+    );
     console.log(`"marginal" = gzip of the whole minus gzip of the whole without that part's text)`);
-    console.log(`${pad('part', 34)}${'raw'.padStart(8)}${'gz alone'.padStart(10)}${'gz marg.'.padStart(10)}${'br marg.'.padStart(10)}`);
+    console.log(
+      `${pad('part', 34)}${'raw'.padStart(8)}${'gz alone'.padStart(10)}${'gz marg.'.padStart(10)}${'br marg.'.padStart(10)}`,
+    );
     const sorted = [...parts].sort((a, b) => b[1].length - a[1].length);
     for (const [part, text] of sorted) {
-      const rest = pieces.filter((piece) => piece.part !== part).map((piece) => piece.text).join('');
+      const rest = pieces
+        .filter((piece) => piece.part !== part)
+        .map((piece) => piece.text)
+        .join('');
       const without = measure(rest);
       console.log(
         `${pad(part, 34)}${num(Buffer.byteLength(text))}${String(measure(text).gzip).padStart(10)}` +

@@ -95,7 +95,13 @@ export async function startBenchServer(root = process.cwd()) {
   };
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -111,10 +117,17 @@ export interface Distribution {
 
 export function distribution(values: number[]): Distribution {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   const mid = sorted.length / 2;
-  const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { median, p90: at(0.9), min: sorted[0]!, max: sorted[sorted.length - 1]!, samples: sorted.length };
+  const median = sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, p90: at(0.9), min: sorted[0], max: sorted[sorted.length - 1], samples: sorted.length };
+}
+
+/** What the bench pages above put on `window`, as seen from callbacks that run in the page. */
+interface BenchPage {
+  __bench?: { ok: boolean; interactive: number; evalStart: number };
+  benchReady?: boolean;
+  mountWidgets(count: number): Promise<number>;
 }
 
 /** `loads` fresh page loads (a new browser context each: no HTTP or code cache): ms from evaluation start to interactive. */
@@ -124,8 +137,14 @@ export async function timeToInteractive(browser: Browser, base: string, loads = 
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${base}/bench/load.html`);
-    const result = await page.waitForFunction(() => (window as any).__bench, undefined, { timeout: 10_000 });
-    const { ok, interactive, evalStart } = (await result.jsonValue()) as { ok: boolean; interactive: number; evalStart: number };
+    const result = await page.waitForFunction(() => (globalThis as unknown as BenchPage).__bench, undefined, {
+      timeout: 10_000,
+    });
+    const { ok, interactive, evalStart } = (await result.jsonValue()) as {
+      ok: boolean;
+      interactive: number;
+      evalStart: number;
+    };
     if (!ok) throw new Error('the widget never became interactive');
     times.push(interactive - evalStart);
     await context.close();
@@ -150,7 +169,12 @@ export interface HeapFigures {
 }
 
 /** Used JS heap after a forced GC, with the bundle loaded, then after mounting each count (a fresh page per count). */
-export async function heapAfterMounting(browser: Browser, base: string, counts = [1, 100], runs = 3): Promise<HeapFigures> {
+export async function heapAfterMounting(
+  browser: Browser,
+  base: string,
+  counts = [1, 100],
+  runs = 3,
+): Promise<HeapFigures> {
   const baselines: number[] = [];
   const mounted: Record<number, number[]> = {};
   for (let run = 0; run < runs; run++) {
@@ -158,9 +182,9 @@ export async function heapAfterMounting(browser: Browser, base: string, counts =
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${base}/bench/heap.html`);
-      await page.waitForFunction(() => (window as any).benchReady === true);
+      await page.waitForFunction(() => (globalThis as unknown as BenchPage).benchReady === true);
       baselines.push(await usedHeap(page));
-      const present = await page.evaluate((count) => (window as any).mountWidgets(count) as Promise<number>, n);
+      const present = await page.evaluate((count) => (globalThis as unknown as BenchPage).mountWidgets(count), n);
       if (present !== n) throw new Error(`mounted ${present} widgets, expected ${n}`);
       (mounted[n] ??= []).push(await usedHeap(page));
       await context.close();

@@ -34,7 +34,7 @@ export async function measureCaptchaCost(load: LoadOptions = {}): Promise<CostFi
 /** The two rows side by side, medians over the rounds. */
 export function captchaCostTable(figures: CostFigures[]): string {
   const [without] = figures;
-  const baseCpu = median(without!.rounds.map((r) => r.cpuMicrosPerRequest));
+  const baseCpu = median(without.rounds.map((r) => r.cpuMicrosPerRequest));
   return [
     '| Our proxy, StepVerifyPhone sends | CPU µs / request | × without | req/s | p50 ms | p99 ms | non-2xx, errors |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',

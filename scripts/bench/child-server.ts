@@ -24,7 +24,10 @@ export interface ForkOptions {
 }
 
 /** Forks a server (tsx, --expose-gc) and resolves once it listens. A proxy that logs to stdout gets /dev/null as stdout. */
-export async function forkServer(config: ServeConfig, { cpuProfDir, script = SERVE }: ForkOptions = {}): Promise<ChildServer> {
+export async function forkServer(
+  config: ServeConfig,
+  { cpuProfDir, script = SERVE }: ForkOptions = {},
+): Promise<ChildServer> {
   const quiet = config.role === 'proxy' && config.log === 'stdout';
   const child: ChildProcess = fork(script, [JSON.stringify(config)], {
     execArgv: ['--import', 'tsx', '--expose-gc', ...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [])],

@@ -30,7 +30,14 @@ export function floorForwarder(upstream: string, apiKey: string): (req: Incoming
     const headers: Record<string, string> = { ApiKey: apiKey, 'content-type': req.headers['content-type'] ?? '' };
     if (req.headers['content-length']) headers['content-length'] = req.headers['content-length'];
     const outgoing = request(
-      { hostname: target.hostname, port: target.port, method: 'POST', path: VLENS_API_PREFIX + url.slice(MOUNT.length), headers, agent },
+      {
+        hostname: target.hostname,
+        port: target.port,
+        method: 'POST',
+        path: VLENS_API_PREFIX + url.slice(MOUNT.length),
+        headers,
+        agent,
+      },
       (answer) => {
         const back: Record<string, string> = { 'content-type': answer.headers['content-type'] ?? 'application/json' };
         if (answer.headers['content-length']) back['content-length'] = answer.headers['content-length'];
@@ -47,11 +54,20 @@ export function floorForwarder(upstream: string, apiKey: string): (req: Incoming
 }
 
 /** Express + http-proxy-middleware + express-rate-limit, as a tenant would mount them. */
-export function expressForwarder(upstream: string, apiKey: string, limit: Limit): (req: IncomingMessage, res: ServerResponse) => void {
+export function expressForwarder(
+  upstream: string,
+  apiKey: string,
+  limit: Limit,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const app = express();
   app.use(
     MOUNT.slice(0, -1),
-    rateLimit({ windowMs: limit.durationSec * 1000, limit: limit.points, standardHeaders: 'draft-8', legacyHeaders: false }),
+    rateLimit({
+      windowMs: limit.durationSec * 1000,
+      limit: limit.points,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+    }),
     createProxyMiddleware({
       target: upstream,
       changeOrigin: true,

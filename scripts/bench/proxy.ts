@@ -20,7 +20,15 @@ import type { ServeConfig } from './serve.js';
 
 const API_KEY = 'bench-api-key';
 const HUGE = { points: 1_000_000_000, durationSec: 600 };
-const HUGE_LIMITS: VlensLimits = { sendShort: HUGE, sendDaily: HUGE, sendIp: HUGE, sendGlobal: HUGE, codeChecks: HUGE, ip: HUGE, existence: HUGE };
+const HUGE_LIMITS: VlensLimits = {
+  sendShort: HUGE,
+  sendDaily: HUGE,
+  sendIp: HUGE,
+  sendGlobal: HUGE,
+  codeChecks: HUGE,
+  ip: HUGE,
+  existence: HUGE,
+};
 
 /** 50 Egyptian mobile numbers, one StepVerifyPhone send each, cycled on every connection. */
 export const SEND_REQUESTS: AutocannonRequest[] = Array.from({ length: 50 }, (_, i) => ({
@@ -34,7 +42,13 @@ export const SEND_REQUESTS: AutocannonRequest[] = Array.from({ length: 50 }, (_,
 export const FORWARDERS = {
   floor: (upstream: string): ServeConfig => ({ role: 'floor', apiKey: API_KEY, upstream }),
   express: (upstream: string): ServeConfig => ({ role: 'express', apiKey: API_KEY, upstream, limit: HUGE }),
-  ours: (upstream: string): ServeConfig => ({ role: 'proxy', apiKey: API_KEY, upstream, limits: HUGE_LIMITS, log: 'stdout' }),
+  ours: (upstream: string): ServeConfig => ({
+    role: 'proxy',
+    apiKey: API_KEY,
+    upstream,
+    limits: HUGE_LIMITS,
+    log: 'stdout',
+  }),
 } as const;
 
 export interface LoadOptions {
@@ -67,11 +81,16 @@ export interface CostFigures {
 export const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
 /** Loads `target` once for `durationSec` and reads its CPU time around the load. */
-async function loadOnce(target: ChildServer, requests: AutocannonRequest[], connections: number, durationSec: number): Promise<RoundFigures> {
+async function loadOnce(
+  target: ChildServer,
+  requests: AutocannonRequest[],
+  connections: number,
+  durationSec: number,
+): Promise<RoundFigures> {
   const before = await target.cpuMicros();
   const result = await autocannon({ url: target.url, connections, duration: durationSec, requests, timeout: 15 });
   const cpu = (await target.cpuMicros()) - before;
@@ -101,11 +120,13 @@ export async function measureProxyCost(
   const standIn = await forkServer({ role: 'stand-in', apiKey: API_KEY });
   const running: [string, ChildServer][] = [];
   try {
-    for (const [name, config] of Object.entries(targets)) running.push([name, await forkServer(config(standIn.url), forkOptions(name))]);
+    for (const [name, config] of Object.entries(targets))
+      running.push([name, await forkServer(config(standIn.url), forkOptions(name))]);
     for (const [, server] of running) await autocannon({ url: server.url, connections, duration: warmupSec, requests });
     const figures = running.map(([name]) => ({ name, rounds: [] as RoundFigures[] }));
     for (let round = 0; round < rounds; round++) {
-      for (const [i, [, server]] of running.entries()) figures[i]!.rounds.push(await loadOnce(server, requests, connections, durationSec));
+      for (const [i, [, server]] of running.entries())
+        figures[i].rounds.push(await loadOnce(server, requests, connections, durationSec));
     }
     return figures;
   } finally {
@@ -128,8 +149,11 @@ function spread(rounds: RoundFigures[], pick: (r: RoundFigures) => number, digit
 }
 
 /** The side-by-side Markdown table; ratios are of medians to the floor's (the first target). */
-export function proxyCostTable(figures: CostFigures[], { durationSec = 5, connections = 10 }: LoadOptions = {}): string {
-  const floorCpu = median(figures[0]!.rounds.map((r) => r.cpuMicrosPerRequest));
+export function proxyCostTable(
+  figures: CostFigures[],
+  { durationSec = 5, connections = 10 }: LoadOptions = {},
+): string {
+  const floorCpu = median(figures[0].rounds.map((r) => r.cpuMicrosPerRequest));
   const lines = [
     `| Forwarder in front of the stand-in | CPU µs / request | × floor | req/s | p50 ms | p99 ms | non-2xx, errors |`,
     `| --- | ---: | ---: | ---: | ---: | ---: | ---: |`,
@@ -140,9 +164,9 @@ export function proxyCostTable(figures: CostFigures[], { durationSec = 5, connec
     }),
     '',
     `Each forwarder and the stand-in run in their own Node process; autocannon (${connections} connections, ${durationSec} s per round, ` +
-      `${figures[0]!.rounds.length} interleaved rounds after a warm-up) runs in the bench process, all on one machine. ` +
+      `${figures[0].rounds.length} interleaved rounds after a warm-up) runs in the bench process, all on one machine. ` +
       'Requests: StepVerifyPhone sends to 50 Egyptian numbers in turn, limits too generous to refuse. ' +
-      'CPU / request is the forwarder process\'s own user + system time over the requests it answered; ' +
+      "CPU / request is the forwarder process's own user + system time over the requests it answered; " +
       'figures are medians over the rounds (min–max in brackets).',
   ];
   return lines.join('\n');

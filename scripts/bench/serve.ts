@@ -20,7 +20,14 @@ import { expressForwarder, floorForwarder } from './forwarders.js';
 export type ServeConfig =
   | { role: 'stand-in'; apiKey: string; settings?: Partial<StandInSettings> }
   /** Our proxy; `log: 'stdout'` keeps its default JSON-line log (the child's stdout is then /dev/null), else no log. */
-  | { role: 'proxy'; apiKey: string; upstream: string; limits: VlensLimits; log?: 'stdout' | 'none'; captchaVerifyUrl?: string }
+  | {
+      role: 'proxy';
+      apiKey: string;
+      upstream: string;
+      limits: VlensLimits;
+      log?: 'stdout' | 'none';
+      captchaVerifyUrl?: string;
+    }
   /** The stand-in's fake CAPTCHA (Turnstile's siteverify at /fake-captcha/turnstile/siteverify), tokens reusable. */
   | { role: 'fake-captcha'; apiKey: string }
   /** The comparison forwarders of scripts/bench/forwarders.ts. */
@@ -49,7 +56,14 @@ async function start(config: ServeConfig): Promise<{ url: string; close(): Promi
     limits: config.limits,
     ...(config.log === 'stdout' ? {} : { log: () => {} }),
     ...(config.captchaVerifyUrl
-      ? { captcha: { provider: 'turnstile' as const, siteKey: FAKE_CAPTCHA_SITE_KEY, secret: FAKE_CAPTCHA_SECRET, verifyUrl: config.captchaVerifyUrl } }
+      ? {
+          captcha: {
+            provider: 'turnstile' as const,
+            siteKey: FAKE_CAPTCHA_SITE_KEY,
+            secret: FAKE_CAPTCHA_SECRET,
+            verifyUrl: config.captchaVerifyUrl,
+          },
+        }
       : {}),
   });
   const server = await listen(proxy);
@@ -66,7 +80,8 @@ if (process.send) {
   const config = JSON.parse(process.argv[2] ?? '{}') as ServeConfig;
   const running = await start(config);
   const send = (message: ServeMessage) => process.send!(message);
-  process.on('message', async (message: { type: string }) => {
+  process.on('message', (message: { type: string }) => void answerMessage(message));
+  async function answerMessage(message: { type: string }) {
     if (message.type === 'memory') {
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();
@@ -79,7 +94,7 @@ if (process.send) {
       await running.close();
       process.exit(0);
     }
-  });
+  }
   process.on('disconnect', () => process.exit(0));
   send({ type: 'ready', url: running.url });
 }

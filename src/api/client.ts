@@ -26,7 +26,11 @@ export class VlensError extends Error {
   readonly status: number | null;
   readonly envelope: Envelope;
 
-  constructor(kind: VlensErrorKind, message: string, options: { status?: number | null; envelope?: Envelope; cause?: unknown } = {}) {
+  constructor(
+    kind: VlensErrorKind,
+    message: string,
+    options: { status?: number | null; envelope?: Envelope; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'VlensError';
     this.kind = kind;
@@ -39,7 +43,7 @@ export interface VlensClientOptions {
   /** The tenant's proxy mount, e.g. `/api/vlens` or `https://api.example.com/vlens`. */
   endpoint: string;
   /** Fetch credentials mode: `same-origin` (default) or `include` for a cross-site backend. */
-  credentials?: RequestCredentials;
+  credentials?: 'same-origin' | 'include' | 'omit';
   /** Give up on a call after this many ms (default 15000). */
   timeoutMs?: number;
   /** For tests and non-browser hosts. Default: the global fetch. */
@@ -60,7 +64,10 @@ export interface VlensClient {
     signal?: AbortSignal,
   ): Promise<RegisterOutput>;
   sendEmailCode(input: { email: string }, signal?: AbortSignal, captchaToken?: string | null): Promise<RegisterOutput>;
-  verifyEmailCode(input: { email: string; emailOtpRequestId: string; emailOtp: string }, signal?: AbortSignal): Promise<RegisterOutput>;
+  verifyEmailCode(
+    input: { email: string; emailOtpRequestId: string; emailOtp: string },
+    signal?: AbortSignal,
+  ): Promise<RegisterOutput>;
   verifyOAuthToken(input: OAuthTokenInput, signal?: AbortSignal): Promise<OAuthTokenOutput>;
   /** Resolves only with an access token; an answer without one is a `protocol` error. */
   register(input: RegisterInput, signal?: AbortSignal): Promise<RegisteredOutput>;
@@ -77,7 +84,13 @@ export function createVlensClient({
   const base = endpoint.replace(/\/+$/, '');
 
   /** `required`: a `data` key the step cannot go on without; its absence is a protocol error. */
-  async function post(path: VlensPath, body: object, signal?: AbortSignal, required?: string, captchaToken?: string | null): Promise<unknown> {
+  async function post(
+    path: VlensPath,
+    body: object,
+    signal?: AbortSignal,
+    required?: string,
+    captchaToken?: string | null,
+  ): Promise<unknown> {
     signal?.throwIfAborted();
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
@@ -87,7 +100,8 @@ export function createVlensClient({
       let response: Response;
       let text: string;
       try {
-        response = await doFetch(`${base}/${path}`, {
+        // `cache` is a browser fetch option that Node's RequestInit type lacks (Node's fetch ignores it).
+        const init: RequestInit & { cache: 'no-store' } = {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
@@ -99,7 +113,8 @@ export function createVlensClient({
           signal: combined,
           cache: 'no-store',
           redirect: 'error',
-        });
+        };
+        response = await doFetch(`${base}/${path}`, init);
         text = await response.text();
       } catch (cause) {
         if (signal?.aborted) throw signal.reason;
@@ -115,15 +130,32 @@ export function createVlensClient({
   return {
     checkExistence: (input, signal) => post(VLENS_PATHS.checkExistence, input, signal) as Promise<ExistenceOutput>,
     sendPhoneCode: (input, signal, captchaToken) =>
-      post(VLENS_PATHS.verifyPhone, input satisfies StepVerifyPhoneInput, signal, 'phoneNumberOtpRequestId', captchaToken) as Promise<RegisterOutput>,
+      post(
+        VLENS_PATHS.verifyPhone,
+        input satisfies StepVerifyPhoneInput,
+        signal,
+        'phoneNumberOtpRequestId',
+        captchaToken,
+      ) as Promise<RegisterOutput>,
     verifyPhoneCode: (input, signal) =>
       post(VLENS_PATHS.verifyPhone, input satisfies StepVerifyPhoneInput, signal) as Promise<RegisterOutput>,
     sendEmailCode: (input, signal, captchaToken) =>
-      post(VLENS_PATHS.verifyEmail, input satisfies StepVerifyEmailInput, signal, 'emailOtpRequestId', captchaToken) as Promise<RegisterOutput>,
+      post(
+        VLENS_PATHS.verifyEmail,
+        input satisfies StepVerifyEmailInput,
+        signal,
+        'emailOtpRequestId',
+        captchaToken,
+      ) as Promise<RegisterOutput>,
     verifyEmailCode: (input, signal) =>
       post(VLENS_PATHS.verifyEmail, input satisfies StepVerifyEmailInput, signal) as Promise<RegisterOutput>,
     verifyOAuthToken: (input, signal) =>
-      post(VLENS_PATHS.verifyOAuthForRegister, input, signal, 'oAuthTokenVerificationRequestId') as Promise<OAuthTokenOutput>,
+      post(
+        VLENS_PATHS.verifyOAuthForRegister,
+        input,
+        signal,
+        'oAuthTokenVerificationRequestId',
+      ) as Promise<OAuthTokenOutput>,
     register: (input, signal) => post(VLENS_PATHS.register, input, signal, 'accessToken') as Promise<RegisteredOutput>,
   };
 }
@@ -146,7 +178,10 @@ export function readEnvelope(path: VlensPath, status: number, text: string, requ
     if (loose.success && !isEnvelopeSuccess(status, loose.data) && loose.data.error_code) {
       throw apiError(status, loose.data);
     }
-    throw new VlensError('protocol', `The response (HTTP ${status}) is not a Vlens envelope`, { status, cause: parsed.error });
+    throw new VlensError('protocol', `The response (HTTP ${status}) is not a Vlens envelope`, {
+      status,
+      cause: parsed.error,
+    });
   }
   const envelope = parsed.data as Envelope;
   if (!isEnvelopeSuccess(status, envelope)) throw apiError(status, envelope);

@@ -15,12 +15,21 @@ const loads = new Map<string, Promise<ProxyConfig>>();
  * The proxy's configuration. Rejects on any failure (network, non-2xx, a body that is not the schema);
  * a failed load is forgotten, so the next widget asks again.
  */
-export function loadProxyConfig(endpoint: string, credentials: RequestCredentials, timeoutMs: number): Promise<ProxyConfig> {
+export function loadProxyConfig(
+  endpoint: string,
+  credentials: RequestCredentials,
+  timeoutMs: number,
+): Promise<ProxyConfig> {
   const url = `${endpoint.replace(/\/+$/, '')}/${PROXY_CONFIG_PATH}`;
   const key = `${credentials} ${url}`;
   let load = loads.get(key);
   if (!load) {
-    load = fetch(url, { credentials, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' })
+    load = fetch(url, {
+      credentials,
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'error',
+    })
       .then(async (response) => {
         if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
         return ProxyConfig.parse(await response.json());

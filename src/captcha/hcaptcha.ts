@@ -1,6 +1,7 @@
 /** hCaptcha, invisible: a challenge pops up only when hCaptcha wants one. */
 import { loadScript, providerGlobal } from './load-script.js';
-import type { CaptchaClient, CaptchaSetup } from './types.js';
+import type { CaptchaClient } from './types.js';
+import type { CaptchaSetup } from './setup.js';
 
 export const HCAPTCHA_SCRIPT = 'https://js.hcaptcha.com/1/api.js?render=explicit&recaptchacompat=off';
 

@@ -2,7 +2,8 @@
  * The one place the provider modules are imported, dynamically: a page
  * without `captcha` loads neither them nor any provider script.
  */
-import type { CaptchaClient, CaptchaProviderName, CaptchaSetup } from './types.js';
+import type { CaptchaClient, CaptchaProviderName } from './types.js';
+import type { CaptchaSetup } from './setup.js';
 
 export async function loadCaptcha(provider: CaptchaProviderName, setup: CaptchaSetup): Promise<CaptchaClient> {
   switch (provider) {

@@ -1,6 +1,7 @@
 /** reCAPTCHA v3: no challenge, a scored token per action (Google shows its badge on the page). */
 import { loadScript, providerGlobal } from './load-script.js';
-import { CAPTCHA_ACTION, type CaptchaClient, type CaptchaSetup } from './types.js';
+import { CAPTCHA_ACTION, type CaptchaClient } from './types.js';
+import type { CaptchaSetup } from './setup.js';
 
 export const RECAPTCHA_SCRIPT = 'https://www.google.com/recaptcha/api.js';
 

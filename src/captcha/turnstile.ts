@@ -4,7 +4,8 @@
  * person to interact, then shown in the widget's `captcha` slot.
  */
 import { loadScript, providerGlobal } from './load-script.js';
-import { CAPTCHA_ACTION, type CaptchaClient, type CaptchaSetup } from './types.js';
+import { CAPTCHA_ACTION, type CaptchaClient } from './types.js';
+import type { CaptchaSetup } from './setup.js';
 
 export const TURNSTILE_SCRIPT = 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit';
 

@@ -41,7 +41,10 @@ export class CallController<Action, Result, State, Message> {
     host: ReactiveControllerHost,
     private readonly options: CallOptions<Action, Result, State, Message>,
   ) {
-    this.task = new Task<[Action], unknown>(host, { autoRun: false, task: ([action], { signal }) => this.perform(action, signal) });
+    this.task = new Task<[Action], unknown>(host, {
+      autoRun: false,
+      task: ([action], { signal }) => this.perform(action, signal),
+    });
   }
 
   /** A call is in flight and not aborted. */
@@ -68,7 +71,9 @@ export class CallController<Action, Result, State, Message> {
         pending: () => (this.aborted ? null : this.options.progress(at)),
         error: (error) => {
           const failed = this.failed;
-          return failed?.at === at && error instanceof VlensError ? this.options.failure(error, at, failed.action) : null;
+          return failed?.at === at && error instanceof VlensError
+            ? this.options.failure(error, at, failed.action)
+            : null;
         },
       }) ?? null
     );

@@ -49,7 +49,9 @@ export class CaptchaController implements ReactiveController {
     const key = `${provider} ${siteKey}`;
     if (provider.trim() && this.warnedFor !== key) {
       this.warnedFor = key;
-      console.warn(`<vlens-register>: captcha="${provider}" is ignored: use turnstile, hcaptcha or recaptcha, with captcha-site-key.`);
+      console.warn(
+        `<vlens-register>: captcha="${provider}" is ignored: use turnstile, hcaptcha or recaptcha, with captcha-site-key.`,
+      );
     }
   }
 
@@ -73,11 +75,16 @@ export class CaptchaController implements ReactiveController {
     const key = `${provider} ${siteKey} ${scriptSrc}`;
     if (this.client && this.loadedFor === key) return this.client;
     const previous = this.client;
-    previous?.then((client) => client.dispose(), () => {});
+    previous?.then(
+      (client) => client.dispose(),
+      () => {},
+    );
     this.loadedFor = key;
     const container = this.container();
     container.replaceChildren();
-    const loading = import('../captcha/load.js').then(({ loadCaptcha }) => loadCaptcha(provider, { siteKey, scriptSrc, container }));
+    const loading = import('../captcha/load.js').then(({ loadCaptcha }) =>
+      loadCaptcha(provider, { siteKey, scriptSrc, container }),
+    );
     this.client = loading;
     // A failed load (offline, blocked script) is tried again on the next send.
     loading.catch(() => {

@@ -6,7 +6,8 @@
  * asks a widget to re-render only when its resolved language changed.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { languageOf, localeOf, type VlensLocale } from '../i18n/index.js';
+import { localeOf, type VlensLocale } from '../i18n/index.js';
+import { languageOf } from '../i18n/language-of.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 

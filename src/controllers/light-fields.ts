@@ -23,7 +23,14 @@
  * children are left alone.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { FALLBACK_ATTRIBUTE, lightId, LightFieldNodes, OWNER_ATTRIBUTE, type LightFieldsView, type LightPart } from '../register/light-fields.js';
+import {
+  FALLBACK_ATTRIBUTE,
+  lightId,
+  LightFieldNodes,
+  OWNER_ATTRIBUTE,
+  type LightFieldsView,
+  type LightPart,
+} from '../register/light-fields.js';
 import { codeAsTyped } from '../register/validation.js';
 
 let counter = 0;
@@ -110,12 +117,18 @@ export class LightFieldsController implements ReactiveController {
     this.nodes = new LightFieldNodes(this.host, this.prefix, (event) => this.onCodeInput(event));
     this.nodes.update(this.options.view());
     this.removeStale();
-    const input = this.host.querySelector<HTMLInputElement>(`:scope > input[slot="field"][${OWNER_ATTRIBUTE}="${this.prefix}"]`);
+    const input = this.host.querySelector<HTMLInputElement>(
+      `:scope > input[slot="field"][${OWNER_ATTRIBUTE}="${this.prefix}"]`,
+    );
     if (fallback && input) {
       input.value = fallback.value;
       if (focused) {
         input.focus();
-        input.setSelectionRange(fallback.selectionStart, fallback.selectionEnd, fallback.selectionDirection ?? undefined);
+        input.setSelectionRange(
+          fallback.selectionStart,
+          fallback.selectionEnd,
+          fallback.selectionDirection ?? undefined,
+        );
       }
     }
     this.host.requestUpdate();

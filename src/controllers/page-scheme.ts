@@ -35,7 +35,12 @@ function watch(document: Document): void {
   observer.observe(document.documentElement, { attributes: true });
   if (document.body) observer.observe(document.body, { attributes: true });
   // <meta name="color-scheme"> added or changed later.
-  observer.observe(document.head ?? document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['content'] });
+  observer.observe(document.head ?? document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['content'],
+  });
 }
 
 /** The flat-tree parent: the parent element, else the shadow root's host. */

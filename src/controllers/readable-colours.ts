@@ -46,7 +46,12 @@ export class ReadableColours implements ReactiveController {
     }
   }
 
-  private choose(primaryText: string, surfaceText: string, onPrimaryText: string, hostSetOnPrimary: boolean): Record<string, string> {
+  private choose(
+    primaryText: string,
+    surfaceText: string,
+    onPrimaryText: string,
+    hostSetOnPrimary: boolean,
+  ): Record<string, string> {
     const primary = resolveColour(primaryText)?.rgb;
     const surface = resolveColour(surfaceText)?.rgb;
     const onPrimary = resolveColour(onPrimaryText)?.rgb;
@@ -54,9 +59,14 @@ export class ReadableColours implements ReactiveController {
     if (!primary) return chosen;
     if (onPrimary && contrast(onPrimary, primary) < AA_TEXT_CONTRAST) {
       if (!hostSetOnPrimary) chosen['--_auto-on-primary'] = rgbText(textOn(primary));
-      else warnOnce(`--vlens-color-on-primary ${onPrimaryText} on --vlens-color-primary ${primaryText}`, contrast(onPrimary, primary));
+      else
+        warnOnce(
+          `--vlens-color-on-primary ${onPrimaryText} on --vlens-color-primary ${primaryText}`,
+          contrast(onPrimary, primary),
+        );
     }
-    if (surface && contrast(primary, surface) < AA_TEXT_CONTRAST) chosen['--_auto-primary-text'] = rgbText(readableOn(primary, surface));
+    if (surface && contrast(primary, surface) < AA_TEXT_CONTRAST)
+      chosen['--_auto-primary-text'] = rgbText(readableOn(primary, surface));
     return chosen;
   }
 }
@@ -64,5 +74,7 @@ export class ReadableColours implements ReactiveController {
 function warnOnce(pair: string, ratio: number): void {
   if (warned.has(pair)) return;
   warned.add(pair);
-  console.warn(`<vlens-register>: ${pair} is ${ratio.toFixed(2)}:1, under the 4.5:1 text needs; set a pair that reaches it.`);
+  console.warn(
+    `<vlens-register>: ${pair} is ${ratio.toFixed(2)}:1, under the 4.5:1 text needs; set a pair that reaches it.`,
+  );
 }

@@ -39,7 +39,7 @@ export class WebOtpController implements ReactiveController {
   constructor(host: ReactiveControllerHost, options: WebOtpOptions) {
     this.options = {
       supported: webOtpSupported,
-      credentials: () => navigator.credentials as unknown as OtpCredentials | undefined,
+      credentials: () => navigator.credentials,
       ...options,
     };
     host.addController(this);

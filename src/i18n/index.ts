@@ -38,17 +38,6 @@ export function directionOf(locale: VlensLocale): 'ltr' | 'rtl' {
   return locale === 'ar' ? 'rtl' : 'ltr';
 }
 
-/** The element's `lang`, else the closest ancestor's (across shadow roots), else the document's. */
-export function languageOf(element: Element): string {
-  let node: Element | null = element;
-  while (node) {
-    const lang = node.getAttribute('lang');
-    if (lang) return lang;
-    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
-  }
-  return element.ownerDocument.documentElement.lang || 'en';
-}
-
 /** The dictionary of `locale` with the host's overrides; an old key fills its camelCase key unless that is given too. */
 export function stringsFor(locale: VlensLocale, overrides?: VlensStringOverrides): VlensStrings {
   const own = overrides?.[locale];
@@ -83,7 +72,11 @@ export function format(text: string, values: Record<string, string | number>): s
 }
 
 /** The host's text for an error code in this locale, if its table has one. */
-export function hostErrorText(table: readonly VlensErrorText[] | undefined, code: number | null | undefined, locale: VlensLocale): string | undefined {
+export function hostErrorText(
+  table: readonly VlensErrorText[] | undefined,
+  code: number | null | undefined,
+  locale: VlensLocale,
+): string | undefined {
   if (code == null || !table) return undefined;
   const row = table.find((r) => r.errorCode === code);
   return (locale === 'ar' ? row?.errorMessageAr : row?.errorMessageEn) || undefined;

@@ -48,14 +48,19 @@ export interface FakeCaptcha {
  * Creates the fake scripts and verify endpoints under `mountPath`. Tokens are single-use like the real
  * ones unless `singleUse` is false (the benchmark replays one token). Throws when NODE_ENV is production (any casing).
  */
-export function createFakeCaptcha({ mountPath = FAKE_CAPTCHA_PATH, secret = FAKE_CAPTCHA_SECRET, singleUse = true } = {}): FakeCaptcha {
+export function createFakeCaptcha({
+  mountPath = FAKE_CAPTCHA_PATH,
+  secret = FAKE_CAPTCHA_SECRET,
+  singleUse = true,
+} = {}): FakeCaptcha {
   if (isProductionEnv()) throw new Error('The fake CAPTCHA refuses to run with NODE_ENV=production.');
   const mount = mountPath.replace(/\/+$/, '');
   let verdict: FakeCaptchaVerdict = 'pass';
   let checks: FakeCaptchaCheck[] = [];
   const used = new Set<string>();
 
-  const json = (body: object, status = 200) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+  const json = (body: object, status = 200) =>
+    Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 
   async function siteverify(provider: CaptchaProvider, request: Request): Promise<Response> {
     const form = new URLSearchParams(await request.text());
@@ -70,7 +75,8 @@ export function createFakeCaptcha({ mountPath = FAKE_CAPTCHA_PATH, secret = FAKE
     if (verdict === 'refuse') return json({ success: false, 'error-codes': ['invalid-input-response'] });
     const action = token.slice(prefix.length).split('.')[0] ?? '';
     check.success = provider !== 'recaptcha' || verdict !== 'low-score';
-    const extra = provider === 'recaptcha' ? { score: verdict === 'low-score' ? 0.1 : 0.9, action } : action ? { action } : {};
+    const extra =
+      provider === 'recaptcha' ? { score: verdict === 'low-score' ? 0.1 : 0.9, action } : action ? { action } : {};
     return json({ success: true, challenge_ts: new Date().toISOString(), hostname: 'localhost', ...extra });
   }
 
@@ -80,7 +86,9 @@ export function createFakeCaptcha({ mountPath = FAKE_CAPTCHA_PATH, secret = FAKE
     const [provider, file] = path.slice(mount.length + 1).split('/') as [CaptchaProvider, string | undefined];
     if (!PROVIDERS.includes(provider)) return json({ error: `Use ${mount}/{turnstile|hcaptcha|recaptcha}/…` }, 404);
     if (file === 'api.js' && (request.method === 'GET' || request.method === 'HEAD')) {
-      return new Response(FAKE_SCRIPTS[provider], { headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' } });
+      return new Response(FAKE_SCRIPTS[provider], {
+        headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' },
+      });
     }
     if (file === 'siteverify' && request.method === 'POST') return siteverify(provider, request);
     return json({ error: 'Not found' }, 404);

@@ -42,12 +42,13 @@ export function createDevOAuthHandler(
     const match = pattern.exec(path);
     if (!match) return answer(404, { error: 'Use POST /dev-oauth/{google|microsoft}/token' });
     if (request.method !== 'POST') return answer(405, { error: 'POST only' });
-    if (!(request.headers.get('content-type') ?? '').includes('application/json')) return answer(415, { error: 'JSON only' });
+    if (!(request.headers.get('content-type') ?? '').includes('application/json'))
+      return answer(415, { error: 'JSON only' });
     const text = await request.text();
     if (text.length > MAX_BODY) return answer(413, { error: 'Body too large' });
     let body: { email?: unknown; variant?: unknown };
     try {
-      body = JSON.parse(text) ?? {};
+      body = (JSON.parse(text) as typeof body | null) ?? {};
     } catch {
       return answer(400, { error: 'The body is not JSON' });
     }

@@ -14,7 +14,11 @@ export const STAND_IN_ERRORS = {
   invalidCode: { code: 2001, status: 400, message: 'The verification code is wrong.' },
   codeExpired: { code: 2002, status: 410, message: 'The verification code has expired. Request a new one.' },
   tooManyTries: { code: 2003, status: 429, message: 'Too many wrong tries. Request a new code.' },
-  unknownRequestId: { code: 2004, status: 404, message: 'The verification request is unknown or was replaced by a newer one.' },
+  unknownRequestId: {
+    code: 2004,
+    status: 404,
+    message: 'The verification request is unknown or was replaced by a newer one.',
+  },
   phoneNotVerified: { code: 3001, status: 422, message: 'The phone number has not been verified.' },
   emailNotVerified: { code: 3002, status: 422, message: 'The email address has not been verified.' },
   alreadyRegistered: { code: 3003, status: 409, message: 'An account with this phone number or email already exists.' },

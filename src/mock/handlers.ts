@@ -172,7 +172,10 @@ function register({ state }: HandlerContext, input: RegisterInput): HandlerOutco
 }
 
 /** The handler of every path; input has passed REQUEST_SCHEMAS[path]. */
-export const HANDLERS: Record<VlensPath, (ctx: HandlerContext, input: never) => HandlerOutcome | Promise<HandlerOutcome>> = {
+export const HANDLERS: Record<
+  VlensPath,
+  (ctx: HandlerContext, input: never) => HandlerOutcome | Promise<HandlerOutcome>
+> = {
   [VLENS_PATHS.checkExistence]: checkExistence,
   [VLENS_PATHS.verifyPhone]: verifyPhone,
   [VLENS_PATHS.verifyEmail]: verifyEmail,

@@ -44,7 +44,11 @@ export function createVlensStandIn(options: StandInOptions = {}): VlensStandIn {
   const calls = new Map<string, number>();
   const lastRequests = new Map<string, unknown>();
   const google = createDevIssuer('Google', options.oauthAudience?.google ?? DEFAULT_OAUTH_AUDIENCES.google, now);
-  const microsoft = createDevIssuer('Microsoft', options.oauthAudience?.microsoft ?? DEFAULT_OAUTH_AUDIENCES.microsoft, now);
+  const microsoft = createDevIssuer(
+    'Microsoft',
+    options.oauthAudience?.microsoft ?? DEFAULT_OAUTH_AUDIENCES.microsoft,
+    now,
+  );
   const ctx: HandlerContext = { state, issuers: { Google: google, Microsoft: microsoft }, now };
 
   const refuse = (refusal: StandInRefusal) => {

@@ -52,7 +52,9 @@ export function toNodeListener(standIn: VlensStandIn) {
       }
       if (!res.headersSent && !res.destroyed) {
         res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ data: null, error_code: 500, error_message: 'Stand-in failure', error_descriptions: null }));
+        res.end(
+          JSON.stringify({ data: null, error_code: 500, error_message: 'Stand-in failure', error_descriptions: null }),
+        );
       } else {
         res.destroy();
       }

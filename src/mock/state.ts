@@ -84,7 +84,10 @@ export class StandInState {
     const target = channel === 'email' ? emailKey(to) : to;
     const entry = this.pending.get(requestId);
     if (!entry || entry.to !== target || entry.channel !== channel) {
-      return { error: 'unknownRequestId', details: { field: channel === 'sms' ? 'phoneNumberOtpRequestId' : 'emailOtpRequestId' } };
+      return {
+        error: 'unknownRequestId',
+        details: { field: channel === 'sms' ? 'phoneNumberOtpRequestId' : 'emailOtpRequestId' },
+      };
     }
     const field = channel === 'sms' ? 'phoneNumberOtp' : 'emailOtp';
     // Said in `error_descriptions` too, so a client can tell them apart when errors come with HTTP 200.

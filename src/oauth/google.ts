@@ -21,7 +21,15 @@ interface GsiId {
   }): void;
   renderButton(
     parent: HTMLElement,
-    options: { type?: 'standard'; theme?: string; size?: 'large'; text?: 'continue_with'; shape?: string; locale?: string; width?: number },
+    options: {
+      type?: 'standard';
+      theme?: string;
+      size?: 'large';
+      text?: 'continue_with';
+      shape?: string;
+      locale?: string;
+      width?: number;
+    },
   ): void;
   cancel?(): void;
 }
@@ -51,9 +59,13 @@ function loadGsi(url: string): Promise<GsiId> {
       script.onload = () => {
         const id = (window as GsiWindow).google?.accounts?.id;
         if (id) resolve(id);
-        else reject(new OAuthProviderError('google', 'network', 'Google Identity Services loaded without google.accounts.id'));
+        else
+          reject(
+            new OAuthProviderError('google', 'network', 'Google Identity Services loaded without google.accounts.id'),
+          );
       };
-      script.onerror = () => reject(new OAuthProviderError('google', 'network', `Google Identity Services did not load from ${url}`));
+      script.onerror = () =>
+        reject(new OAuthProviderError('google', 'network', `Google Identity Services did not load from ${url}`));
       document.head.append(script);
     });
     loading.catch(() => scripts.delete(url));
@@ -69,7 +81,12 @@ function openDialog(options: NonNullable<GoogleAdapterOptions['dialog']>) {
   dialog.setAttribute('aria-label', options.title ?? 'Continue with Google');
   if (options.locale) dialog.lang = options.locale;
   if (options.dir) dialog.dir = options.dir;
-  Object.assign(dialog.style, { padding: '1.5rem', borderRadius: '0.5rem', border: '1px solid #dadce0', maxWidth: '22rem' });
+  Object.assign(dialog.style, {
+    padding: '1.5rem',
+    borderRadius: '0.5rem',
+    border: '1px solid #dadce0',
+    maxWidth: '22rem',
+  });
   const heading = document.createElement('h2');
   heading.textContent = options.title ?? 'Continue with Google';
   Object.assign(heading.style, { margin: '0 0 1rem', fontSize: '1.125rem' });
@@ -87,7 +104,11 @@ function openDialog(options: NonNullable<GoogleAdapterOptions['dialog']>) {
 }
 
 /** An {@link IdTokenProvider} for Google; loads nothing until it is first called. */
-export function createGoogleIdTokenProvider({ clientId, scriptUrl = GOOGLE_GSI_SCRIPT_URL, dialog: words = {} }: GoogleAdapterOptions): IdTokenProvider {
+export function createGoogleIdTokenProvider({
+  clientId,
+  scriptUrl = GOOGLE_GSI_SCRIPT_URL,
+  dialog: words = {},
+}: GoogleAdapterOptions): IdTokenProvider {
   return async () => {
     const id = await loadGsi(scriptUrl);
     const { dialog, slot } = openDialog(words);
@@ -111,10 +132,22 @@ export function createGoogleIdTokenProvider({ clientId, scriptUrl = GOOGLE_GSI_S
           context: 'signup',
           itp_support: true,
         });
-        id.renderButton(slot, { type: 'standard', theme: 'outline', size: 'large', text: 'continue_with', shape: 'rectangular', locale: words.locale, width: 280 });
+        id.renderButton(slot, {
+          type: 'standard',
+          theme: 'outline',
+          size: 'large',
+          text: 'continue_with',
+          shape: 'rectangular',
+          locale: words.locale,
+          width: 280,
+        });
       } catch (error) {
         dialog.remove();
-        reject(new OAuthProviderError('google', 'config', `Google Identity Services refused the setup: ${String(error)}`, { cause: error }));
+        reject(
+          new OAuthProviderError('google', 'config', `Google Identity Services refused the setup: ${String(error)}`, {
+            cause: error,
+          }),
+        );
       }
     });
   };

@@ -17,7 +17,8 @@ export async function loadProvider(name: OAuthProviderName, config: OAuthConfig)
       });
     }
     case 'microsoft': {
-      if (!config.microsoftClientId) throw new OAuthProviderError('microsoft', 'config', 'microsoft-client-id is missing');
+      if (!config.microsoftClientId)
+        throw new OAuthProviderError('microsoft', 'config', 'microsoft-client-id is missing');
       const { createMicrosoftIdTokenProvider } = await import('./microsoft.js');
       return createMicrosoftIdTokenProvider({
         clientId: config.microsoftClientId,

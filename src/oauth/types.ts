@@ -61,5 +61,7 @@ export interface OAuthConfig {
 /** Parses `oauth-providers` ("google microsoft"): known names, in order, once each. */
 export function parseOAuthProviders(value: string | null | undefined): OAuthProviderName[] {
   const words = (value ?? '').toLowerCase().split(/[\s,]+/);
-  return OAUTH_PROVIDER_NAMES.filter((name) => words.includes(name)).sort((a, b) => words.indexOf(a) - words.indexOf(b));
+  return OAUTH_PROVIDER_NAMES.filter((name) => words.includes(name)).sort(
+    (a, b) => words.indexOf(a) - words.indexOf(b),
+  );
 }

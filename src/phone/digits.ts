@@ -32,11 +32,10 @@ export function toAsciiDigits(input: string): string {
 }
 
 /** Separators people put in phone numbers: spaces of every width, dashes, dots, slashes, brackets. */
-const SEPARATORS = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000\-\u2010-\u2015\u2212\uFE58\uFE63.\/()[\]]/g;
+const SEPARATORS = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000\-\u2010-\u2015\u2212\uFE58\uFE63./()[\]]/g;
 
 export type DialableOutcome =
-  | { ok: true; value: string }
-  | { ok: false; code: 'empty' | 'invalid-characters' | 'too-short' };
+  { ok: true; value: string } | { ok: false; code: 'empty' | 'invalid-characters' | 'too-short' };
 
 /**
  * Reduces typed or pasted text to `+digits` or `digits`: ASCII digits,
@@ -52,8 +51,7 @@ export function toDialable(input: string): DialableOutcome {
 }
 
 export type CodeOutcome =
-  | { ok: true; value: string }
-  | { ok: false; code: 'empty' | 'invalid-characters' | 'too-long' };
+  { ok: true; value: string } | { ok: false; code: 'empty' | 'invalid-characters' | 'too-long' };
 
 /** Normalises a one-time code: ASCII digits, separators dropped. Complete or not is the caller's call. */
 export function toCodeDigits(input: string, maxLength = 8): CodeOutcome {

@@ -2,7 +2,7 @@
  * The phone metadata the page has so far: Egypt from the main bundle, other
  * countries registered as slices or loaded as the whole world on demand.
  */
-import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
+import type { MetadataJson } from 'libphonenumber-js/core';
 import { EG_METADATA } from './metadata/eg.js';
 
 let active: MetadataJson = EG_METADATA;
@@ -26,7 +26,9 @@ export function isCountryLoaded(country: string): boolean {
 
 /** True when international input with this calling code (digits, no `+`) can be parsed now. */
 export function isCallingCodeLoaded(callingCode: string): boolean {
-  return Object.hasOwn(active.country_calling_codes, callingCode) || Object.hasOwn(active.nonGeographic ?? {}, callingCode);
+  return (
+    Object.hasOwn(active.country_calling_codes, callingCode) || Object.hasOwn(active.nonGeographic ?? {}, callingCode)
+  );
 }
 
 /**
@@ -72,6 +74,6 @@ export function loadPhoneMetadata(): Promise<void> {
 }
 
 /** Makes `country` parseable: resolves at once when it is loaded, else loads the world. */
-export function ensureCountry(country: CountryCode | string): Promise<void> {
+export function ensureCountry(country: string): Promise<void> {
   return isCountryLoaded(country) ? Promise.resolve() : loadPhoneMetadata();
 }

@@ -25,7 +25,10 @@ export function canValidateCountry(country: string): boolean {
 
 /** `"EG SA"`, `"eg,sa"` → `['EG', 'SA']`; empty → null. */
 export function parseCountryList(text: string | null | undefined): string[] | null {
-  const codes = (text ?? '').split(/[\s,]+/).filter(Boolean).map((code) => code.toUpperCase());
+  const codes = (text ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((code) => code.toUpperCase());
   return codes.length ? codes : null;
 }
 
@@ -37,7 +40,12 @@ let last: { input: OfferedCountriesInput; hostKey: string; offered: string[] } |
  */
 export function offeredCountries(input: OfferedCountriesInput): string[] {
   const hostKey = input.host?.join(' ') ?? '';
-  if (last && last.input.server === input.server && last.hostKey === hostKey && last.input.defaultCountry === input.defaultCountry) {
+  if (
+    last &&
+    last.input.server === input.server &&
+    last.hostKey === hostKey &&
+    last.input.defaultCountry === input.defaultCountry
+  ) {
     return last.offered;
   }
   last = { input, hostKey, offered: computeOffered(input) };

@@ -44,8 +44,7 @@ export const PHONE_REJECTION_CODES = [
 export type PhoneRejectionCode = (typeof PHONE_REJECTION_CODES)[number];
 
 export type PhoneOutcome =
-  | { ok: true; e164: string; country: CountryCode | undefined }
-  | { ok: false; code: PhoneRejectionCode };
+  { ok: true; e164: string; country: CountryCode | undefined } | { ok: false; code: PhoneRejectionCode };
 
 /** What the proxy accepts: `+`, no leading zero, 8-15 digits. */
 const E164 = /^\+[1-9]\d{7,14}$/;

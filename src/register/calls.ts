@@ -2,17 +2,9 @@ import { createVlensClient, DEFAULT_TIMEOUT_MS, type VlensClient, type VlensErro
 import type { RegisteredOutput, VlensErrorDetail } from '../events.js';
 import type { OAuthProviderName } from '../oauth/types.js';
 import type { FlowEvent, FlowState, StepId } from './flow.js';
+import type { Action } from './action.js';
 
-/** The one call in flight, as the Task's argument. */
-export type Action =
-  | { type: 'send-phone'; phone: string }
-  | { type: 'resend-phone' }
-  | { type: 'verify-phone'; code: string }
-  | { type: 'send-email'; email: string }
-  | { type: 'resend-email' }
-  | { type: 'verify-email'; code: string }
-  | { type: 'register'; password: string | null }
-  | { type: 'oauth'; provider: OAuthProviderName };
+export type { Action };
 
 /** What a call did: the flow event, the new account (register), whether a code was sent again. */
 export interface CallResult {
@@ -52,7 +44,13 @@ interface CallContext extends CallHooks {
 }
 
 /** Runs the Vlens calls for one action, from the flow state `flow`. */
-export function callFor(action: Action, settings: CallSettings, flow: FlowState, signal: AbortSignal, hooks: CallHooks): Promise<CallResult> {
+export function callFor(
+  action: Action,
+  settings: CallSettings,
+  flow: FlowState,
+  signal: AbortSignal,
+  hooks: CallHooks,
+): Promise<CallResult> {
   const { endpoint, credentials, timeout, smsProvider, collectGeolocation } = settings;
   const client = createVlensClient({ endpoint, credentials, timeoutMs: timeout || DEFAULT_TIMEOUT_MS });
   return callsFor(action, { ...hooks, client, flow, signal, smsProvider, collectGeolocation });
@@ -76,14 +74,23 @@ async function callsFor(action: Action, ctx: CallContext): Promise<CallResult> {
         { phoneNumber: flow.phone!, phoneNumberOtpRequestId: flow.phoneRequestId!, phoneNumberOtp: action.code },
         signal,
       );
-      return { flow: { type: 'phone-verified', code: action.code, emailConfirmationRequired: data.isEmailConfirmationRequired } };
+      return {
+        flow: {
+          type: 'phone-verified',
+          code: action.code,
+          emailConfirmationRequired: data.isEmailConfirmationRequired,
+        },
+      };
     }
     case 'send-email':
       return { flow: await sendEmail(ctx, action.email) };
     case 'resend-email':
       return { flow: await sendEmail(ctx, flow.email!), resent: true };
     case 'verify-email':
-      await client.verifyEmailCode({ email: flow.email!, emailOtpRequestId: flow.emailRequestId!, emailOtp: action.code }, signal);
+      await client.verifyEmailCode(
+        { email: flow.email!, emailOtpRequestId: flow.emailRequestId!, emailOtp: action.code },
+        signal,
+      );
       return { flow: { type: 'email-verified' } };
     case 'oauth':
       return { flow: await ctx.verifyOAuth(client, action.provider) };
@@ -121,12 +128,23 @@ export function errorDetail(error: VlensError, step: StepId): VlensErrorDetail {
 
 /** `vlens-error`'s detail when the element has no `endpoint` to call. */
 export function configErrorDetail(step: StepId): VlensErrorDetail {
-  return { error_code: null, error_message: 'The endpoint attribute is missing', error_descriptions: null, step, status: null, kind: 'config' };
+  return {
+    error_code: null,
+    error_message: 'The endpoint attribute is missing',
+    error_descriptions: null,
+    step,
+    status: null,
+    kind: 'config',
+  };
 }
 
 async function sendPhone(ctx: CallContext, phone: string): Promise<FlowEvent> {
   const token = await ctx.captchaToken(ctx.signal);
-  const data = await ctx.client.sendPhoneCode({ phoneNumber: phone, smsProviders: ctx.smsProvider ?? null }, ctx.signal, token);
+  const data = await ctx.client.sendPhoneCode(
+    { phoneNumber: phone, smsProviders: ctx.smsProvider ?? null },
+    ctx.signal,
+    token,
+  );
   ctx.onCodeSent();
   return { type: 'phone-code-sent', phone, requestId: data.phoneNumberOtpRequestId! };
 }

@@ -84,7 +84,7 @@ export class CountryPicker implements ReactiveController {
     const wanted = this.options.defaultCountry().trim().toUpperCase();
     if (offered.includes(wanted)) return wanted;
     if (offered.includes(FALLBACK_COUNTRY) || !offered.length) return FALLBACK_COUNTRY;
-    return offered[0]!;
+    return offered[0];
   }
 
   /** True when `country` is one the widget offers (a typed `+code` number from elsewhere is refused before any call). */
@@ -194,8 +194,9 @@ export class CountryPicker implements ReactiveController {
         @keydown=${this.onSearchKeydown}
       />
       <label part="label" for=${COUNTRY_IDS.list}>${t.countryListLabel}</label>
-      ${matches.length
-        ? html`<select
+      ${
+        matches.length
+          ? html`<select
             part="country-list"
             id=${COUNTRY_IDS.list}
             size=${Math.min(LIST_ROWS, Math.max(2, matches.length))}
@@ -205,7 +206,8 @@ export class CountryPicker implements ReactiveController {
           >
             ${matches.map((c) => this.renderOption(c))}
           </select>`
-        : html`<p part="hint" id=${COUNTRY_IDS.list}>${t.countryNoMatch}</p>`}
+          : html`<p part="hint" id=${COUNTRY_IDS.list}>${t.countryNoMatch}</p>`
+      }
       <div part="actions">
         <button part="button country-done" type="button" @click=${this.close}>${t.countryDone}</button>
       </div>
@@ -219,7 +221,11 @@ export class CountryPicker implements ReactiveController {
   }
 
   private statusText(t: CountryPickerStrings): string | typeof nothing {
-    return this.loadState === 'loading' ? t.countryLoading : this.loadState === 'failed' ? t.countryLoadFailed : nothing;
+    return this.loadState === 'loading'
+      ? t.countryLoading
+      : this.loadState === 'failed'
+        ? t.countryLoadFailed
+        : nothing;
   }
 
   private setLoad(state: 'idle' | 'loading' | 'failed'): void {

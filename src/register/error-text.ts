@@ -6,9 +6,16 @@
  * `vlens-error` detail for the host.
  */
 import type { VlensError } from '../api/client.js';
-import { format, hostErrorText, triesLeftText, type VlensErrorText, type VlensLocale, type VlensStrings } from '../i18n/index.js';
+import {
+  format,
+  hostErrorText,
+  triesLeftText,
+  type VlensErrorText,
+  type VlensLocale,
+  type VlensStrings,
+} from '../i18n/index.js';
 import type { OAuthProviderName } from '../oauth/types.js';
-import type { Action } from './calls.js';
+import type { Action } from './action.js';
 
 /** On the `oauth` step: the provider the person chose and the failure it gave, if any. */
 export interface OAuthAttempt {
@@ -82,7 +89,7 @@ interface Descriptions {
 
 function descriptionsOf(error: VlensError): Descriptions {
   const descriptions = error.envelope.error_descriptions;
-  return descriptions && typeof descriptions === 'object' && !Array.isArray(descriptions) ? (descriptions as Descriptions) : {};
+  return descriptions && typeof descriptions === 'object' && !Array.isArray(descriptions) ? descriptions : {};
 }
 
 const count = (value: unknown): number | null =>
@@ -93,7 +100,10 @@ const count = (value: unknown): number | null =>
  * own count `code_checks_left` (checks it still forwards for this request id); the smaller wins.
  */
 export function triesLeftOf(error: VlensError): number | null {
-  const known = [count(descriptionsOf(error).triesLeft), count((error.envelope as { code_checks_left?: unknown }).code_checks_left)];
+  const known = [
+    count(descriptionsOf(error).triesLeft),
+    count((error.envelope as { code_checks_left?: unknown }).code_checks_left),
+  ];
   const numbers = known.filter((n): n is number => n !== null);
   return numbers.length ? Math.min(...numbers) : null;
 }
@@ -163,7 +173,12 @@ export function errorText(
 }
 
 /** The provider's failure, or its token rejected by Vlens, in the person's words. */
-function oauthErrorText(error: VlensError, chosen: OAuthProviderName, failure: VlensError | null, t: VlensStrings): string | null {
+function oauthErrorText(
+  error: VlensError,
+  chosen: OAuthProviderName,
+  failure: VlensError | null,
+  t: VlensStrings,
+): string | null {
   const provider = chosen === 'google' ? t.providerGoogle : t.providerMicrosoft;
   if (error === failure) return format(t.oauthFailed, { provider });
   return error.kind === 'api' ? format(t.oauthRejected, { provider }) : null;

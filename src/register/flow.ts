@@ -91,11 +91,6 @@ export function canSkipEmail(state: FlowState): boolean {
   return state.step === 'email' && state.config.emailStep === 'optional';
 }
 
-/** Whether the finish step asks for a password, and whether it must be given. */
-export function passwordAsked(state: FlowState): boolean {
-  return state.config.password !== 'off';
-}
-
 /** Everything `Register` needs is in place. */
 export function canRegister(state: FlowState): boolean {
   if (state.step !== 'finish' || !state.phoneVerified) return false;
@@ -158,7 +153,13 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
     case 'email-code-sent':
       if (state.step !== 'email' && state.step !== 'email-code') return state;
       if (state.step === 'email-code' && event.email !== state.email) return state;
-      return { ...state, step: 'email-code', email: event.email, emailRequestId: event.requestId, emailVerified: false };
+      return {
+        ...state,
+        step: 'email-code',
+        email: event.email,
+        emailRequestId: event.requestId,
+        emailVerified: false,
+      };
 
     case 'email-verified':
       if (state.step !== 'email-code') return state;
@@ -174,7 +175,13 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
 
     case 'oauth-verified':
       if (state.step !== 'oauth') return state;
-      return { ...state, step: 'finish', oauthRequestId: event.requestId, email: event.email ?? null, emailVerified: false };
+      return {
+        ...state,
+        step: 'finish',
+        oauthRequestId: event.requestId,
+        email: event.email ?? null,
+        emailVerified: false,
+      };
 
     case 'registered':
       if (!canRegister(state)) return state;
@@ -183,7 +190,8 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
     case 'back': {
       const to = previousStep(state);
       if (!to) return state;
-      if (to === 'phone') return { ...state, step: 'phone', phoneRequestId: null, phoneCode: null, phoneVerified: false };
+      if (to === 'phone')
+        return { ...state, step: 'phone', phoneRequestId: null, phoneCode: null, phoneVerified: false };
       // Back to the email screen: the email (or provider) is chosen again.
       return { ...state, step: 'email', emailRequestId: null, emailVerified: false, oauthRequestId: null };
     }

@@ -42,7 +42,7 @@ export interface LightFieldsView {
    * `isolate` wraps text in another script or direction (the server's own message) in `<bdi>`.
    */
   status: { text: string; tone: 'error' | 'progress' | 'notice'; isolate?: boolean } | null;
-  onSubmit(event: SubmitEvent): void;
+  onSubmit: (event: SubmitEvent) => void;
 }
 
 /** The light-DOM id of a field part: `${prefix}-${name}`. */
@@ -53,11 +53,7 @@ export function lightId(prefix: string, name: LightPart): string {
 export type LightPart = 'form' | 'phone' | 'code' | 'email' | 'password' | 'username' | 'hint' | 'status' | 'label';
 
 /** The step's light-DOM field: label, hint and value from what the element knows. */
-export function fieldFor(
-  flow: FlowState,
-  t: VlensStrings,
-  text: { phone: string; email: string },
-): LightField | null {
+export function fieldFor(flow: FlowState, t: VlensStrings, text: { phone: string; email: string }): LightField | null {
   switch (flow.step) {
     case 'phone':
       return { kind: 'phone', label: t.phoneLabel, hint: t.phoneHint, value: text.phone };
@@ -92,8 +88,9 @@ export function fieldSlots(fallback: LightField | null, locale: string): Templat
   return html`<slot name="field-label"
       >${fallback ? html`<label class="fallback-field-label" lang=${locale} for="field">${fallback.label}</label>` : nothing}</slot
     ><slot name="field"
-      >${kind
-        ? html`<input
+      >${
+        kind
+          ? html`<input
             class="fallback-field"
             id="field"
             data-vlens-fallback
@@ -107,7 +104,8 @@ export function fieldSlots(fallback: LightField | null, locale: string): Templat
             aria-invalid="false"
             aria-describedby=${hint ? 'field-hint' : nothing}
           />`
-        : nothing}</slot
+          : nothing
+      }</slot
     ><slot name="field-hint">${hint ? html`<p class="fallback-field-hint" lang=${locale} id="field-hint">${hint}</p>` : nothing}</slot>`;
 }
 
@@ -161,7 +159,16 @@ export class LightFieldNodes {
     this.form.addEventListener('submit', (event) => this.view?.onSubmit(event));
     this.label = this.make('label');
     this.username = this.make('input');
-    setAttributes(this.username, { form: this.id('form'), id: this.id('username'), name: 'username', type: 'text', autocomplete: 'username', dir: 'ltr', readonly: '', hidden: '' });
+    setAttributes(this.username, {
+      form: this.id('form'),
+      id: this.id('username'),
+      name: 'username',
+      type: 'text',
+      autocomplete: 'username',
+      dir: 'ltr',
+      readonly: '',
+      hidden: '',
+    });
     this.hint = this.make('p');
     this.status = this.make('div');
   }
@@ -191,7 +198,8 @@ export class LightFieldNodes {
       this.input = field ? this.newInput() : null;
       this.key = view.key;
     }
-    if (field) setAttributes(this.label, { slot: 'field-label', lang: locale, for: this.id(field.kind), id: this.id('label') });
+    if (field)
+      setAttributes(this.label, { slot: 'field-label', lang: locale, for: this.id(field.kind), id: this.id('label') });
     if (field && this.label.textContent !== field.label) this.label.textContent = field.label;
     if (field?.kind === 'password') this.write(this.username, field.username);
     if (this.input && field) {
@@ -216,13 +224,20 @@ export class LightFieldNodes {
     if (hasHint) setAttributes(this.hint, { slot: 'field-hint', lang: locale, id: this.id('hint') });
     if (hasHint && this.hint.textContent !== field.hint) this.hint.textContent = field.hint;
     this.updateStatus(view);
-    this.place([this.form, field && this.label, field?.kind === 'password' && this.username, this.input, hasHint && this.hint, this.status]);
+    this.place([
+      this.form,
+      field && this.label,
+      field?.kind === 'password' && this.username,
+      this.input,
+      hasHint && this.hint,
+      this.status,
+    ]);
   }
 
   private newInput(): HTMLInputElement {
     const input = this.make('input');
     input.addEventListener('input', (event) => {
-      if (input.name === 'code') this.onCodeInput(event as InputEvent);
+      if (input.name === 'code') this.onCodeInput(event);
     });
     return input;
   }
@@ -246,7 +261,10 @@ export class LightFieldNodes {
     if (shown === this.statusShown) return;
     this.statusShown = shown;
     if (!status?.isolate) this.status.textContent = status?.text ?? '';
-    else this.status.replaceChildren(Object.assign(this.host.ownerDocument.createElement('bdi'), { textContent: status.text }));
+    else
+      this.status.replaceChildren(
+        Object.assign(this.host.ownerDocument.createElement('bdi'), { textContent: status.text }),
+      );
   }
 
   /** Puts the wanted nodes in the host in this order (re-inserting any a framework removed) and removes the others. */

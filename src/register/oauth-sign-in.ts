@@ -44,9 +44,13 @@ export class OAuthSignIn {
     } catch (error) {
       if (isOAuthCancelled(error)) return { type: 'back' };
       const kind = error instanceof OAuthProviderError ? error.kind : 'config';
-      this.failure = new VlensError(kind, `The ${provider} sign-in failed: ${error instanceof Error ? error.message : String(error)}`, {
-        cause: error,
-      });
+      this.failure = new VlensError(
+        kind,
+        `The ${provider} sign-in failed: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          cause: error,
+        },
+      );
       throw this.failure;
     }
     signal.throwIfAborted();
@@ -56,11 +60,18 @@ export class OAuthSignIn {
 
   /** The host's provider, else the built-in adapter (loaded now, once). */
   private _idTokenProvider(name: OAuthProviderName): Promise<IdTokenProvider> {
-    const { idTokenProvider, googleClientId, microsoftClientId, microsoftAuthority, microsoftRedirectUri } = this._settings();
+    const { idTokenProvider, googleClientId, microsoftClientId, microsoftAuthority, microsoftRedirectUri } =
+      this._settings();
     if (idTokenProvider) return Promise.resolve(idTokenProvider);
     const { t, locale } = this._words();
     const googleDialog = { title: t.continueWithGoogle, cancel: t.oauthCancel, locale, dir: directionOf(locale) };
-    const config: OAuthConfig = { googleClientId, googleDialog, microsoftClientId, microsoftAuthority, microsoftRedirectUri };
+    const config: OAuthConfig = {
+      googleClientId,
+      googleDialog,
+      microsoftClientId,
+      microsoftAuthority,
+      microsoftRedirectUri,
+    };
     const key = JSON.stringify([name, config]);
     let adapter = this._adapters.get(key);
     if (!adapter) {

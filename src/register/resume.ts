@@ -28,7 +28,10 @@ function storage(): Storage | null {
 
 export function saveResumePoint(key: string, point: ResumePoint, now = Date.now()): void {
   try {
-    storage()?.setItem(key, JSON.stringify({ phone: point.phone, requestId: point.requestId, savedAt: now } satisfies Stored));
+    storage()?.setItem(
+      key,
+      JSON.stringify({ phone: point.phone, requestId: point.requestId, savedAt: now } satisfies Stored),
+    );
   } catch {
     // Quota or privacy mode: nothing to resume later.
   }
@@ -44,7 +47,7 @@ export function clearResumePoint(key: string): void {
 
 /** The saved point if it is well-formed and recent; a stale or broken entry is removed. */
 export function loadResumePoint(key: string, now = Date.now()): ResumePoint | null {
-  let raw: string | null = null;
+  let raw: string | null;
   try {
     raw = storage()?.getItem(key) ?? null;
   } catch {
@@ -54,7 +57,8 @@ export function loadResumePoint(key: string, now = Date.now()): ResumePoint | nu
   try {
     const value = JSON.parse(raw) as Partial<Stored>;
     if (typeof value.phone === 'string' && typeof value.requestId === 'string' && typeof value.savedAt === 'number') {
-      if (now - value.savedAt >= 0 && now - value.savedAt < MAX_AGE_MS) return { phone: value.phone, requestId: value.requestId };
+      if (now - value.savedAt >= 0 && now - value.savedAt < MAX_AGE_MS)
+        return { phone: value.phone, requestId: value.requestId };
     }
   } catch {
     // Not ours or corrupted.

@@ -6,7 +6,7 @@
  */
 import { toAsciiDigits, toCodeDigits } from '../phone/digits.js';
 import type { VlensStrings } from '../i18n/index.js';
-import type { Action } from './calls.js';
+import type { Action } from './action.js';
 import type { EmailStepMode, FlowState, PasswordMode } from './flow.js';
 
 /** Digits in a Vlens one-time code (SMS and email). */
@@ -46,7 +46,7 @@ export function codeAsTyped(text: string, pasted: boolean): { value: string | nu
   let digits = toCodeDigits(text);
   if (!digits.ok && pasted) {
     const runs = toAsciiDigits(text).match(new RegExp(`\\d{${CODE_LENGTH}}`, 'g'));
-    if (runs?.length === 1) digits = { ok: true, value: runs[0]! };
+    if (runs?.length === 1) digits = { ok: true, value: runs[0] };
   }
   if (!digits.ok) return { value: null, complete: false };
   return { value: digits.value, complete: digits.value.length === CODE_LENGTH };
@@ -87,7 +87,10 @@ export function submittedAction(flow: FlowState, field: (name: string) => string
     case 'email':
       return either(checkEmail(field('email')), (email) => ({ type: 'send-email', email }));
     case 'finish':
-      return either(checkPassword(field('password'), flow.config.password), (password) => ({ type: 'register', password }));
+      return either(checkPassword(field('password'), flow.config.password), (password) => ({
+        type: 'register',
+        password,
+      }));
     default:
       return null;
   }

@@ -1,7 +1,15 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_TIMEOUT_MS } from '../api/client.js';
-import { CallController, CaptchaController, LangObserver, LightFieldsController, ResendCountdown, ResumeController, WebOtpController } from '../controllers/index.js';
+import {
+  CallController,
+  CaptchaController,
+  LangObserver,
+  LightFieldsController,
+  ResendCountdown,
+  ResumeController,
+  WebOtpController,
+} from '../controllers/index.js';
 import { PageScheme, ReadableColours, ServerConfig, type LightFieldsState } from '../controllers/index.js';
 import { registeredDetail } from '../events.js';
 import { offeredCountries, parseCountryList } from '../phone/offered-countries.js';
@@ -14,13 +22,34 @@ import { callFor, configErrorDetail, errorDetail, type Action, type CallResult }
 import { CountryPicker } from './country-picker.js';
 import { countryPickerStyles } from './country-picker.styles.js';
 import { errorSituation, errorText, OFFERS_NEW_CODE } from './error-text.js';
-import { canSkipEmail, initialState, previousStep, transition, type EmailStepMode, type FlowEvent, type FlowState, type PasswordMode, type StepId } from './flow.js';
+import {
+  canSkipEmail,
+  initialState,
+  previousStep,
+  transition,
+  type EmailStepMode,
+  type FlowEvent,
+  type FlowState,
+  type PasswordMode,
+  type StepId,
+} from './flow.js';
 import { fieldFor, fieldSlots, statusSlot, type LightField } from './light-fields.js';
 import { lightFieldStyles } from './light-fields.styles.js';
 import { safeLinkUrl } from './link-url.js';
 import { failureNotice, type Notice } from './notice.js';
 import { OAuthSignIn } from './oauth-sign-in.js';
-import { codeStep, doneStep, emailStep, finishStep, IDS, oauthStep, phoneStep, providerLabel, type StepBase, type StepHandlers } from './steps/index.js';
+import {
+  codeStep,
+  doneStep,
+  emailStep,
+  finishStep,
+  IDS,
+  oauthStep,
+  phoneStep,
+  providerLabel,
+  type StepBase,
+  type StepHandlers,
+} from './steps/index.js';
 import { themeStyles } from './theme.styles.js';
 import { cleanEmail, emailStepMode, passwordMode, RULE_VALUES, submittedAction } from './validation.js';
 import { vlensRegisterStyles } from './vlens-register.styles.js';
@@ -175,10 +204,15 @@ export class VlensRegister extends LitElement {
   /** Whether the page behind the element is dark (`theme="auto"`). */
   private readonly _pageScheme = new PageScheme(this);
   /** Readable text on any brand colour: set on the box from its resolved colours after each update (in hostUpdated). */
-  private readonly _colours = new ReadableColours(this, () => this.renderRoot.querySelector<HTMLElement>('[part~="base"]'));
+  private readonly _colours = new ReadableColours(this, () =>
+    this.renderRoot.querySelector<HTMLElement>('[part~="base"]'),
+  );
   /** The proxy's `GET {endpoint}/config`: the countries it sends codes to. */
-  private readonly _serverConfig = new ServerConfig(this, () =>
-    ({ endpoint: this.endpoint, credentials: this.credentials, timeoutMs: this.timeout || DEFAULT_TIMEOUT_MS }));
+  private readonly _serverConfig = new ServerConfig(this, () => ({
+    endpoint: this.endpoint,
+    credentials: this.credentials,
+    timeoutMs: this.timeout || DEFAULT_TIMEOUT_MS,
+  }));
   private readonly _countries = new CountryPicker(this, {
     defaultCountry: () => this.defaultCountry,
     offered: () => {
@@ -198,17 +232,26 @@ export class VlensRegister extends LitElement {
   });
   private readonly _resume = new ResumeController(this, {
     state: () => this._flow,
-    restore: ({ phone, requestId }) => (this._flow = transition(this._flow, { type: 'phone-code-sent', phone, requestId })),
+    restore: ({ phone, requestId }) =>
+      (this._flow = transition(this._flow, { type: 'phone-code-sent', phone, requestId })),
   });
   /** The provider sign-in: chosen provider, its failure, the built-in adapters. */
-  private readonly _captcha = new CaptchaController(this, () => ({ provider: this.captcha, siteKey: this.captchaSiteKey, scriptSrc: this.captchaScriptSrc }));
-  private readonly _oauth = new OAuthSignIn(() => this, () => ({ t: this._t(), locale: this._lang.locale }));
+  private readonly _captcha = new CaptchaController(this, () => ({
+    provider: this.captcha,
+    siteKey: this.captchaSiteKey,
+    scriptSrc: this.captchaScriptSrc,
+  }));
+  private readonly _oauth = new OAuthSignIn(
+    () => this,
+    () => ({ t: this._t(), locale: this._lang.locale }),
+  );
   /** The one call in flight; its progress and failure are the status line's message. */
   private readonly _call = new CallController<Action, CallResult, FlowState, Notice>(this, {
     state: () => this._flow,
     call: (action, signal) =>
       callFor(action, this, this._flow, signal, {
-        onCodeSent: () => this._countdown.start(this._serverConfig.resendAfter(this.resendAfter, this.hasAttribute('resend-after'))),
+        onCodeSent: () =>
+          this._countdown.start(this._serverConfig.resendAfter(this.resendAfter, this.hasAttribute('resend-after'))),
         onPhoneCodeResent: () => this._webOtp.restart(),
         verifyOAuth: (client, provider) => this._oauth.verify(client, provider, signal),
         captchaToken: (signal) => this._captcha.token(signal),
@@ -226,14 +269,21 @@ export class VlensRegister extends LitElement {
     progress: (at) => ({ at, text: this._t().working, invalid: false, tone: 'progress' }),
     failure: (error, at, action) => {
       const oauth = at.step === 'oauth' ? this._oauth : null;
-      return failureNotice(error, at, errorText(error, this._t(), this._lang.locale, this.errorTexts, oauth, action.type));
+      return failureNotice(
+        error,
+        at,
+        errorText(error, this._t(), this._lang.locale, this.errorTexts, oauth, action.type),
+      );
     },
   });
 
   /** What the step templates' forms and buttons do; a step's shadow form submits the light-DOM form (password managers see that one). */
   private readonly _on: StepHandlers = {
     submit: (event) => (event.preventDefault(), this._fields.submit()),
-    resend: () => !this._call.busy && this._countdown.ready && this._run({ type: this._flow.step === 'phone-code' ? 'resend-phone' : 'resend-email' }),
+    resend: () =>
+      !this._call.busy &&
+      this._countdown.ready &&
+      this._run({ type: this._flow.step === 'phone-code' ? 'resend-phone' : 'resend-email' }),
     back: () => {
       // A provider sign-in may never answer (a prompt left open): going back abandons it.
       if (this._call.busy && this._flow.step !== 'oauth') return;
@@ -248,7 +298,11 @@ export class VlensRegister extends LitElement {
       this._dispatchFlow({ type: 'oauth-chosen' });
       this._run({ type: 'oauth', provider });
     },
-    retry: () => !this._call.busy && this._flow.step === 'oauth' && this._oauth.chosen && this._run({ type: 'oauth', provider: this._oauth.chosen }),
+    retry: () =>
+      !this._call.busy &&
+      this._flow.step === 'oauth' &&
+      this._oauth.chosen &&
+      this._run({ type: 'oauth', provider: this._oauth.chosen }),
   };
 
   /** The current step id, reflected as the `step` attribute. Read-only: writes are ignored (Vue sets it from the attribute). */
@@ -276,10 +330,16 @@ export class VlensRegister extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('signinUrl')) {
       this._signinHref = safeLinkUrl(this.signinUrl, document.baseURI);
-      if (this.signinUrl.trim() && !this._signinHref) console.warn(`<vlens-register>: signin-url "${this.signinUrl}" is ignored: use an http:, https: or relative URL.`);
+      if (this.signinUrl.trim() && !this._signinHref)
+        console.warn(
+          `<vlens-register>: signin-url "${this.signinUrl}" is ignored: use an http:, https: or relative URL.`,
+        );
     }
     if (changed.has('emailStep') || changed.has('password')) {
-      this._flow = { ...this._flow, config: { emailStep: emailStepMode(this.emailStep), password: passwordMode(this.password) } };
+      this._flow = {
+        ...this._flow,
+        config: { emailStep: emailStepMode(this.emailStep), password: passwordMode(this.password) },
+      };
     }
   }
 
@@ -315,8 +375,15 @@ export class VlensRegister extends LitElement {
       case 'oauth':
         return oauthStep(base, { provider: providerLabel(t, this._oauth.chosen), failed: !base.pending });
       case 'finish': {
-        const verified = flow.oauthRequestId && flow.email && this._oauth.chosen ? { provider: providerLabel(t, this._oauth.chosen), email: flow.email } : null;
-        return finishStep(base, { password: flow.config.password !== 'off', canGoBack: previousStep(flow) !== null, verified });
+        const verified =
+          flow.oauthRequestId && flow.email && this._oauth.chosen
+            ? { provider: providerLabel(t, this._oauth.chosen), email: flow.email }
+            : null;
+        return finishStep(base, {
+          password: flow.config.password !== 'off',
+          canGoBack: previousStep(flow) !== null,
+          verified,
+        });
       }
       case 'done':
         return doneStep(t, this._registeredName);
@@ -338,7 +405,10 @@ export class VlensRegister extends LitElement {
 
   /** The step's field: what it asks for, its words, and the value to show (the last submitted, else the prefill). */
   private _field(t: VlensStrings): LightField | null {
-    return fieldFor(this._flow, t, { phone: this._phoneText ?? this.phone, email: this._emailText ?? this._flow.email ?? this.email });
+    return fieldFor(this._flow, t, {
+      phone: this._phoneText ?? this.phone,
+      email: this._emailText ?? this._flow.email ?? this.email,
+    });
   }
 
   /** The status line's message: a local notice (a check, the config error), else the call's progress or failure. */
@@ -352,7 +422,10 @@ export class VlensRegister extends LitElement {
     event.preventDefault();
     if (this._call.busy) return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const field = (name: string) => String(data.get(name) ?? '');
+    const field = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
     if (this._flow.step === 'phone') return this._submitPhone((this._phoneText = field('phone')), true);
     if (this._flow.step === 'email') this._emailText = cleanEmail(field('email'));
     const action = submittedAction(this._flow, field);
@@ -366,8 +439,10 @@ export class VlensRegister extends LitElement {
     if (parsed.ok && !this._countries.offers(parsed.country)) return this._say(this._t().errorPhoneCountry, 'error');
     if (parsed.ok) return this._run({ type: 'send-phone', phone: parsed.e164 });
     // A calling code none of the offered countries has: refused here, without loading the world's metadata.
-    if (parsed.code === 'metadata-not-loaded' && this._countries.offeredLoaded) return this._say(this._t().errorPhoneCountry, 'error');
-    if (parsed.code !== 'metadata-not-loaded' || !mayLoad) return this._say(phoneProblemText(this._t(), parsed.code), 'error');
+    if (parsed.code === 'metadata-not-loaded' && this._countries.offeredLoaded)
+      return this._say(this._t().errorPhoneCountry, 'error');
+    if (parsed.code !== 'metadata-not-loaded' || !mayLoad)
+      return this._say(phoneProblemText(this._t(), parsed.code), 'error');
     const at = this._flow;
     this._say(this._t().countryLoading, 'progress');
     loadPhoneMetadata().then(
@@ -385,7 +460,8 @@ export class VlensRegister extends LitElement {
   private _dispatchFlow(event: FlowEvent): void {
     const from = this._flow.step;
     this._flow = transition(this._flow, event);
-    if (event.type === 'phone-exists') this._notice = { at: this._flow, text: this._t().phoneExists, invalid: true, tone: 'error', signIn: true };
+    if (event.type === 'phone-exists')
+      this._notice = { at: this._flow, text: this._t().phoneExists, invalid: true, tone: 'error', signIn: true };
     if (from === this._flow.step) return;
     this._focusHeading = true;
     this._fire('vlens-step-change', { from, to: this._flow.step });
@@ -399,7 +475,10 @@ export class VlensRegister extends LitElement {
     return false;
   }
 
-  private _fire<K extends 'vlens-registered' | 'vlens-error' | 'vlens-step-change'>(type: K, detail: HTMLElementEventMap[K]['detail']): void {
+  private _fire<K extends 'vlens-registered' | 'vlens-error' | 'vlens-step-change'>(
+    type: K,
+    detail: HTMLElementEventMap[K]['detail'],
+  ): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 

@@ -21,7 +21,11 @@ export function checkPhone(phone: string): PhoneCheck {
   if (!parsed || !parsed.isValid()) return { ok: false, reason: 'invalid', message: 'not a valid phone number' };
   const type = parsed.getType();
   if (!type || !SMS_CAPABLE_TYPES.has(type)) {
-    return { ok: false, reason: 'not-mobile', message: 'this number cannot receive text messages (it is not a mobile number)' };
+    return {
+      ok: false,
+      reason: 'not-mobile',
+      message: 'this number cannot receive text messages (it is not a mobile number)',
+    };
   }
   return { ok: true, e164: parsed.number, country: parsed.country };
 }

@@ -31,7 +31,6 @@ export const CAPTCHA_VERIFY_URLS: Readonly<Record<CaptchaProvider, string>> = Ob
   recaptcha: 'https://www.google.com/recaptcha/api/siteverify',
 });
 
-
 /** `human`: the provider says so; `refused`: it says not (or no token); `unavailable`: it could not be asked. */
 export type CaptchaVerdict = 'human' | 'refused' | 'unavailable';
 
@@ -50,7 +49,11 @@ export function createCaptchaVerifier(options: CaptchaOptions) {
   const minScore = options.minScore ?? 0.5;
   const action = options.action ?? CAPTCHA_ACTION;
 
-  return async function verify(token: string | null, remoteIp: string | undefined, signal: AbortSignal): Promise<CaptchaVerdict> {
+  return async function verify(
+    token: string | null,
+    remoteIp: string | undefined,
+    signal: AbortSignal,
+  ): Promise<CaptchaVerdict> {
     if (!token || token.length > 4096) return 'refused';
     const form = new URLSearchParams({ secret: options.secret, response: token });
     if (remoteIp && remoteIp !== 'unknown') form.set('remoteip', remoteIp);
@@ -71,7 +74,8 @@ export function createCaptchaVerifier(options: CaptchaOptions) {
     }
     if (answer?.success !== true) return 'refused';
     if (typeof answer.action === 'string' && answer.action !== '' && answer.action !== action) return 'refused';
-    if (options.provider === 'recaptcha' && !(typeof answer.score === 'number' && answer.score >= minScore)) return 'refused';
+    if (options.provider === 'recaptcha' && !(typeof answer.score === 'number' && answer.score >= minScore))
+      return 'refused';
     return 'human';
   };
 }

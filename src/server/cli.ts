@@ -16,7 +16,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { CAPTCHA_PROVIDERS, type CaptchaProvider } from '../api/schemas.js';
-import { createFakeCaptcha, FAKE_CAPTCHA_SECRET, FAKE_CAPTCHA_SITE_KEY, fakeCaptchaVerifyUrl, type FakeCaptcha } from '../mock/captcha.js';
+import {
+  createFakeCaptcha,
+  FAKE_CAPTCHA_SECRET,
+  FAKE_CAPTCHA_SITE_KEY,
+  fakeCaptchaVerifyUrl,
+  type FakeCaptcha,
+} from '../mock/captcha.js';
 import { createVlensStandIn } from '../mock/index.js';
 import { mountedNodeListener } from '../mock/node-mount.js';
 import { createDevOAuthHandler, DEV_OAUTH_PATH, devOAuthNodeListener } from '../mock/dev-oauth.js';
@@ -101,7 +107,7 @@ async function main(): Promise<void> {
   const fakeCaptchaListener = fakeCaptcha && mountedNodeListener(fakeCaptcha.handler);
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0]!;
+    const path = (req.url ?? '/').split('?')[0];
     if (path === proxy.mountPath || path.startsWith(`${proxy.mountPath}/`)) return api(req, res);
     // Development sign-in (demo/oauth.html): only with the embedded stand-in, never beside the real API.
     if (fakeCaptcha && path.startsWith(`${fakeCaptcha.handler.mountPath}/`)) {
@@ -118,7 +124,9 @@ async function main(): Promise<void> {
       });
       return;
     }
-    const [root, rest] = path.startsWith('/dist/') ? [DIST_DIR, path.slice('/dist/'.length)] : [DEMO_DIR, path.slice(1)];
+    const [root, rest] = path.startsWith('/dist/')
+      ? [DIST_DIR, path.slice('/dist/'.length)]
+      : [DEMO_DIR, path.slice(1)];
     serveStatic(root, rest, req, res)
       .then((answered) => {
         if (!answered) {
@@ -139,7 +147,10 @@ async function main(): Promise<void> {
   console.log(`vlens-register demo: ${url}/`);
   console.log(`Proxy: ${url}${proxy.mountPath} → ${embedded ? embedded.describe : upstream}`);
   if (embedded) console.log(`Google/Microsoft with a development sign-in: ${url}/oauth.html`);
-  if (captcha) console.log(`CAPTCHA: ${captcha.provider}${captcha.secret === FAKE_CAPTCHA_SECRET ? ' (the fake one, offline)' : ''}`);
+  if (captcha)
+    console.log(
+      `CAPTCHA: ${captcha.provider}${captcha.secret === FAKE_CAPTCHA_SECRET ? ' (the fake one, offline)' : ''}`,
+    );
   if (fakeCaptcha) console.log(`The CAPTCHA path with the fake provider scripts: ${url}/captcha.html`);
   console.log('Press Ctrl-C to stop.');
 

@@ -8,10 +8,13 @@ import { BlockList, isIPv4, isIPv6 } from 'node:net';
 /** The key per-client limits count on: IPv4 as is, IPv6 as its first four groups + `::/64`. */
 export function clientLimitKey(ip: string): string {
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
-  if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
+  if (mapped && isIPv4(mapped[1])) return mapped[1];
   const groups = ipv6Groups(ip);
   if (!groups) return ip;
-  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(':')}::/64`;
 }
 
 /** The eight 16-bit groups of an IPv6 address (zone removed, embedded IPv4 read), or undefined when it is not one. */

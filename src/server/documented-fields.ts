@@ -34,7 +34,10 @@ export function fieldShapeOf(schema: z.core.SomeType): FieldShape {
   if (def.type === 'unknown' || def.type === 'any') return { kind: 'free' };
   if (def.type === 'array') return { kind: 'array', element: fieldShapeOf(def.element!) };
   if (def.type === 'object') {
-    return { kind: 'object', fields: new Map(Object.entries(def.shape!).map(([key, inner]) => [key, fieldShapeOf(inner)])) };
+    return {
+      kind: 'object',
+      fields: new Map(Object.entries(def.shape!).map(([key, inner]) => [key, fieldShapeOf(inner)])),
+    };
   }
   throw new Error(`documented-fields: cannot read a '${def.type}' schema`);
 }
@@ -51,7 +54,11 @@ export function keepDocumented(shape: FieldShape, value: unknown): unknown {
     case 'free':
       return withoutOtpFields(value);
     case 'array':
-      return Array.isArray(value) ? value.map((item) => keepDocumented(shape.element, item)).filter((v) => v !== undefined) : value === null ? null : undefined;
+      return Array.isArray(value)
+        ? value.map((item) => keepDocumented(shape.element, item)).filter((v) => v !== undefined)
+        : value === null
+          ? null
+          : undefined;
     case 'object': {
       if (value === null) return null;
       if (typeof value !== 'object' || Array.isArray(value)) return undefined;

@@ -27,7 +27,10 @@ export interface ProxyReply {
 }
 
 /** A reply, in the shape of `new Response(body, init)`. */
-export function reply(body: string | null, init: { status?: number; headers?: Record<string, string> } = {}): ProxyReply {
+export function reply(
+  body: string | null,
+  init: { status?: number; headers?: Record<string, string> } = {},
+): ProxyReply {
   return { status: init.status ?? 200, headers: { ...init.headers }, body };
 }
 

@@ -60,7 +60,13 @@ export const DEFAULT_LIMITS: Readonly<VlensLimits> = Object.freeze({
  * instance, so the rest of the flow keeps working, still limited. Proofs
  * fail closed too (see `recall`).
  */
-export const FAIL_CLOSED: ReadonlySet<LimitName> = new Set<LimitName>(['sendShort', 'sendDaily', 'sendIp', 'sendGlobal', 'codeChecks']);
+export const FAIL_CLOSED: ReadonlySet<LimitName> = new Set<LimitName>([
+  'sendShort',
+  'sendDaily',
+  'sendIp',
+  'sendGlobal',
+  'codeChecks',
+]);
 
 export type LimitOutcome =
   | { ok: true; /** Points left in this window, when the store says. */ remaining?: number }
@@ -183,7 +189,10 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
       }
       if (!(await ready())) return false;
       try {
-        return (await within(client!.set(redisKey(key), value, 'EX', Math.max(1, Math.ceil(ttlSec))), storeTimeoutMs)) === 'OK';
+        return (
+          (await within(client!.set(redisKey(key), value, 'EX', Math.max(1, Math.ceil(ttlSec))), storeTimeoutMs)) ===
+          'OK'
+        );
       } catch {
         return false;
       }

@@ -127,7 +127,7 @@ function drain(req: IncomingMessage): void {
 }
 
 function isUnder(url: string, mount: string): boolean {
-  const path = url.split('?')[0]!;
+  const path = url.split('?')[0];
   return mount === '' || path === mount || path.startsWith(`${mount}/`);
 }
 

@@ -6,7 +6,14 @@
  */
 import type { Redis } from 'ioredis';
 import type { CountryCode } from 'libphonenumber-js/max';
-import { CAPTCHA_TOKEN_HEADER, isVlensPath, PROXY_CONFIG_PATH, VLENS_API_PREFIX, VLENS_PATHS, type VlensPath } from '../api/paths.js';
+import {
+  CAPTCHA_TOKEN_HEADER,
+  isVlensPath,
+  PROXY_CONFIG_PATH,
+  VLENS_API_PREFIX,
+  VLENS_PATHS,
+  type VlensPath,
+} from '../api/paths.js';
 import { firstIssueField, isEnvelopeSuccess, REQUEST_SCHEMAS, type ProxyConfig } from '../api/schemas.js';
 import { canonicalEmail, checkPhone } from './canonical.js';
 import { createCaptchaVerifier, type CaptchaOptions } from './captcha.js';
@@ -133,7 +140,11 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
   const allowedCountries = new Set<string>(options.allowedCountries ?? ['EG']);
   const log = options.log ?? jsonLineLog;
   const warn = options.warn ?? ((message: string) => console.warn(message));
-  const limits = createLimitStore({ limits: options.limits, redis: options.redis, storeTimeoutMs: options.storeTimeoutMs });
+  const limits = createLimitStore({
+    limits: options.limits,
+    redis: options.redis,
+    storeTimeoutMs: options.storeTimeoutMs,
+  });
   const proofTtlSec = options.proofTtlSec ?? 600;
   const verifyHumanTimeoutMs = options.verifyHumanTimeoutMs ?? 5000;
   const config: ProxyConfig = Object.freeze({
@@ -149,7 +160,13 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
   let warnedForwardedFor = false;
 
   function clientIpOf(request: ProxyRequest, socketIp: string | undefined): string {
-    if (trustedHops === 0 && !warnedForwardedFor && socketIp && isPrivateAddress(socketIp) && request.headers.has('x-forwarded-for')) {
+    if (
+      trustedHops === 0 &&
+      !warnedForwardedFor &&
+      socketIp &&
+      isPrivateAddress(socketIp) &&
+      request.headers.has('x-forwarded-for')
+    ) {
       warnedForwardedFor = true;
       warn(
         `vlens proxy: requests arrive from the private address ${socketIp} with X-Forwarded-For, but trustProxy is off: ` +
@@ -200,7 +217,8 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     if (!verifyCaptcha) return;
     const deadline = AbortSignal.timeout(verifyHumanTimeoutMs);
     const verdict = await verifyCaptcha(request.headers.get(CAPTCHA_TOKEN_HEADER), ip, deadline);
-    if (verdict === 'unavailable') throw new ProxyRefusal(503, 'Human verification is unavailable; try again shortly', 'captcha');
+    if (verdict === 'unavailable')
+      throw new ProxyRefusal(503, 'Human verification is unavailable; try again shortly', 'captcha');
     if (verdict === 'refused') throw new ProxyRefusal(403, 'Human verification failed', 'captcha');
   }
 
@@ -211,12 +229,15 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     const unavailable = new ProxyRefusal(503, 'Human verification is unavailable; try again shortly');
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a ProxyRefusal, answered as a 503
       timer = setTimeout(() => reject(unavailable), verifyHumanTimeoutMs);
     });
     try {
-      const human = await Promise.race([Promise.resolve().then(() => options.verifyHuman!(copy)), deadline]).catch(() => {
-        throw unavailable;
-      });
+      const human = await Promise.race([Promise.resolve().then(() => options.verifyHuman!(copy)), deadline]).catch(
+        () => {
+          throw unavailable;
+        },
+      );
       if (!human) throw new ProxyRefusal(403, 'Human verification failed');
     } finally {
       clearTimeout(timer);
@@ -255,7 +276,8 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     ip: string,
   ): Promise<number | undefined> {
     const isSend =
-      (path === VLENS_PATHS.verifyPhone && !body.phoneNumberOtp) || (path === VLENS_PATHS.verifyEmail && !body.emailOtp);
+      (path === VLENS_PATHS.verifyPhone && !body.phoneNumberOtp) ||
+      (path === VLENS_PATHS.verifyEmail && !body.emailOtp);
     const isRegister = path === VLENS_PATHS.register || path === VLENS_PATHS.registerStepCreate;
     if (path === VLENS_PATHS.checkExistence || isRegister) await limit('existence', clientLimitKey(ip));
     if (isSend) {
@@ -265,7 +287,10 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
       }
       await checkCaptcha(request, ip);
       await checkHuman(request, raw);
-      const key = field === 'phoneNumber' ? `phone:${body.phoneNumber as string}` : `email:${canonicalEmail(body.email as string)}`;
+      const key =
+        field === 'phoneNumber'
+          ? `phone:${body.phoneNumber as string}`
+          : `email:${canonicalEmail(body.email as string)}`;
       await limit('sendShort', key, field);
       await limit('sendDaily', key, field);
       await limit('sendIp', clientLimitKey(ip), field);
@@ -275,8 +300,9 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     const code = body.phoneNumberOtp ?? body.emailOtp;
     let left: number | undefined;
     if (code) {
-      const requestId = body.phoneNumberOtpRequestId ?? body.emailOtpRequestId;
-      const key = requestId ? `id:${String(requestId).toLowerCase()}` : `phone:${String(body.phoneNumber)}`;
+      // The request schemas made these strings.
+      const requestId = (body.phoneNumberOtpRequestId ?? body.emailOtpRequestId) as string | undefined;
+      const key = requestId ? `id:${requestId.toLowerCase()}` : `phone:${String(body.phoneNumber)}`;
       left = await limit('codeChecks', key, path === VLENS_PATHS.verifyEmail ? 'emailOtp' : 'phoneNumberOtp');
     }
     if (isRegister) {
@@ -305,27 +331,36 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
    * required, the email or OAuth verification it saw succeed.
    */
   async function checkProof(body: Record<string, unknown>): Promise<void> {
-    const noProof = (field: string) => new ProxyRefusal(403, 'Register needs the verifications this proxy saw succeed', field);
+    const noProof = (field: string) =>
+      new ProxyRefusal(403, 'Register needs the verifications this proxy saw succeed', field);
     if (!body.phoneNumberOtpRequestId) throw noProof('phoneNumberOtpRequestId');
     const seen = await recall(proofKey.phone(body.phoneNumberOtpRequestId));
     const phone = seen ? (JSON.parse(seen) as { phone: string; emailRequired: boolean }) : undefined;
     if (!phone || phone.phone !== body.phoneNumber) throw noProof('phoneNumberOtpRequestId');
     if (body.oAuthTokenVerificationRequestId) {
-      if (!(await recall(proofKey.oauth(body.oAuthTokenVerificationRequestId)))) throw noProof('oAuthTokenVerificationRequestId');
+      if (!(await recall(proofKey.oauth(body.oAuthTokenVerificationRequestId))))
+        throw noProof('oAuthTokenVerificationRequestId');
     } else if (phone.emailRequired) {
       if (!body.email || !(await recall(proofKey.email(body.email)))) throw noProof('email');
     }
   }
 
   /** After a successful answer: note the verification it proves, or spend the proofs a Register used. */
-  async function noteProof(path: VlensPath, body: Record<string, unknown>, data: Record<string, unknown>): Promise<void> {
+  async function noteProof(
+    path: VlensPath,
+    body: Record<string, unknown>,
+    data: Record<string, unknown>,
+  ): Promise<void> {
     const remember = async (key: string, value: string) => {
       if (!(await limits.remember(key, value, proofTtlSec))) {
         throw new ProxyRefusal(503, 'The service is temporarily unavailable; try again shortly');
       }
     };
     if (path === VLENS_PATHS.verifyPhone && body.phoneNumberOtp) {
-      const value = JSON.stringify({ phone: body.phoneNumber, emailRequired: data.isEmailConfirmationRequired === true });
+      const value = JSON.stringify({
+        phone: body.phoneNumber,
+        emailRequired: data.isEmailConfirmationRequired === true,
+      });
       await remember(proofKey.phone(body.phoneNumberOtpRequestId), value);
     } else if (path === VLENS_PATHS.verifyEmail && body.emailOtp) {
       await remember(proofKey.email(body.email), '1');
@@ -335,12 +370,17 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     } else if (path === VLENS_PATHS.register || path === VLENS_PATHS.registerStepCreate) {
       await limits.forget(proofKey.phone(body.phoneNumberOtpRequestId));
       if (body.email) await limits.forget(proofKey.email(body.email));
-      if (body.oAuthTokenVerificationRequestId) await limits.forget(proofKey.oauth(body.oAuthTokenVerificationRequestId));
+      if (body.oAuthTokenVerificationRequestId)
+        await limits.forget(proofKey.oauth(body.oAuthTokenVerificationRequestId));
     }
   }
 
   /** Calls Vlens; resolves to its status and envelope (a JSON object), or throws a 502/504 refusal. */
-  async function forward(path: VlensPath, body: unknown, entry: VlensProxyLogEntry): Promise<{ status: number; envelope: Record<string, unknown> }> {
+  async function forward(
+    path: VlensPath,
+    body: unknown,
+    entry: VlensProxyLogEntry,
+  ): Promise<{ status: number; envelope: Record<string, unknown> }> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), upstreamTimeoutMs);
     const started = performance.now();
@@ -395,7 +435,9 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         throw new ProxyRefusal(405, 'Method not allowed', undefined, { Allow: 'GET, HEAD' });
       }
-      return reply(request.method === 'HEAD' ? null : configBody, { headers: { ...JSON_HEADERS, 'Cache-Control': 'no-cache' } });
+      return reply(request.method === 'HEAD' ? null : configBody, {
+        headers: { ...JSON_HEADERS, 'Cache-Control': 'no-cache' },
+      });
     }
     if (sub === undefined || !isVlensPath(sub)) throw new ProxyRefusal(404, 'Not found');
     entry.path = `${mountPath}/${sub}`;
@@ -463,7 +505,13 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
 
   const exchange = async (request: ProxyRequest, clientIp?: string): Promise<ProxyReply> => {
     const ip = clientIpOf(request, clientIp);
-    const entry: VlensProxyLogEntry = { time: new Date().toISOString(), method: request.method, path: '(other)', status: 0, ip };
+    const entry: VlensProxyLogEntry = {
+      time: new Date().toISOString(),
+      method: request.method,
+      path: '(other)',
+      status: 0,
+      ip,
+    };
     let response: ProxyReply;
     try {
       response = await route(request, new URL(request.url), ip, entry);

@@ -24,7 +24,12 @@ const CONTENT_TYPES: Record<string, string> = {
  * anything outside `root` (including through symlinks), missing, or of an
  * unknown type. Returns false when it did not answer (method not GET/HEAD).
  */
-export async function serveStatic(root: string, relativePath: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function serveStatic(
+  root: string,
+  relativePath: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const file = await resolveFile(root, relativePath);
   const type = file && CONTENT_TYPES[extname(file)];
@@ -49,7 +54,7 @@ export async function serveStatic(root: string, relativePath: string, req: Incom
 async function resolveFile(root: string, relativePath: string): Promise<string | undefined> {
   let decoded: string;
   try {
-    decoded = decodeURIComponent(relativePath.split('?')[0]!);
+    decoded = decodeURIComponent(relativePath.split('?')[0]);
   } catch {
     return undefined;
   }

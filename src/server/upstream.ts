@@ -68,7 +68,7 @@ export async function readStreamText(body: ReadableStream<Uint8Array> | null, ma
     }
     chunks.push(value);
   }
-  return utf8.decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+  return utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
 }
 
 export interface NodeUpstreamOptions {
@@ -144,7 +144,11 @@ function headerText(value: string | string[] | undefined): string {
  * read; null past `max`, with the message destroyed (the connection dropped) or, when `destroyPastMax`
  * is false, paused with the rest unread. Rejects when the message closes before its end.
  */
-export function readMessageText(message: IncomingMessage, max: number, { destroyPastMax = true } = {}): Promise<string | null> {
+export function readMessageText(
+  message: IncomingMessage,
+  max: number,
+  { destroyPastMax = true } = {},
+): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -167,7 +171,7 @@ export function readMessageText(message: IncomingMessage, max: number, { destroy
     };
     const onEnd = () => {
       done();
-      resolve(utf8.decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+      resolve(utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
     };
     // 'close' before 'end': the connection dropped or the call was aborted mid-body.
     const onClose = () => done(new Error('upstream body incomplete'));

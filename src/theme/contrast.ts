@@ -40,7 +40,7 @@ export function textOn(background: Rgb): Rgb {
 
 /** `a` moved `amount` (0-1) of the way to `b`, in sRGB. */
 export function mix(a: Rgb, b: Rgb, amount: number): Rgb {
-  return [0, 1, 2].map((i) => Math.round(a[i]! + (b[i]! - a[i]!) * amount)) as unknown as Rgb;
+  return [0, 1, 2].map((i) => Math.round(a[i] + (b[i] - a[i]) * amount)) as unknown as Rgb;
 }
 
 /**

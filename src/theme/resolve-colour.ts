@@ -32,8 +32,12 @@ function readRgbFunction(text: string): Rgba | null {
   const match = RGB_FUNCTION.exec(text);
   if (!match) return null;
   const alphaText = match[4];
-  const alpha = alphaText === undefined ? 1 : alphaText.endsWith('%') ? parseFloat(alphaText) / 100 : parseFloat(alphaText);
-  return { rgb: [Number(match[1]), Number(match[2]), Number(match[3])].map((c) => Math.round(c)) as unknown as Rgb, alpha };
+  const alpha =
+    alphaText === undefined ? 1 : alphaText.endsWith('%') ? parseFloat(alphaText) / 100 : parseFloat(alphaText);
+  return {
+    rgb: [Number(match[1]), Number(match[2]), Number(match[3])].map((c) => Math.round(c)) as unknown as Rgb,
+    alpha,
+  };
 }
 
 function paint(text: string): Rgba | null {
@@ -46,5 +50,5 @@ function paint(text: string): Rgba | null {
   context.clearRect(0, 0, 1, 1);
   context.fillRect(0, 0, 1, 1);
   const [r, g, b, a] = context.getImageData(0, 0, 1, 1).data;
-  return { rgb: [r!, g!, b!], alpha: a! / 255 };
+  return { rgb: [r, g, b], alpha: a / 255 };
 }

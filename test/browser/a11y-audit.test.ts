@@ -25,14 +25,21 @@ describe('accessibility audit (axe-core through chai-a11y-axe)', () => {
     const rules = wcagAaRules();
     expect(rules.length).to.be.greaterThan(50);
     expect(rules.filter((r) => !r.enabled).map((r) => r.id)).to.deep.equal([]);
-    expect(rules.map((r) => r.id)).to.include.members(['target-size', 'color-contrast', 'label', 'aria-valid-attr-value']);
+    expect(rules.map((r) => r.id)).to.include.members([
+      'target-size',
+      'color-contrast',
+      'label',
+      'aria-valid-attr-value',
+    ]);
     expect(axe.version).to.match(/^4\./);
   });
 
   it('finds an unlabelled field inside a shadow root', async () => {
     const el = await inShadow('<form><input type="text" name="x"></form>');
     await expect(el.parentElement).not.to.be.accessible();
-    await expect(await inShadow('<form><label for="x">Name</label><input id="x" type="text"></form>')).to.be.accessible();
+    await expect(
+      await inShadow('<form><label for="x">Name</label><input id="x" type="text"></form>'),
+    ).to.be.accessible();
   });
 
   it('finds poor contrast inside a shadow root', async () => {

@@ -28,7 +28,13 @@ export function axeRules(): AuditRule[] {
 
 /** WCAG A/AA rules, deprecated ones left out (axe keeps them only for old configurations). */
 export function wcagAaRules(): AuditRule[] {
-  return axeRules().filter((r) => r.tags.some((t) => (WCAG_AA_TAGS as readonly string[]).includes(t)) && !r.tags.includes('deprecated'));
+  return axeRules().filter(
+    (r) => r.tags.some((t) => (WCAG_AA_TAGS as readonly string[]).includes(t)) && !r.tags.includes('deprecated'),
+  );
 }
 
-axe.configure({ rules: wcagAaRules().filter((r) => !r.enabled).map((r) => ({ id: r.id, enabled: true })) });
+axe.configure({
+  rules: wcagAaRules()
+    .filter((r) => !r.enabled)
+    .map((r) => ({ id: r.id, enabled: true })),
+});

@@ -4,7 +4,18 @@
  * web addresses.
  */
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { ENDPOINT, errorText, freshStandIn, mount, part, query, standIn, submitButton, type, uniquePhone } from './helpers.js';
+import {
+  ENDPOINT,
+  errorText,
+  freshStandIn,
+  mount,
+  part,
+  query,
+  standIn,
+  submitButton,
+  type,
+  uniquePhone,
+} from './helpers.js';
 
 describe('a number that cannot receive a text', () => {
   beforeEach(freshStandIn);
@@ -46,7 +57,13 @@ describe('signin-url', () => {
     }
   }
 
-  for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\nscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x']) {
+  for (const url of [
+    'javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'java\nscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:x',
+  ]) {
     it(`ignores ${JSON.stringify(url)} with a console warning: no link`, async () => {
       const { href, warnings } = await signInHref(url);
       expect(href).to.equal(null);

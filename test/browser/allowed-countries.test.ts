@@ -7,7 +7,20 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import { en } from '../../src/i18n/en.js';
 import { isWorldPhoneMetadataLoaded } from '../../src/phone/metadata-store.js';
-import { closedPortEndpoint, countryToggle, enterPhone, errorText, mount, part, query, record, standIn, submitButton, type, uniquePhone } from './helpers.js';
+import {
+  closedPortEndpoint,
+  countryToggle,
+  enterPhone,
+  errorText,
+  mount,
+  part,
+  query,
+  record,
+  standIn,
+  submitButton,
+  type,
+  uniquePhone,
+} from './helpers.js';
 
 const EG_ONLY = '/api/vlens-eg';
 const EG_SA = '/api/vlens-eg-sa';

@@ -8,7 +8,19 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
-import { ENDPOINT, field, freshStandIn, interact, mount, standIn, submitButton, type, typeKeys, uniquePhone, waitForStep } from './helpers.js';
+import {
+  ENDPOINT,
+  field,
+  freshStandIn,
+  interact,
+  mount,
+  standIn,
+  submitButton,
+  type,
+  typeKeys,
+  uniquePhone,
+  waitForStep,
+} from './helpers.js';
 
 /** What a document-only password manager sees: inputs found from `document`, outside every shadow root. */
 function documentInputs(): HTMLInputElement[] {
@@ -23,21 +35,25 @@ describe('vlens-register: autofill structure', () => {
     interact(el);
     const [phone] = documentInputs();
     expect(phone, 'document.querySelectorAll finds the phone field').to.exist;
-    expect(phone!.getRootNode()).to.equal(document);
-    expect(phone!.parentElement).to.equal(el);
-    expect(phone!.getAttribute('autocomplete')).to.equal('tel');
-    expect(phone!.type).to.equal('tel');
-    expect(phone!.form, 'the field belongs to a form').to.be.instanceOf(HTMLFormElement);
-    expect(phone!.form!.parentElement).to.equal(el, 'the form is the element’s own light child');
-    expect(phone!.labels?.[0]?.textContent).to.equal('Mobile number');
-    expect(phone!.assignedSlot?.getRootNode()).to.equal(el.shadowRoot, 'shown through the element’s slot');
+    expect(phone.getRootNode()).to.equal(document);
+    expect(phone.parentElement).to.equal(el);
+    expect(phone.getAttribute('autocomplete')).to.equal('tel');
+    expect(phone.type).to.equal('tel');
+    expect(phone.form, 'the field belongs to a form').to.be.instanceOf(HTMLFormElement);
+    expect(phone.form!.parentElement).to.equal(el, 'the form is the element’s own light child');
+    expect(phone.labels?.[0]?.textContent).to.equal('Mobile number');
+    expect(phone.assignedSlot?.getRootNode()).to.equal(el.shadowRoot, 'shown through the element’s slot');
   });
 
   it('fires a submit on its light form for every step, whether by button or Enter', async () => {
     const el = await mount();
     const form = field(el).form!;
     const submits: string[] = [];
-    form.addEventListener('submit', (e) => submits.push(new FormData(e.target as HTMLFormElement).get('phone') as string), { capture: true });
+    form.addEventListener(
+      'submit',
+      (e) => submits.push(new FormData(e.target as HTMLFormElement).get('phone') as string),
+      { capture: true },
+    );
     const phone = await uniquePhone();
     field(el).focus();
     await typeKeys(phone);
@@ -48,7 +64,9 @@ describe('vlens-register: autofill structure', () => {
   });
 
   it('offers email, code and a new password with its username to the page', async () => {
-    const el = await mount(html`<vlens-register endpoint=${ENDPOINT} email-step="required" password="required"></vlens-register>`);
+    const el = await mount(
+      html`<vlens-register endpoint=${ENDPOINT} email-step="required" password="required"></vlens-register>`,
+    );
     const phone = await uniquePhone();
     const email = `${phone.slice(1)}@example.com`;
     type(el, '#phone', phone);
@@ -98,7 +116,9 @@ describe('vlens-register: autofill structure', () => {
   });
 
   it('leaves the host’s own children (the consent slot) alone', async () => {
-    const el = await mount(html`<vlens-register endpoint=${ENDPOINT}><p slot="consent" id="terms">Terms</p></vlens-register>`);
+    const el = await mount(
+      html`<vlens-register endpoint=${ENDPOINT}><p slot="consent" id="terms">Terms</p></vlens-register>`,
+    );
     expect(el.querySelector('#terms')).to.exist;
     el.requestUpdate();
     await el.updateComplete;
@@ -148,7 +168,7 @@ describe('vlens-register: WebOTP on the SMS code step', () => {
       submitButton(el).click();
       await waitForStep(el, 'phone-code');
       await waitUntil(() => otp.requests.length === 1, 'WebOTP is asked once on the code step');
-      otp.requests[0]!.resolve({ type: 'otp', code: (await standIn.lastCode(phone))! });
+      otp.requests[0].resolve({ type: 'otp', code: (await standIn.lastCode(phone))! });
       await waitForStep(el, 'finish');
       expect(otp.requests).to.have.length(1);
     } finally {
@@ -166,7 +186,7 @@ describe('vlens-register: WebOTP on the SMS code step', () => {
       await waitUntil(() => otp.requests.length === 1, 'WebOTP is asked');
       el.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="back"]')!.click();
       await waitForStep(el, 'phone');
-      expect(otp.requests[0]!.signal.aborted).to.equal(true);
+      expect(otp.requests[0].signal.aborted).to.equal(true);
     } finally {
       otp.restore();
     }

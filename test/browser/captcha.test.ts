@@ -38,7 +38,11 @@ const captchaScripts = () =>
   performance
     .getEntriesByType('resource')
     .map((entry) => entry.name)
-    .filter((url) => /fake-captcha|challenges\.cloudflare\.com|hcaptcha\.com|google\.com\/recaptcha|captcha\/load|captcha\/(turnstile|hcaptcha|recaptcha)/.test(url));
+    .filter((url) =>
+      /fake-captcha|challenges\.cloudflare\.com|hcaptcha\.com|google\.com\/recaptcha|captcha\/load|captcha\/(turnstile|hcaptcha|recaptcha)/.test(
+        url,
+      ),
+    );
 
 const widget = (provider: string, lang = 'en') =>
   mount(html`<vlens-register
@@ -77,12 +81,15 @@ for (const provider of PROVIDERS) {
       const errors = record(el, 'vlens-error');
       const phone = await uniquePhone();
       await enterPhone(el, phone);
-      expect(typeof (window as unknown as Record<string, unknown>)[PROVIDER_GLOBALS[provider]]).to.equal('object', 'the provider script ran');
+      expect(typeof (window as unknown as Record<string, unknown>)[PROVIDER_GLOBALS[provider]]).to.equal(
+        'object',
+        'the provider script ran',
+      );
       expect(el.querySelector('[data-vlens-captcha]')?.getAttribute('slot')).to.equal('captcha');
       let checks = await captcha.checks();
       expect(checks).to.have.length(1);
       expect(checks[0]).to.include({ provider, success: true });
-      expect(checks[0]!.token).to.match(new RegExp(`^fake-${provider}\\.`));
+      expect(checks[0].token).to.match(new RegExp(`^fake-${provider}\\.`));
 
       await enterCodeFor(el, phone);
       await waitForStep(el, 'email');
@@ -92,7 +99,7 @@ for (const provider of PROVIDERS) {
       await waitForStep(el, 'email-code');
       checks = await captcha.checks();
       expect(checks).to.have.length(2, 'the email send carried a fresh token');
-      expect(checks[1]!.token).not.to.equal(checks[0]!.token);
+      expect(checks[1].token).not.to.equal(checks[0].token);
       expect(checks.every((check) => check.success)).to.equal(true);
 
       await enterCodeFor(el, email);
@@ -114,7 +121,7 @@ for (const provider of PROVIDERS) {
         await settled(el);
         expect(el.step).to.equal('phone');
         expect(errors[0]).to.include({ error_code: 403, kind: 'api', status: 403 });
-        expect(errors[0]!.error_descriptions).to.deep.equal({ source: 'proxy', field: 'captcha' });
+        expect(errors[0].error_descriptions).to.deep.equal({ source: 'proxy', field: 'captcha' });
         expect(errorText(el)).to.equal(
           lang === 'en'
             ? 'We could not confirm that you are a person. Try again.'
@@ -143,7 +150,7 @@ describe('CAPTCHA: a script that cannot load', () => {
     type(el, '#phone', await uniquePhone());
     submitButton(el).click();
     await waitUntil(() => errors.length > 0, 'the send fails', { timeout: 8000 });
-    expect(errors[0]!.kind).to.equal('network');
+    expect(errors[0].kind).to.equal('network');
     expect((await standIn.calls())['CheckExistenceOfEmailOrPhone']).to.equal(1);
     expect((await standIn.calls())['Register/StepVerifyPhone']).to.equal(undefined);
     el.captchaScriptSrc = '/fake-captcha/turnstile/api.js';
@@ -157,7 +164,9 @@ describe('CAPTCHA: a script that cannot load', () => {
     const original = console.warn;
     console.warn = (message: string) => warnings.push(message);
     try {
-      const el = await mount(html`<vlens-register endpoint="/api/vlens" captcha="friendlycaptcha" captcha-site-key="k"></vlens-register>`);
+      const el = await mount(
+        html`<vlens-register endpoint="/api/vlens" captcha="friendlycaptcha" captcha-site-key="k"></vlens-register>`,
+      );
       el.requestUpdate();
       await el.updateComplete;
       expect(warnings.filter((w) => w.includes('captcha="friendlycaptcha" is ignored'))).to.have.length(1);

@@ -9,7 +9,17 @@ import { axe } from './a11y.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import { contrast } from '../../src/theme/contrast.js';
 import { resolveColour } from '../../src/theme/resolve-colour.js';
-import { enterCodeFor, enterPhone, freshStandIn, part, query, standIn, submitButton, type, uniquePhone, waitForStep } from './helpers.js';
+import {
+  enterCodeFor,
+  freshStandIn,
+  part,
+  query,
+  standIn,
+  submitButton,
+  type,
+  uniquePhone,
+  waitForStep,
+} from './helpers.js';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 
 const background = (el: VlensRegister) => getComputedStyle(part(el, '[part~="base"]')).backgroundColor;
@@ -40,11 +50,15 @@ describe('vlens-register: theme="auto" follows the page', () => {
   });
 
   it('a dark background behind the widget renders dark; a light box inside it light again', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="background:#101010"><vlens-register endpoint="/api/vlens"></vlens-register></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="background:#101010"><vlens-register endpoint="/api/vlens"></vlens-register></div>`,
+    );
     const el = wrapper.querySelector('vlens-register')!;
     await el.updateComplete;
     expect(background(el)).to.equal(DARK_SURFACE);
-    const light = await fixture<HTMLDivElement>(html`<div style="background:#101010"><p style="background:#fafafa"><vlens-register endpoint="/api/vlens"></vlens-register></p></div>`);
+    const light = await fixture<HTMLDivElement>(
+      html`<div style="background:#101010"><p style="background:#fafafa"><vlens-register endpoint="/api/vlens"></vlens-register></p></div>`,
+    );
     expect(background(light.querySelector('vlens-register')!)).to.equal(WHITE);
   });
 
@@ -64,8 +78,12 @@ const BRAND_COLOURS = ['#0b6e4f', '#ffd400', '#e4002b', '#7c3aed', '#00a3e0', '#
 /** axe's color-contrast rule on the widget (shadow root and light-DOM fields); returns the failures. */
 async function contrastFailures(el: VlensRegister, state: string): Promise<string[]> {
   const result = await axe.run(el, { runOnly: { type: 'rule', values: ['color-contrast'] } });
-  const failures = result.violations.flatMap((v) => v.nodes.map((n) => `${state}: ${n.target.join(' ')} ${n.any[0]?.message ?? ''}`));
-  const unsure = result.incomplete.flatMap((v) => v.nodes.map((n) => `${state} (axe could not tell): ${n.target.join(' ')} ${n.any[0]?.message ?? ''}`));
+  const failures = result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${state}: ${n.target.join(' ')} ${n.any[0]?.message ?? ''}`),
+  );
+  const unsure = result.incomplete.flatMap((v) =>
+    v.nodes.map((n) => `${state} (axe could not tell): ${n.target.join(' ')} ${n.any[0]?.message ?? ''}`),
+  );
   return [...failures, ...unsure];
 }
 
@@ -88,7 +106,8 @@ for (const theme of ['light', 'dark'] as const) {
 
     for (const colour of BRAND_COLOURS) {
       it(`--vlens-color-primary: ${colour}`, async () => {
-        const el = await fixture<VlensRegister>(html`<vlens-register endpoint="/api/vlens" theme=${theme} email-step="required"
+        const el =
+          await fixture<VlensRegister>(html`<vlens-register endpoint="/api/vlens" theme=${theme} email-step="required"
           password="required" resend-after="0" style=${`--vlens-color-primary:${colour}`}></vlens-register>`);
         const failures: string[] = [];
         const check = async (state: string) => {
@@ -145,7 +164,9 @@ for (const theme of ['light', 'dark'] as const) {
         await waitForStep(el, 'phone');
         await el.updateComplete;
         const submit = submitButton(el);
-        expect(contrast(rgb(getComputedStyle(submit).color), rgb(getComputedStyle(submit).backgroundColor))).to.be.at.least(4.5);
+        expect(
+          contrast(rgb(getComputedStyle(submit).color), rgb(getComputedStyle(submit).backgroundColor)),
+        ).to.be.at.least(4.5);
         const toggle = await countryToggle(el);
         expect(contrast(rgb(getComputedStyle(toggle).color), surface)).to.be.at.least(4.5);
       });

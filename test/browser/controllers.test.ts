@@ -62,7 +62,7 @@ describe('CallController', () => {
     expect(host.call.busy).to.equal(true);
     await host.updateComplete;
     expect(host.shadowRoot!.textContent).to.equal('working on first');
-    host.pending[0]!.resolve('sent');
+    host.pending[0].resolve('sent');
     await waitUntil(() => !host.call.busy);
     expect(host.results).to.deep.equal(['sent']);
     expect(host.errors).to.deep.equal([]);
@@ -73,7 +73,7 @@ describe('CallController', () => {
     const started = host.state;
     host.call.run('send');
     await waitUntil(() => host.pending.length === 1);
-    host.pending[0]!.reject(new VlensError('timeout', 'slow'));
+    host.pending[0].reject(new VlensError('timeout', 'slow'));
     await waitUntil(() => !host.call.busy);
     expect(host.errors.map((e) => [e.error.kind, e.at])).to.deep.equal([['timeout', started]]);
     expect(host.call.message(started)).to.equal('timeout on first');
@@ -83,11 +83,11 @@ describe('CallController', () => {
   it('turns anything else a call throws into a protocol error', async () => {
     host.call.run('send');
     await waitUntil(() => host.pending.length === 1);
-    host.pending[0]!.reject(new TypeError('boom'));
+    host.pending[0].reject(new TypeError('boom'));
     await waitUntil(() => host.errors.length === 1);
-    expect(host.errors[0]!.error).to.be.instanceOf(VlensError);
-    expect(host.errors[0]!.error.kind).to.equal('protocol');
-    expect(host.errors[0]!.error.message).to.equal('boom');
+    expect(host.errors[0].error).to.be.instanceOf(VlensError);
+    expect(host.errors[0].error.kind).to.equal('protocol');
+    expect(host.errors[0].error.message).to.equal('boom');
   });
 
   it('after abort: not busy at once, no progress, and neither result nor failure is shown or reported', async () => {
@@ -96,13 +96,13 @@ describe('CallController', () => {
     host.call.abort();
     expect(host.call.busy).to.equal(false);
     expect(host.call.message(host.state)).to.equal(null);
-    expect(host.pending[0]!.signal.aborted).to.equal(true);
-    host.pending[0]!.resolve('late');
+    expect(host.pending[0].signal.aborted).to.equal(true);
+    host.pending[0].resolve('late');
 
     host.call.run('again');
     await waitUntil(() => host.pending.length === 2);
     host.call.abort();
-    host.pending[1]!.reject(new VlensError('network', 'gone'));
+    host.pending[1].reject(new VlensError('network', 'gone'));
     await host.updateComplete;
     // Both calls have settled once a task has run after their microtasks; nothing may have come through.
     await new Promise((resolve) => setTimeout(resolve));
@@ -123,19 +123,29 @@ class FieldsHost extends LitElement {
     status: null,
     onSubmit: (event) => {
       event.preventDefault();
-      this.submitted.push(new FormData(event.currentTarget as HTMLFormElement).get(this.view.field?.kind ?? '') as string);
+      this.submitted.push(
+        new FormData(event.currentTarget as HTMLFormElement).get(this.view.field?.kind ?? '') as string,
+      );
     },
   };
   busy = false;
   submitted: string[] = [];
-  readonly fields = new LightFieldsController(this, { view: () => this.view, busy: () => this.busy, active: () => true });
+  readonly fields = new LightFieldsController(this, {
+    view: () => this.view,
+    busy: () => this.busy,
+    active: () => true,
+  });
   override render() {
     return litHtml`<slot name="field-label"></slot><slot name="field"></slot><slot name="field-hint"></slot><slot name="status"></slot>`;
   }
 }
 customElements.define('test-fields-host', FieldsHost);
 
-const codeView = (host: FieldsHost): LightFieldsState => ({ ...host.view, key: 'phone-code', field: { kind: 'code', label: en.codeLabel } });
+const codeView = (host: FieldsHost): LightFieldsState => ({
+  ...host.view,
+  key: 'phone-code',
+  field: { kind: 'code', label: en.codeLabel },
+});
 
 function typeInto(input: HTMLInputElement, value: string, inputType = 'insertText'): void {
   input.value = value;
@@ -143,19 +153,19 @@ function typeInto(input: HTMLInputElement, value: string, inputType = 'insertTex
 }
 
 describe('LightFieldsController', () => {
-  it('renders the field, label, hint and status as light-DOM children with per-element ids, beside the host\'s own children', async () => {
+  it("renders the field, label, hint and status as light-DOM children with per-element ids, beside the host's own children", async () => {
     const wrapper = await fixture(html`<div>
       <test-fields-host><p id="own">the host's</p></test-fields-host><test-fields-host></test-fields-host>
     </div>`);
     const [a, b] = [...wrapper.querySelectorAll<FieldsHost>('test-fields-host')];
-    await Promise.all([a!.updateComplete, b!.updateComplete]);
-    expect(a!.fields.prefix).not.to.equal(b!.fields.prefix);
-    const input = a!.fields.node('phone')!;
+    await Promise.all([a.updateComplete, b.updateComplete]);
+    expect(a.fields.prefix).not.to.equal(b.fields.prefix);
+    const input = a.fields.node('phone')!;
     expect(input.parentElement).to.equal(a);
-    expect(input.id).to.equal(`${a!.fields.prefix}-phone`);
-    expect(input.getAttribute('form')).to.equal(`${a!.fields.prefix}-form`);
-    expect(a!.querySelector(`label[for="${input.id}"]`)!.textContent).to.equal(en.phoneLabel);
-    expect(a!.querySelector('#own')!.parentElement, 'the host child stays').to.equal(a);
+    expect(input.id).to.equal(`${a.fields.prefix}-phone`);
+    expect(input.getAttribute('form')).to.equal(`${a.fields.prefix}-form`);
+    expect(a.querySelector(`label[for="${input.id}"]`)!.textContent).to.equal(en.phoneLabel);
+    expect(a.querySelector('#own')!.parentElement, 'the host child stays').to.equal(a);
     const ids = [...wrapper.querySelectorAll('[id]')].map((node) => node.id);
     expect(new Set(ids).size).to.equal(ids.length);
   });
@@ -255,7 +265,10 @@ describe('ResumeController', () => {
     expect(sessionStorage.getItem(key('r2'))).to.equal(null);
   });
 
-  for (const [name, setting] of [['resume', { resume: false }], ['an endpoint', { endpoint: '' }]] as const) {
+  for (const [name, setting] of [
+    ['resume', { resume: false }],
+    ['an endpoint', { endpoint: '' }],
+  ] as const) {
     it(`does nothing without ${name}`, async () => {
       saveResumePoint(key('r3'), { phone: '+201001234567', requestId: 'req-3' });
       const off = document.createElement('test-resume-host') as ResumeHost;

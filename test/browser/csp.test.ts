@@ -50,6 +50,8 @@ describe('vlens-register under a strict CSP with Trusted Types', () => {
     }).to.throw(/TrustedHTML|Sink type mismatch/); // Chromium and WebKit name the type; Firefox the sink
     await waitUntil(() => violations.length === 1, 'the probe is reported');
     expect(violations[0]).to.match(/^require-trusted-types-for/);
-    await waitUntil(async () => (await cspReports()).length > reportsBefore, 'the report endpoint receives it', { timeout: 5000 });
+    await waitUntil(async () => (await cspReports()).length > reportsBefore, 'the report endpoint receives it', {
+      timeout: 5000,
+    });
   });
 });

@@ -21,7 +21,11 @@ export const MINIBROWSER = process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linu
  * (prefers-color-scheme, prefers-reduced-motion) needs the DevTools protocol. The other engines
  * run every other file.
  */
-export const CHROMIUM_ONLY = ['test/browser/visual.test.ts', 'test/browser/media.test.ts', 'test/browser/contrast.test.ts'];
+export const CHROMIUM_ONLY = [
+  'test/browser/visual.test.ts',
+  'test/browser/media.test.ts',
+  'test/browser/contrast.test.ts',
+];
 
 export function engineFiles(engine, files) {
   return engine === 'chromium' ? files : [...files, ...CHROMIUM_ONLY.map((f) => `!${f}`)];
@@ -37,7 +41,13 @@ export async function engineLauncher(engine) {
           executablePath: CHROMIUM,
           // One way to rasterise text whatever the machine's fontconfig says (the screenshots).
           env: { ...process.env, FONTCONFIG_FILE: fileURLToPath(new URL('./fontconfig/fonts.conf', import.meta.url)) },
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--no-first-run',
+          ],
         },
       });
     }

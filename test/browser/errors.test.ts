@@ -65,9 +65,16 @@ describe('vlens-register: errors', () => {
       type(el, '#code', await wrongCodeFor(phone));
       await waitUntil(() => errors.length === 1, 'vlens-error fires');
       await settled(el);
-      expect(errors[0]).to.include({ kind: 'api', step: 'phone-code', error_code: 2001, status: errorStatus === 200 ? 200 : 400 });
-      expect(errors[0]!.error_message).to.equal('The verification code is wrong.');
-      expect(errorText(el), "the widget's own words, never the server's").to.equal('That code is not right. You have 4 tries left.');
+      expect(errors[0]).to.include({
+        kind: 'api',
+        step: 'phone-code',
+        error_code: 2001,
+        status: errorStatus === 200 ? 200 : 400,
+      });
+      expect(errors[0].error_message).to.equal('The verification code is wrong.');
+      expect(errorText(el), "the widget's own words, never the server's").to.equal(
+        'That code is not right. You have 4 tries left.',
+      );
       expect(part(el, '#code').getAttribute('aria-invalid')).to.equal('true');
       expect(el.step).to.equal('phone-code');
       await expect(el).to.be.accessible();
@@ -106,7 +113,9 @@ describe('vlens-register: errors', () => {
     expect(errors[0]).to.include({ kind: 'api', error_code: 2002, status: 410 });
 
     await standIn.configure({ codeTtlMs: 300_000 });
-    await waitUntil(() => !part<HTMLButtonElement>(el, 'button[part~="resend"]').disabled, 'the countdown ends', { timeout: 3000 });
+    await waitUntil(() => !part<HTMLButtonElement>(el, 'button[part~="resend"]').disabled, 'the countdown ends', {
+      timeout: 3000,
+    });
     const old = await standIn.lastCode(phone);
     part<HTMLButtonElement>(el, 'button[part~="resend"]').click();
     await waitUntil(() => query(el, '[part~="notice"]') !== null, 'the resend is confirmed');
@@ -142,7 +151,7 @@ describe('vlens-register: errors', () => {
     submitButton(el).click();
     await waitUntil(() => errors.length === 1, 'vlens-error fires');
     expect(errors[0]).to.include({ kind: 'api', status: 502, error_code: 502 });
-    expect((errors[0]!.error_descriptions as { source?: string }).source).to.equal('proxy');
+    expect((errors[0].error_descriptions as { source?: string }).source).to.equal('proxy');
     await settled(el);
     submitButton(el).click();
     await waitForStep(el, 'phone-code');
@@ -217,7 +226,7 @@ describe('vlens-register: errors', () => {
       type(el, '#phone', await uniquePhone());
       submitButton(el).click();
       expect(fired).to.have.length(1);
-      expect(fired[0]!.detail).to.include({ kind: 'config', status: null, step: 'phone' });
+      expect(fired[0].detail).to.include({ kind: 'config', status: null, step: 'phone' });
       await el.updateComplete;
       expect(errorText(el)).to.match(/not set up/);
       await expect(el).to.be.accessible();

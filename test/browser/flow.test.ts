@@ -37,7 +37,11 @@ describe('vlens-register: the whole flow', () => {
     const phone = await uniquePhone();
 
     // Typed the Egyptian way: national 0, spaces, Arabic-Indic digits.
-    type(el, '#phone', `0${phone.slice(3, 6)} ${phone.slice(6, 9)} ${'٠١٢٣٤٥٦٧٨٩'[Number(phone[9])]}${phone.slice(10)}`);
+    type(
+      el,
+      '#phone',
+      `0${phone.slice(3, 6)} ${phone.slice(6, 9)} ${'٠١٢٣٤٥٦٧٨٩'[Number(phone[9])]}${phone.slice(10)}`,
+    );
     submitButton(el).click();
     await waitForStep(el, 'phone-code');
     expect(el.getAttribute('step')).to.equal('phone-code');
@@ -57,12 +61,12 @@ describe('vlens-register: the whole flow', () => {
     ]);
     expect(errors).to.deep.equal([]);
     expect(registered).to.have.length(1);
-    expect(registered[0]!.accessToken).to.be.a('string').and.not.empty;
-    expect(registered[0]!.user?.phoneNumber).to.equal(phone);
+    expect(registered[0].accessToken).to.be.a('string').and.not.empty;
+    expect(registered[0].user?.phoneNumber).to.equal(phone);
     // The token is not kept anywhere the page could leak it.
-    expect(JSON.stringify({ ...sessionStorage })).not.to.contain(registered[0]!.accessToken);
-    expect(JSON.stringify({ ...localStorage })).not.to.contain(registered[0]!.accessToken);
-    expect(location.href).not.to.contain(registered[0]!.accessToken);
+    expect(JSON.stringify({ ...sessionStorage })).not.to.contain(registered[0].accessToken);
+    expect(JSON.stringify({ ...localStorage })).not.to.contain(registered[0].accessToken);
+    expect(location.href).not.to.contain(registered[0].accessToken);
   });
 
   it('registers with the email step when the server requires it (email-step="auto")', async () => {
@@ -95,7 +99,7 @@ describe('vlens-register: the whole flow', () => {
     await waitForStep(el, 'done');
 
     expect(steps.map((s) => s.to)).to.deep.equal(['phone-code', 'email', 'email-code', 'finish', 'done']);
-    expect(registered[0]!.user?.emailAddress).to.equal(email);
+    expect(registered[0].user?.emailAddress).to.equal(email);
   });
 
   it('skips an optional email and can go back from the code to correct the number', async () => {
@@ -115,7 +119,7 @@ describe('vlens-register: the whole flow', () => {
     const registered = record(el, 'vlens-registered');
     submitButton(el).click();
     await waitForStep(el, 'done');
-    expect(registered[0]!.user?.phoneNumber).to.equal(second);
+    expect(registered[0].user?.phoneNumber).to.equal(second);
   });
 
   it('goes back from the email code to correct the address', async () => {
@@ -139,7 +143,7 @@ describe('vlens-register: the whole flow', () => {
     const registered = record(el, 'vlens-registered');
     submitButton(el).click();
     await waitForStep(el, 'done');
-    expect(registered[0]!.user?.emailAddress).to.equal(fixed);
+    expect(registered[0].user?.emailAddress).to.equal(fixed);
   });
 
   it('a refused geolocation is not an error (collect-geolocation)', async () => {
@@ -158,12 +162,17 @@ describe('vlens-register: the whole flow', () => {
   });
 
   it('sends the chosen SMS provider, and a granted position as geoLocation', async () => {
-    const el = await mount(html`<vlens-register endpoint=${ENDPOINT} sms-provider="3" collect-geolocation></vlens-register>`);
+    const el = await mount(
+      html`<vlens-register endpoint=${ENDPOINT} sms-provider="3" collect-geolocation></vlens-register>`,
+    );
     // Answer as a browser whose user allowed it (headless engines have no position to give).
     await withGeolocation(cairo, async () => {
       const phone = await uniquePhone();
       await enterPhone(el, phone);
-      expect(await standIn.lastRequest('Register/StepVerifyPhone')).to.deep.equal({ phoneNumber: phone, smsProviders: 3 });
+      expect(await standIn.lastRequest('Register/StepVerifyPhone')).to.deep.equal({
+        phoneNumber: phone,
+        smsProviders: 3,
+      });
       await enterCodeFor(el, phone);
       await waitForStep(el, 'finish');
       submitButton(el).click();
@@ -176,8 +185,12 @@ describe('vlens-register: the whole flow', () => {
 
   it('prefills phone and email from attributes', async () => {
     const phone = await uniquePhone();
-    const el = await mount(html`<vlens-register endpoint=${ENDPOINT} phone=${phone} email="pre@example.com" email-step="required"></vlens-register>`);
-    expect(part<HTMLInputElement>(el, 'input[data-vlens-fallback]').value, 'shown before any interaction').to.equal(phone);
+    const el = await mount(
+      html`<vlens-register endpoint=${ENDPOINT} phone=${phone} email="pre@example.com" email-step="required"></vlens-register>`,
+    );
+    expect(part<HTMLInputElement>(el, 'input[data-vlens-fallback]').value, 'shown before any interaction').to.equal(
+      phone,
+    );
     expect(field(el).value, 'and kept by the light-DOM field').to.equal(phone);
     submitButton(el).click();
     await waitForStep(el, 'phone-code');

@@ -66,7 +66,10 @@ before(() => {
     if (!answer) throw new Error(`fuzz: no answer for ${path}`);
     if (answer.fail) throw new TypeError('Failed to fetch');
     const headers: Record<string, string> = answer.contentType ? { 'content-type': answer.contentType } : {};
-    return new Response(NULL_BODY_STATUSES.includes(answer.status) ? null : answer.text, { status: answer.status, headers });
+    return new Response(NULL_BODY_STATUSES.includes(answer.status) ? null : answer.text, {
+      status: answer.status,
+      headers,
+    });
   };
   window.addEventListener('error', onError);
   window.addEventListener('unhandledrejection', onRejection);
@@ -79,7 +82,8 @@ after(() => {
 
 const mountFuzzed = () => fixture<VlensRegister>(html`<vlens-register endpoint=${FUZZ_ENDPOINT}></vlens-register>`);
 /** The widget renders some parts in light DOM, some in its shadow root. */
-const find = (el: VlensRegister, selector: string) => el.shadowRoot?.querySelector(selector) ?? el.querySelector(selector);
+const find = (el: VlensRegister, selector: string) =>
+  el.shadowRoot?.querySelector(selector) ?? el.querySelector(selector);
 const inFlight = (el: VlensRegister) => Boolean(find(el, '[part~="progress"]'));
 
 const statusText = (el: VlensRegister) => find(el, '[part~="status"]')?.textContent?.trim() ?? '';
@@ -88,19 +92,32 @@ const statusText = (el: VlensRegister) => find(el, '[part~="status"]')?.textCont
  * One outcome only: moved on; or stayed with the "already registered" notice (a 2xx saying the number exists);
  * or exactly one vlens-error of a known kind, shown, with the step kept and usable.
  */
-async function assertOneOutcome(el: VlensRegister, from: string, errors: { kind: string; status: number | null }[], answer: FuzzAnswer) {
-  await waitUntil(() => (errors.length > 0 || el.step !== from || statusText(el) !== '') && !inFlight(el), 'the call settles', { timeout: 4000 });
+async function assertOneOutcome(
+  el: VlensRegister,
+  from: string,
+  errors: { kind: string; status: number | null }[],
+  answer: FuzzAnswer,
+) {
+  await waitUntil(
+    () => (errors.length > 0 || el.step !== from || statusText(el) !== '') && !inFlight(el),
+    'the call settles',
+    { timeout: 4000 },
+  );
   await el.updateComplete;
   if (el.step !== from || errors.length === 0) {
     expect(errors, 'no error when the call succeeded').to.deep.equal([]);
     expect(answer.status).to.be.within(200, 299);
-    if (el.step === from) expect(JSON.parse(answer.text.replace(/^\uFEFF/, '')).data.exists, 'only "exists" keeps the step without an error').to.equal(true);
+    if (el.step === from)
+      expect(
+        JSON.parse(answer.text.replace(/^\uFEFF/, '')).data.exists,
+        'only "exists" keeps the step without an error',
+      ).to.equal(true);
     return;
   }
   expect(errors).to.have.length(1);
-  expect(KNOWN_KINDS).to.include(errors[0]!.kind);
-  if (answer.fail) expect(errors[0]!.status).to.equal(null);
-  else expect(errors[0]!.status).to.equal(answer.status);
+  expect(KNOWN_KINDS).to.include(errors[0].kind);
+  if (answer.fail) expect(errors[0].status).to.equal(null);
+  else expect(errors[0].status).to.equal(answer.status);
   const shown = find(el, '[part~="error"]')?.textContent?.trim() || statusText(el);
   expect(shown, 'an error is shown').to.not.equal('');
   expect(submitButton(el).disabled, 'the user can try again').to.equal(false);
@@ -115,15 +132,20 @@ describe('vlens-register: fuzzed responses', () => {
   it('any answer to the phone send: one outcome, a known error kind, nothing uncaught', async function (this: unknown) {
     (this as { timeout(ms: number): void }).timeout(60_000);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(VLENS_PATHS.checkExistence, VLENS_PATHS.verifyPhone).chain((p) => fc.tuple(fc.constant(p), answerFor(p))), async ([p, answer]) => {
-        const el = await mountFuzzed();
-        const errors = record(el, 'vlens-error');
-        queues = new Map([[p, [answer]]]);
-        type(el, '#phone', '0100 123 4567');
-        submitButton(el).click();
-        await assertOneOutcome(el, 'phone', errors, answer);
-        fixtureCleanup();
-      }),
+      fc.asyncProperty(
+        fc
+          .constantFrom(VLENS_PATHS.checkExistence, VLENS_PATHS.verifyPhone)
+          .chain((p) => fc.tuple(fc.constant(p), answerFor(p))),
+        async ([p, answer]) => {
+          const el = await mountFuzzed();
+          const errors = record(el, 'vlens-error');
+          queues = new Map([[p, [answer]]]);
+          type(el, '#phone', '0100 123 4567');
+          submitButton(el).click();
+          await assertOneOutcome(el, 'phone', errors, answer);
+          fixtureCleanup();
+        },
+      ),
       { numRuns: 60, includeErrorInReport: true },
     );
     expect(uncaught).to.deep.equal([]);
@@ -134,7 +156,7 @@ describe('vlens-register: fuzzed responses', () => {
     await fc.assert(
       fc.asyncProperty(answerFor(VLENS_PATHS.verifyPhone), async (answer) => {
         const el = await mountFuzzed();
-        queues = new Map([[VLENS_PATHS.verifyPhone, [CANNED[VLENS_PATHS.verifyPhone]!, answer]]]);
+        queues = new Map([[VLENS_PATHS.verifyPhone, [CANNED[VLENS_PATHS.verifyPhone], answer]]]);
         type(el, '#phone', '0100 123 4567');
         submitButton(el).click();
         await waitUntil(() => el.step === 'phone-code' && !inFlight(el), 'the code step', { timeout: 4000 });

@@ -42,5 +42,4 @@ describe('currentPosition (collect-geolocation)', () => {
     );
     expect(await position).to.equal(null);
   });
-
 });

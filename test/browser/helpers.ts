@@ -19,7 +19,8 @@ export const standIn = {
   addUser: (user: { phoneNumber: string; email?: string }) => executeServerCommand('stand-in:add-user', user),
   reset: () => executeServerCommand('stand-in:reset'),
   calls: () => executeServerCommand<Record<string, number>, undefined>('stand-in:calls'),
-  lastRequest: <T = Record<string, unknown>>(path: string) => executeServerCommand<T | null, { path: string }>('stand-in:last-request', { path }),
+  lastRequest: <T = Record<string, unknown>>(path: string) =>
+    executeServerCommand<T | null, { path: string }>('stand-in:last-request', { path }),
 };
 
 /** A fresh Egyptian mobile number (E.164) no other test used. */
@@ -31,7 +32,9 @@ export async function freshStandIn(): Promise<void> {
   await standIn.reset();
 }
 
-export async function mount(template = html`<vlens-register endpoint=${ENDPOINT}></vlens-register>`): Promise<VlensRegister> {
+export async function mount(
+  template = html`<vlens-register endpoint=${ENDPOINT}></vlens-register>`,
+): Promise<VlensRegister> {
   return fixture<VlensRegister>(template);
 }
 
@@ -78,7 +81,9 @@ export function type(el: VlensRegister, selector: string, text: string): void {
 
 /** The "Change country" button, once the proxy's configuration has offered a choice. */
 export async function countryToggle(el: VlensRegister): Promise<HTMLButtonElement> {
-  await waitUntil(() => query(el, '[part~="country-toggle"]') !== null, 'the country picker is offered', { timeout: 8000 });
+  await waitUntil(() => query(el, '[part~="country-toggle"]') !== null, 'the country picker is offered', {
+    timeout: 8000,
+  });
   return part<HTMLButtonElement>(el, '[part~="country-toggle"]');
 }
 
@@ -131,7 +136,11 @@ export async function enterCodeFor(el: VlensRegister, to: string): Promise<void>
   type(el, '#code', code);
 }
 
-type PositionAnswer = (success: PositionCallback, failure: PositionErrorCallback | null | undefined, options?: PositionOptions) => void;
+type PositionAnswer = (
+  success: PositionCallback,
+  failure: PositionErrorCallback | null | undefined,
+  options?: PositionOptions,
+) => void;
 
 /**
  * Runs `body` with `navigator.geolocation.getCurrentPosition` answering as `answer` does, the way a
@@ -152,11 +161,20 @@ export async function withGeolocation<T>(answer: PositionAnswer, body: () => Pro
 
 /** A position answer: the person allowed it and the device is in Cairo. */
 export const cairo: PositionAnswer = (success) =>
-  success({ coords: { latitude: 30.0444, longitude: 31.2357, accuracy: 20 }, timestamp: Date.now() } as GeolocationPosition);
+  success({
+    coords: { latitude: 30.0444, longitude: 31.2357, accuracy: 20 },
+    timestamp: Date.now(),
+  } as GeolocationPosition);
 
 /** A position answer: the person refused. */
 export const refused: PositionAnswer = (_success, failure) =>
-  failure?.({ code: 1, message: 'User denied Geolocation', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
+  failure?.({
+    code: 1,
+    message: 'User denied Geolocation',
+    PERMISSION_DENIED: 1,
+    POSITION_UNAVAILABLE: 2,
+    TIMEOUT: 3,
+  });
 
 /**
  * Types with the keyboard (through the test runner's driver), one key at a time: WebKitGTK's

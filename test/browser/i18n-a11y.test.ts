@@ -30,10 +30,13 @@ import {
 
 const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
 const EASTERN_ARABIC_INDIC = '۰۱۲۳۴۵۶۷۸۹';
-const toScript = (digits: string, zero: string) => digits.replace(/\d/g, (d) => zero[Number(d)]!);
+const toScript = (digits: string, zero: string) => digits.replace(/\d/g, (d) => zero[Number(d)]);
 
 /** The widget in a page region whose language is `lang` (the element inherits it). */
-async function mountIn(lang: 'en' | 'ar', attrs: { emailStep?: string; password?: string } = {}): Promise<VlensRegister> {
+async function mountIn(
+  lang: 'en' | 'ar',
+  attrs: { emailStep?: string; password?: string } = {},
+): Promise<VlensRegister> {
   const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}>
     <vlens-register endpoint=${ENDPOINT} email-step=${attrs.emailStep ?? 'auto'} password=${attrs.password ?? 'off'}></vlens-register>
   </div>`);
@@ -80,7 +83,8 @@ async function checkStep(el: VlensRegister, step: StepId, lang: 'en' | 'ar'): Pr
   if (label) expect(getComputedStyle(label).direction, `label on ${step}`).to.equal(dir);
   const input = el.querySelector<HTMLInputElement>(':scope > [slot="field"]');
   if (input) expect(getComputedStyle(input).direction, `the ${input.name} field stays left-to-right`).to.equal('ltr');
-  for (const island of el.shadowRoot!.querySelectorAll('bdi[dir="ltr"]')) expect(getComputedStyle(island).direction).to.equal('ltr');
+  for (const island of el.shadowRoot!.querySelectorAll('bdi[dir="ltr"]'))
+    expect(getComputedStyle(island).direction).to.equal('ltr');
   if (lang === 'ar') expect(visibleText(el), `no English on ${step}`).not.to.match(/[A-Za-z]/);
 }
 
@@ -90,7 +94,11 @@ async function walk(el: VlensRegister, lang: 'en' | 'ar'): Promise<void> {
   const email = `${phone.slice(1)}@example.com`;
   await checkStep(el, 'phone', lang);
   // The number as people type it in Arabic: national 0, Arabic-Indic digits, spaces.
-  type(el, '#phone', lang === 'ar' ? toScript(`0${phone.slice(3, 6)} ${phone.slice(6)}`, ARABIC_INDIC) : `0${phone.slice(3)}`);
+  type(
+    el,
+    '#phone',
+    lang === 'ar' ? toScript(`0${phone.slice(3, 6)} ${phone.slice(6)}`, ARABIC_INDIC) : `0${phone.slice(3)}`,
+  );
   submitButton(el).click();
   await waitForStep(el, 'phone-code');
   await checkStep(el, 'phone-code', lang);
@@ -135,7 +143,8 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
       <section><vlens-register id="b" endpoint=${ENDPOINT} lang="en"></vlens-register></section>
       <section><vlens-register id="c" endpoint=${ENDPOINT}></vlens-register></section>
     </div>`);
-    const heading = (id: string) => wrapper.querySelector<VlensRegister>(`#${id}`)!.shadowRoot!.querySelector('h2')!.textContent;
+    const heading = (id: string) =>
+      wrapper.querySelector<VlensRegister>(`#${id}`)!.shadowRoot!.querySelector('h2')!.textContent;
     await aTimeout(0);
     expect(heading('a')).to.equal(en.phoneHeading);
     expect(heading('b')).to.equal(en.phoneHeading);
@@ -147,19 +156,29 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
     const before = document.documentElement.lang;
     try {
       document.documentElement.lang = 'ar-EG';
-      await waitUntil(() => orphan.shadowRoot!.querySelector('h2')!.textContent === ar.phoneHeading, 'the widget turns Arabic');
+      await waitUntil(
+        () => orphan.shadowRoot!.querySelector('h2')!.textContent === ar.phoneHeading,
+        'the widget turns Arabic',
+      );
       expect(getComputedStyle(part(orphan, '[part~="base"]')).direction).to.equal('rtl');
-      expect(query(orphan, 'label[for="field"]')!.textContent!.trim(), 'the fallback field’s label').to.equal(ar.phoneLabel);
+      expect(query(orphan, 'label[for="field"]')!.textContent.trim(), 'the fallback field’s label').to.equal(
+        ar.phoneLabel,
+      );
       interact(orphan);
-      expect(query(orphan, 'label[slot="field-label"]')!.textContent!.trim()).to.equal(ar.phoneLabel);
+      expect(query(orphan, 'label[slot="field-label"]')!.textContent.trim()).to.equal(ar.phoneLabel);
     } finally {
       document.documentElement.lang = before;
     }
-    await waitUntil(() => orphan.shadowRoot!.querySelector('h2')!.textContent === en.phoneHeading, 'and back to English');
+    await waitUntil(
+      () => orphan.shadowRoot!.querySelector('h2')!.textContent === en.phoneHeading,
+      'and back to English',
+    );
   });
 
   it('follows the nearest ancestor’s lang, its own lang, and a lang inside a host’s shadow root', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><section><vlens-register endpoint=${ENDPOINT}></vlens-register></section></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en"><section><vlens-register endpoint=${ENDPOINT}></vlens-register></section></div>`,
+    );
     const el = wrapper.querySelector('vlens-register')!;
     const heading = () => el.shadowRoot!.querySelector('h2')!.textContent;
     expect(heading()).to.equal(en.phoneHeading);
@@ -179,7 +198,10 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
     await nested.updateComplete;
     expect(nested.shadowRoot!.querySelector('h2')!.textContent).to.equal(en.phoneHeading);
     inner.querySelector('p')!.lang = 'ar';
-    await waitUntil(() => nested.shadowRoot!.querySelector('h2')!.textContent === ar.phoneHeading, 'a lang inside a shadow root');
+    await waitUntil(
+      () => nested.shadowRoot!.querySelector('h2')!.textContent === ar.phoneHeading,
+      'a lang inside a shadow root',
+    );
   });
 
   it('lets the host replace strings and error texts (its table wins over the widget and the server)', async () => {
@@ -199,7 +221,9 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
   });
 
   it('refuses a number from a country the proxy does not send codes to, in Arabic, before any call', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar"><vlens-register endpoint="/api/vlens-eg"></vlens-register></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="ar"><vlens-register endpoint="/api/vlens-eg"></vlens-register></div>`,
+    );
     const el = wrapper.querySelector('vlens-register')!;
     const errors = record(el, 'vlens-error');
     type(el, '#phone', '+44 7400 123456');
@@ -215,7 +239,7 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
     await enterWrongCode(el);
     expect(errorText(el)).to.equal('الرمز غير صحيح. لديك 4 محاولات متبقية.');
     expect(part(el, '[part~="status"]').querySelector('bdi')).to.equal(null);
-    expect(errors[0]!.error_message).to.equal('The verification code is wrong.');
+    expect(errors[0].error_message).to.equal('The verification code is wrong.');
   });
 
   it('works by keyboard alone: Tab, type, Enter, to the end', async () => {
@@ -259,7 +283,8 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
 
   it('keeps page styles out of its fields and its styles out of the page', async () => {
     const style = document.createElement('style');
-    style.textContent = 'input, label, p { border: 7px dotted red !important; background: yellow !important; color: red !important; }';
+    style.textContent =
+      'input, label, p { border: 7px dotted red !important; background: yellow !important; color: red !important; }';
     document.head.append(style);
     try {
       const wrapper = await fixture<HTMLDivElement>(html`<div>
@@ -272,7 +297,10 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
       expect(phone.borderTopStyle).to.equal('solid');
       expect(phone.backgroundColor).to.equal('rgb(255, 255, 255)');
       expect(getComputedStyle(el.querySelector('[slot="field-label"]')!).color).to.equal('rgb(31, 41, 51)');
-      expect(getComputedStyle(wrapper.querySelector('#outside')!).borderTopStyle).to.equal('dotted', 'the page keeps its own styles');
+      expect(getComputedStyle(wrapper.querySelector('#outside')!).borderTopStyle).to.equal(
+        'dotted',
+        'the page keeps its own styles',
+      );
     } finally {
       style.remove();
     }
@@ -283,7 +311,8 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
       // A 320 px box rather than a 320 px viewport: the element has no viewport media queries, and
       // WebDriver (WebKit) cannot resize the window.
       for (const size of ['1rem', '2rem']) {
-        const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang} style="margin:0;inline-size:320px;overflow:auto">
+        const wrapper =
+          await fixture<HTMLDivElement>(html`<div lang=${lang} style="margin:0;inline-size:320px;overflow:auto">
           <vlens-register endpoint=${ENDPOINT} style=${`--vlens-font-size:${size}`}></vlens-register>
         </div>`);
         const el = wrapper.querySelector('vlens-register')!;
@@ -291,7 +320,9 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
         (await countryToggle(el)).click();
         await el.updateComplete;
         const frame = wrapper.getBoundingClientRect();
-        const boxes = [...el.shadowRoot!.querySelectorAll('[part]'), ...el.children].map((n) => n.getBoundingClientRect());
+        const boxes = [...el.shadowRoot!.querySelectorAll('[part]'), ...el.children].map((n) =>
+          n.getBoundingClientRect(),
+        );
         for (const box of boxes.filter((b) => b.width > 0)) {
           expect(box.left - frame.left, `left edge at ${size}`).to.be.at.least(-0.5);
           expect(box.right - frame.left, `right edge at ${size}`).to.be.at.most(320.5);

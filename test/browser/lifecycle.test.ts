@@ -71,7 +71,9 @@ describe('vlens-register: calls and life cycle', () => {
   it('reset() during a call aborts it: nothing fires and no SMS is sent', async () => {
     await standIn.fault({ kind: 'delay', ms: 800 }, { path: CHECK, times: 1 });
     const el = await mount();
-    const events = [...['vlens-error', 'vlens-step-change', 'vlens-registered'].map((t) => record(el, t as 'vlens-error'))];
+    const events = [
+      ...['vlens-error', 'vlens-step-change', 'vlens-registered'].map((t) => record(el, t as 'vlens-error')),
+    ];
     const sends = await callsOf(SEND);
     type(el, '#phone', await uniquePhone());
     submitButton(el).click();
@@ -108,7 +110,9 @@ describe('vlens-register: calls and life cycle', () => {
 
   it('moving the element in the same task does not abort the flow', async () => {
     await standIn.fault({ kind: 'delay', ms: 300 }, { path: CHECK, times: 1 });
-    const wrapper = await fixture<HTMLDivElement>(html`<div><section id="a"><vlens-register endpoint=${ENDPOINT}></vlens-register></section><section id="b"></section></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><section id="a"><vlens-register endpoint=${ENDPOINT}></vlens-register></section><section id="b"></section></div>`,
+    );
     const el = wrapper.querySelector<VlensRegister>('vlens-register')!;
     type(el, '#phone', await uniquePhone());
     submitButton(el).click();
@@ -159,11 +163,16 @@ describe('vlens-register: strings', () => {
   beforeEach(freshStandIn);
 
   it('takes its language from the closest ancestor and hosts can replace any string', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar-EG"><vlens-register endpoint=${ENDPOINT}></vlens-register></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="ar-EG"><vlens-register endpoint=${ENDPOINT}></vlens-register></div>`,
+    );
     const el = wrapper.querySelector<VlensRegister>('vlens-register')!;
     expect(part(el, '[part~="base"]').getAttribute('dir')).to.equal('rtl');
     expect(getComputedStyle(part(el, '[part~="heading"]')).direction).to.equal('rtl');
-    expect(getComputedStyle(part(el, 'input[data-vlens-fallback]')).direction).to.equal('ltr', 'numbers stay left-to-right');
+    expect(getComputedStyle(part(el, 'input[data-vlens-fallback]')).direction).to.equal(
+      'ltr',
+      'numbers stay left-to-right',
+    );
     expect(getComputedStyle(field(el)).direction).to.equal('ltr', 'in the light-DOM field too');
     await expect(el).to.be.accessible();
     el.strings = { ar: { phoneHeading: 'سجّل معنا' } };
@@ -171,7 +180,10 @@ describe('vlens-register: strings', () => {
     expect(part(el, '[part~="heading"]').textContent).to.equal('سجّل معنا');
     el.lang = 'en';
     // The language is followed through a MutationObserver (controllers/lang-observer.ts): wait for it.
-    await waitUntil(() => part(el, '[part~="base"]').getAttribute('dir') === 'ltr', 'its own lang wins over the ancestor');
+    await waitUntil(
+      () => part(el, '[part~="base"]').getAttribute('dir') === 'ltr',
+      'its own lang wins over the ancestor',
+    );
     expect(part(el, '[part~="heading"]').textContent).to.equal('Create your account');
   });
 });

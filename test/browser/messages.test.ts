@@ -72,7 +72,9 @@ for (const lang of ['ar', 'en'] as const) {
       await enterPhone(el, phone);
       type(el, '#code', await wrongCodeFor(phone));
       expect(await failureShown(el, errors, lang)).to.equal(tries(4));
-      expect(errors[0]!.error_message, 'the server’s words stay in the event').to.equal('The verification code is wrong.');
+      expect(errors[0].error_message, 'the server’s words stay in the event').to.equal(
+        'The verification code is wrong.',
+      );
       expect(part(el, '#code').getAttribute('aria-invalid')).to.equal('true');
     });
 

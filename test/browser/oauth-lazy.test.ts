@@ -12,11 +12,26 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { fetchDevIdToken } from '../../demo/dev-sign-in.js';
 import { loadProvider } from '../../src/oauth/load.js';
 import { OAuthCancelledError, OAuthProviderError } from '../../src/oauth/types.js';
-import { ENDPOINT, enterCodeFor, enterPhone, freshStandIn, part, query, record, uniquePhone, waitForStep } from './helpers.js';
+import {
+  ENDPOINT,
+  enterCodeFor,
+  enterPhone,
+  freshStandIn,
+  part,
+  query,
+  record,
+  uniquePhone,
+  waitForStep,
+} from './helpers.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 
-type LazyPage = Window & typeof globalThis & { pageReady?: boolean; loadMsal(): Promise<typeof import('@azure/msal-browser')> };
-type FakeGsi = { next: string | null; initialized: { client_id: string }[]; buttons: { locale?: string; text?: string }[] };
+type LazyPage = Window &
+  typeof globalThis & { pageReady?: boolean; loadMsal(): Promise<typeof import('@azure/msal-browser')> };
+type FakeGsi = {
+  next: string | null;
+  initialized: { client_id: string }[];
+  buttons: { locale?: string; text?: string }[];
+};
 
 const FAKE_GSI = '/test/browser/fixtures/fake-gsi.js';
 const GOOGLE_AUDIENCE = 'vlens-register-dev-google';
@@ -31,7 +46,10 @@ const NOTHING = { google: false, microsoft: false, msal: false, gsi: false };
 
 /** The Google dialog the adapter opens in a document, once it is open. */
 async function googleDialog(doc: Document): Promise<HTMLDialogElement> {
-  await waitUntil(() => doc.querySelector('dialog.vlens-google-sign-in[open] .fake-google-button'), 'the Google dialog with its button');
+  await waitUntil(
+    () => doc.querySelector('dialog.vlens-google-sign-in[open] .fake-google-button'),
+    'the Google dialog with its button',
+  );
   return doc.querySelector<HTMLDialogElement>('dialog.vlens-google-sign-in')!;
 }
 
@@ -39,7 +57,12 @@ async function googleDialog(doc: Document): Promise<HTMLDialogElement> {
 function requested(win: Window): Record<keyof typeof PROVIDER_CODE, boolean> {
   const urls = win.performance.getEntriesByType('resource').map((entry) => entry.name);
   const seen = (pattern: RegExp) => urls.some((u) => pattern.test(u));
-  return { google: seen(PROVIDER_CODE.google), microsoft: seen(PROVIDER_CODE.microsoft), msal: seen(PROVIDER_CODE.msal), gsi: seen(PROVIDER_CODE.gsi) };
+  return {
+    google: seen(PROVIDER_CODE.google),
+    microsoft: seen(PROVIDER_CODE.microsoft),
+    msal: seen(PROVIDER_CODE.msal),
+    gsi: seen(PROVIDER_CODE.gsi),
+  };
 }
 
 let frame: HTMLIFrameElement;
@@ -47,8 +70,9 @@ const page = () => frame.contentWindow as LazyPage;
 
 /** A widget in the iframe page, walked to the email step. */
 async function widgetAtEmailStep(attributes: Record<string, string>): Promise<VlensRegister> {
-  const el = page().document.createElement('vlens-register') as VlensRegister;
-  for (const [name, value] of Object.entries({ endpoint: ENDPOINT, 'email-step': 'required', ...attributes })) el.setAttribute(name, value);
+  const el = page().document.createElement('vlens-register');
+  for (const [name, value] of Object.entries({ endpoint: ENDPOINT, 'email-step': 'required', ...attributes }))
+    el.setAttribute(name, value);
   page().document.body.replaceChildren(el);
   await el.updateComplete;
   const phone = await uniquePhone();
@@ -63,15 +87,24 @@ describe('OAuth provider code is loaded lazily', () => {
     frame = document.createElement('iframe');
     frame.src = '/test/browser/fixtures/lazy-page.html';
     document.body.append(frame);
-    await waitUntil(() => page()?.pageReady && page().customElements.get('vlens-register'), 'the page defined the widget', { timeout: 10000 });
+    await waitUntil(
+      () => page()?.pageReady && page().customElements.get('vlens-register'),
+      'the page defined the widget',
+      { timeout: 10000 },
+    );
   });
   after(() => frame.remove());
   beforeEach(freshStandIn);
 
   it('the page recorded every module it loaded (so the checks below can fail)', () => {
-    const urls = page().performance.getEntriesByType('resource').map((e) => e.name);
+    const urls = page()
+      .performance.getEntriesByType('resource')
+      .map((e) => e.name);
     expect(urls.some((u) => u.includes('/src/register/flow.ts'))).to.equal(true);
-    expect(urls.some((u) => u.includes('/src/oauth/load.ts')), 'the loader itself is part of the widget').to.equal(true);
+    expect(
+      urls.some((u) => u.includes('/src/oauth/load.ts')),
+      'the loader itself is part of the widget',
+    ).to.equal(true);
   });
 
   it('a page without oauth-providers requests no provider code', async () => {
@@ -81,7 +114,11 @@ describe('OAuth provider code is loaded lazily', () => {
   });
 
   it('nothing loads while providers are configured but not chosen', async () => {
-    const el = await widgetAtEmailStep({ 'oauth-providers': 'google microsoft', 'google-client-id': 'g', 'microsoft-client-id': 'm' });
+    const el = await widgetAtEmailStep({
+      'oauth-providers': 'google microsoft',
+      'google-client-id': 'g',
+      'microsoft-client-id': 'm',
+    });
     expect(query(el, 'button[part~="oauth-google"]')).to.exist;
     expect(requested(page())).to.deep.equal(NOTHING);
   });
@@ -156,7 +193,7 @@ describe('OAuth provider code is loaded lazily', () => {
       dialog.querySelector<HTMLButtonElement>('.fake-google-button')!.click();
       await waitForStep(el, 'finish');
       expect(page().document.querySelector('dialog.vlens-google-sign-in'), 'the dialog is gone').to.equal(null);
-      expect(fake.initialized[0]!.client_id).to.equal(GOOGLE_AUDIENCE);
+      expect(fake.initialized[0].client_id).to.equal(GOOGLE_AUDIENCE);
       expect(part(el, '[part~="verified-email"]').textContent).to.contain(email);
     });
   });
@@ -187,7 +224,7 @@ describe('loadProvider and the Google adapter', () => {
     const first = google('google').catch((e: unknown) => e);
     const dialog = await googleDialog(document);
     expect(requested(window).gsi).to.equal(true);
-    expect(fake().initialized[0]!.client_id).to.equal(GOOGLE_AUDIENCE);
+    expect(fake().initialized[0].client_id).to.equal(GOOGLE_AUDIENCE);
     expect(fake().buttons[0]).to.include({ locale: 'ar', text: 'continue_with' });
     expect(dialog.dir).to.equal('rtl');
     await expect(dialog).to.be.accessible();
@@ -204,7 +241,10 @@ describe('loadProvider and the Google adapter', () => {
   });
 
   it('reports a GIS script that does not load as a network failure', async () => {
-    const google = await loadProvider('google', { googleClientId: 'x', googleScriptUrl: '/test/browser/fixtures/missing-gsi.js' });
+    const google = await loadProvider('google', {
+      googleClientId: 'x',
+      googleScriptUrl: '/test/browser/fixtures/missing-gsi.js',
+    });
     const saved = (window as { google?: unknown }).google;
     delete (window as { google?: unknown }).google;
     try {

@@ -33,7 +33,7 @@ const uniqueEmail = (tag: string) => `oauth.${tag}.${Date.now()}.${(counter += 1
 function devProvider(email: string, variants: DevTokenVariant[] = ['valid']) {
   const asked: OAuthProviderName[] = [];
   const provider: IdTokenProvider = async (name) => {
-    const variant = variants[Math.min(asked.length, variants.length - 1)]!;
+    const variant = variants[Math.min(asked.length, variants.length - 1)];
     asked.push(name);
     return fetchDevIdToken(name, email, { variant });
   };
@@ -57,7 +57,8 @@ async function atEmailStep(idTokenProvider?: IdTokenProvider): Promise<VlensRegi
   return el;
 }
 
-const providerButton = (el: VlensRegister, name: OAuthProviderName) => part<HTMLButtonElement>(el, `button[part~="oauth-${name}"]`);
+const providerButton = (el: VlensRegister, name: OAuthProviderName) =>
+  part<HTMLButtonElement>(el, `button[part~="oauth-${name}"]`);
 
 describe('vlens-register: OAuth', () => {
   beforeEach(async () => {
@@ -69,8 +70,8 @@ describe('vlens-register: OAuth', () => {
   it('passes an accessibility audit with the providers beside the email code', async () => {
     const el = await atEmailStep(devProvider('a@example.com').provider);
     await expect(el).to.be.accessible();
-    expect(providerButton(el, 'google').textContent!.trim()).to.equal(en.continueWithGoogle);
-    expect(providerButton(el, 'microsoft').textContent!.trim()).to.equal(en.continueWithMicrosoft);
+    expect(providerButton(el, 'google').textContent.trim()).to.equal(en.continueWithGoogle);
+    expect(providerButton(el, 'microsoft').textContent.trim()).to.equal(en.continueWithMicrosoft);
     expect(query(el, '#email'), 'the email code stays on offer').to.exist;
   });
 
@@ -93,7 +94,7 @@ describe('vlens-register: OAuth', () => {
       await waitForStep(el, 'done');
       expect(steps.map((s) => s.to)).to.deep.equal(['oauth', 'finish', 'done']);
       expect(errors).to.deep.equal([]);
-      expect(registered[0]!.user?.emailAddress).to.equal(email);
+      expect(registered[0].user?.emailAddress).to.equal(email);
       const calls = await standIn.calls();
       expect(calls['Register/StepVerifyOAuthToken']).to.equal(1);
       expect(calls['Register/StepVerifyEmail'], 'no email code was sent').to.equal(undefined);
@@ -211,7 +212,7 @@ describe('vlens-register: OAuth', () => {
     try {
       const { ar } = await import('../../src/i18n/ar.js');
       const el = await atEmailStep(devProvider('ar@example.com', ['expired']).provider);
-      expect(providerButton(el, 'google').textContent!.trim()).to.equal(ar.continueWithGoogle);
+      expect(providerButton(el, 'google').textContent.trim()).to.equal(ar.continueWithGoogle);
       const errors = record(el, 'vlens-error');
       providerButton(el, 'google').click();
       await waitUntil(() => errors.length === 1, 'vlens-error');
@@ -224,6 +225,9 @@ describe('vlens-register: OAuth', () => {
 });
 
 async function waitForDialog(provider: OAuthProviderName): Promise<HTMLDialogElement> {
-  await waitUntil(() => document.querySelector(`dialog.dev-sign-in[data-provider="${provider}"][open]`), `the ${provider} dev dialog`);
+  await waitUntil(
+    () => document.querySelector(`dialog.dev-sign-in[data-provider="${provider}"][open]`),
+    `the ${provider} dev dialog`,
+  );
   return document.querySelector<HTMLDialogElement>(`dialog.dev-sign-in[data-provider="${provider}"]`)!;
 }

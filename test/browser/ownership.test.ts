@@ -9,7 +9,18 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import { resumeKey, saveResumePoint } from '../../src/register/resume.js';
 import { en } from '../../src/i18n/en.js';
-import { ENDPOINT, enterPhone, errorText, field, freshStandIn, interact, mount, record, uniquePhone, waitForStep } from './helpers.js';
+import {
+  ENDPOINT,
+  enterPhone,
+  errorText,
+  field,
+  freshStandIn,
+  interact,
+  mount,
+  record,
+  uniquePhone,
+  waitForStep,
+} from './helpers.js';
 
 const OWNER = 'data-vlens-owner';
 
@@ -81,7 +92,10 @@ describe('vlens-register: light-DOM children only after an interaction', () => {
   });
 
   it('a flow past its first step makes them without an interaction (resume after a reload)', async () => {
-    saveResumePoint(resumeKey(ENDPOINT, 'resumed'), { phone: '+201001234567', requestId: '3fa85f64-5717-4562-b3fc-2c963f66afa6' });
+    saveResumePoint(resumeKey(ENDPOINT, 'resumed'), {
+      phone: '+201001234567',
+      requestId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+    });
     const el = await mount(html`<vlens-register id="resumed" endpoint=${ENDPOINT} resume></vlens-register>`);
     expect(el.step).to.equal('phone-code');
     expect(el.querySelector(':scope > input[slot="field"]')!.getAttribute('autocomplete')).to.equal('one-time-code');
@@ -121,7 +135,9 @@ describe('vlens-register: its own children only', () => {
   });
 
   it('never duplicates its own nodes across re-renders and moves, and puts back one a host removed', async () => {
-    const el = await mount(html`<vlens-register endpoint=${ENDPOINT}><p slot="consent" id="terms">Terms</p></vlens-register>`);
+    const el = await mount(
+      html`<vlens-register endpoint=${ENDPOINT}><p slot="consent" id="terms">Terms</p></vlens-register>`,
+    );
     interact(el);
     const own = owned(el);
     const elsewhere = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -141,7 +157,9 @@ describe('vlens-register: its own children only', () => {
   });
 
   it('adopts nothing it did not make: an unmarked input with its slot name stays, and is not the step’s field', async () => {
-    const el = await mount(html`<vlens-register endpoint=${ENDPOINT}><input slot="extra" id="host-input" /></vlens-register>`);
+    const el = await mount(
+      html`<vlens-register endpoint=${ENDPOINT}><input slot="extra" id="host-input" /></vlens-register>`,
+    );
     interact(el);
     expect(el.querySelector('#host-input')!.parentElement).to.equal(el);
     expect(field(el).id).to.match(/^vlens-\d+-phone$/);

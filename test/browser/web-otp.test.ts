@@ -6,7 +6,7 @@
 import { LitElement, html as litHtml } from 'lit';
 import { expect, fixture, html } from '@open-wc/testing';
 import { WebOtpController, webOtpSupported } from '../../src/controllers/web-otp.js';
-import { mount } from './helpers.js';
+import './helpers.js';
 
 interface Call {
   options: { otp: { transport: string[] }; signal: AbortSignal };
@@ -23,7 +23,9 @@ function fakeCredentials() {
       get(options: Call['options']) {
         return new Promise((resolve, reject) => {
           calls.push({ options, resolve, reject });
-          options.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true });
+          options.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), {
+            once: true,
+          });
         });
       },
     },
@@ -91,8 +93,8 @@ describe('WebOTP controller', () => {
   it('asks for an SMS code while the code step shows, once', async () => {
     const el = await host(true);
     expect(fake.calls).to.have.length(1);
-    expect(fake.calls[0]!.options.otp).to.deep.equal({ transport: ['sms'] });
-    expect(fake.calls[0]!.options.signal.aborted).to.equal(false);
+    expect(fake.calls[0].options.otp).to.deep.equal({ transport: ['sms'] });
+    expect(fake.calls[0].options.signal.aborted).to.equal(false);
     el.requestUpdate();
     await el.updateComplete;
     expect(fake.calls).to.have.length(1, 'no second request while the first waits');
@@ -100,7 +102,7 @@ describe('WebOTP controller', () => {
 
   it('hands over the code the browser read', async () => {
     const el = await host(true);
-    fake.calls[0]!.resolve({ code: '123456', type: 'otp' });
+    fake.calls[0].resolve({ code: '123456', type: 'otp' });
     await new Promise((r) => setTimeout(r));
     expect(el.codes).to.deep.equal(['123456']);
     expect(el.otp.listening).to.equal(false);
@@ -108,13 +110,13 @@ describe('WebOTP controller', () => {
 
   it('aborts when the code step ends', async () => {
     const el = await host(true);
-    const { signal } = fake.calls[0]!.options;
+    const { signal } = fake.calls[0].options;
     el.active = false;
     await el.updateComplete;
     expect(signal.aborted).to.equal(true);
     expect(el.otp.listening).to.equal(false);
     // A late answer after the abort is ignored.
-    fake.calls[0]!.resolve({ code: '999999' });
+    fake.calls[0].resolve({ code: '999999' });
     await new Promise((r) => setTimeout(r));
     expect(el.codes).to.deep.equal([]);
   });
@@ -122,18 +124,18 @@ describe('WebOTP controller', () => {
   it('aborts when the host leaves the page, and asks again when it comes back', async () => {
     const el = await host(true);
     const parent = el.parentElement!;
-    const { signal } = fake.calls[0]!.options;
+    const { signal } = fake.calls[0].options;
     el.remove();
     expect(signal.aborted).to.equal(true);
     parent.append(el);
     await el.updateComplete;
     expect(fake.calls).to.have.length(2);
-    expect(fake.calls[1]!.options.signal.aborted).to.equal(false);
+    expect(fake.calls[1].options.signal.aborted).to.equal(false);
   });
 
   it('does not retry in a loop after a refusal, but does after a resend', async () => {
     const el = await host(true);
-    fake.calls[0]!.reject(new DOMException('dismissed', 'AbortError'));
+    fake.calls[0].reject(new DOMException('dismissed', 'AbortError'));
     await new Promise((r) => setTimeout(r));
     el.requestUpdate();
     await el.updateComplete;
@@ -149,7 +151,7 @@ describe('WebOTP controller', () => {
     el.active = true;
     await el.updateComplete;
     expect(fake.calls).to.have.length(2);
-    expect(fake.calls[0]!.options.signal.aborted).to.equal(true);
-    expect(fake.calls[1]!.options.signal.aborted).to.equal(false);
+    expect(fake.calls[0].options.signal.aborted).to.equal(true);
+    expect(fake.calls[1].options.signal.aborted).to.equal(false);
   });
 });

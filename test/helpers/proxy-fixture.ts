@@ -3,7 +3,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createVlensStandIn, type VlensStandIn } from '../../src/mock/index.js';
 import { startStandIn } from '../../src/mock/server.js';
-import { createVlensProxy, type VlensProxyHandler, type VlensProxyLogEntry, type VlensProxyOptions } from '../../src/server/proxy.js';
+import {
+  createVlensProxy,
+  type VlensProxyHandler,
+  type VlensProxyLogEntry,
+  type VlensProxyOptions,
+} from '../../src/server/proxy.js';
 import { listen, type ListenOptions } from '../../src/server/node.js';
 import type { VlensLimits } from '../../src/server/limits.js';
 
@@ -129,7 +134,11 @@ export async function post(base: string, path: string, body: unknown, headers: R
  * success envelope; with the stand-in, validate the real code instead).
  */
 export async function provePhone(base: string, phoneNumber: string, requestId: string, code = '123456') {
-  const res = await post(base, 'Register/StepVerifyPhone', { phoneNumber, phoneNumberOtpRequestId: requestId, phoneNumberOtp: code });
+  const res = await post(base, 'Register/StepVerifyPhone', {
+    phoneNumber,
+    phoneNumberOtpRequestId: requestId,
+    phoneNumberOtp: code,
+  });
   if (res.status !== 200) throw new Error(`provePhone: ${res.status} ${res.text}`);
   return res;
 }

@@ -27,16 +27,34 @@ export interface RunningRedis {
  */
 export async function spawnRedis(port?: number): Promise<RunningRedis> {
   const chosen = port ?? (await freeLoopbackPort());
-  const child = spawn(process.env.REDIS_SERVER ?? 'redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--enable-debug-command', 'local'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.env.REDIS_SERVER ?? 'redis-server',
+    [
+      '--port',
+      String(chosen),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--enable-debug-command',
+      'local',
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   const url = `redis://127.0.0.1:${chosen}`;
   const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
   probe.on('error', () => {});
   try {
     for (let tries = 0; ; tries++) {
       if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
-      const pong = await probe.connect().then(() => probe.ping(), () => undefined);
+      const pong = await probe.connect().then(
+        () => probe.ping(),
+        () => undefined,
+      );
       if (pong === 'PONG') break;
       if (tries > 100) throw new Error(`redis-server did not answer on ${chosen}`);
       probe.disconnect();

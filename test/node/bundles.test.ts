@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rollup, type OutputOptions, type RollupOptions } from 'rollup';
+import { rollup, type OutputOptions } from 'rollup';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createVlensStandIn } from '../../src/mock/index.js';
 import { createVlensProxy } from '../../src/server/proxy.js';
@@ -29,7 +29,15 @@ const proxy = createVlensProxy({
   apiKey: 'bundle-test-key',
   upstream: 'http://stand-in.invalid',
   fetch: async (input, init) => standIn.handle(new Request(input, init)),
-  limits: { sendShort: roomy, sendDaily: roomy, sendIp: roomy, sendGlobal: roomy, codeChecks: roomy, ip: roomy, existence: roomy },
+  limits: {
+    sendShort: roomy,
+    sendDaily: roomy,
+    sendIp: roomy,
+    sendGlobal: roomy,
+    codeChecks: roomy,
+    ip: roomy,
+    existence: roomy,
+  },
   log: () => {},
 });
 const api = toNodeListener(proxy);
@@ -47,7 +55,9 @@ const egSaApi = toNodeListener(egSaProxy);
 /** A page with one widget from `script` (`/dist/vlens-register.js` as a module, or the classic script). */
 function countryPage(script: 'es' | 'classic', attributes: string): string {
   const tag =
-    script === 'es' ? '<script type="module" src="/dist/vlens-register.js"></script>' : '<script src="/dist/vlens-register.iife.js" defer></script>';
+    script === 'es'
+      ? '<script type="module" src="/dist/vlens-register.js"></script>'
+      : '<script src="/dist/vlens-register.iife.js" defer></script>';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>countries</title>${tag}</head>
 <body><vlens-register ${attributes}></vlens-register></body></html>`;
 }
@@ -58,14 +68,16 @@ let browser: Browser;
 
 before(async () => {
   mkdirSync(OUT, { recursive: true });
-  for (const options of scriptTagBundles() as RollupOptions[]) {
+  for (const options of scriptTagBundles()) {
     const output = options.output as OutputOptions;
     const bundle = await rollup(options);
-    await bundle.write(output.file ? { ...output, file: join(OUT, 'vlens-register.iife.js') } : { ...output, dir: OUT });
+    await bundle.write(
+      output.file ? { ...output, file: join(OUT, 'vlens-register.iife.js') } : { ...output, dir: OUT },
+    );
     await bundle.close();
   }
   server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
+    const path = (req.url ?? '/').split('?')[0];
     if (path.startsWith(`${egSaProxy.mountPath}/`)) return egSaApi(req, res);
     if (path.startsWith(`${proxy.mountPath}/`)) return api(req, res);
     if (path === '/countries.html') {
@@ -73,7 +85,9 @@ before(async () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return res.end(countryPage(query.get('script') === 'classic' ? 'classic' : 'es', query.get('attributes') ?? ''));
     }
-    const [root, rest] = path.startsWith('/dist/') ? [OUT, path.slice('/dist/'.length)] : [join(ROOT, 'demo'), path.slice(1)];
+    const [root, rest] = path.startsWith('/dist/')
+      ? [OUT, path.slice('/dist/'.length)]
+      : [join(ROOT, 'demo'), path.slice(1)];
     void serveStatic(root, rest, req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -96,10 +110,13 @@ after(async () => {
 });
 
 let phoneCounter = 0;
-const uniquePhone = () => `+2010${String(process.pid % 1000).padStart(3, '0')}${String(++phoneCounter).padStart(5, '0')}`;
+const uniquePhone = () =>
+  `+2010${String(process.pid % 1000).padStart(3, '0')}${String(++phoneCounter).padStart(5, '0')}`;
 
 /** Opens `page`, registers a fresh number through the widget, and returns what the page loaded and logged. */
-async function registerOn(path: string): Promise<{ page: Page; scripts: string[]; errors: string[]; api: ApiExchange[]; code: string }> {
+async function registerOn(
+  path: string,
+): Promise<{ page: Page; scripts: string[]; errors: string[]; api: ApiExchange[]; code: string }> {
   const page = await browser.newPage();
   const scripts: string[] = [];
   const errors: string[] = [];
@@ -113,7 +130,8 @@ async function registerOn(path: string): Promise<{ page: Page; scripts: string[]
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     // A 404 is reported below with its URL; the browser's own favicon request is not the page's.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
   });
   page.on('response', (response) => {
     const { pathname } = new URL(response.url());
@@ -147,14 +165,22 @@ async function assertNothingLeaks(page: Page, api: ApiExchange[], code: string):
   for (let waited = 0; !registered() && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
   assert.ok(api.length >= 4, `the registration's calls were seen (${api.length})`);
   for (const { requestHeaders, body } of api) {
-    assert.ok(!Object.keys(requestHeaders).some((name) => name.toLowerCase() === 'apikey'), 'no ApiKey header from the browser');
-    assert.ok(!JSON.stringify(requestHeaders).includes('bundle-test-key') && !body.includes('bundle-test-key'), 'the key never reaches the browser');
+    assert.ok(
+      !Object.keys(requestHeaders).some((name) => name.toLowerCase() === 'apikey'),
+      'no ApiKey header from the browser',
+    );
+    assert.ok(
+      !JSON.stringify(requestHeaders).includes('bundle-test-key') && !body.includes('bundle-test-key'),
+      'the key never reaches the browser',
+    );
     assert.ok(!/Otp"\s*:/.test(body), `no one-time code field in a response: ${body}`);
     assert.ok(!body.includes(`"${code}"`), 'the code itself appears in no response');
   }
   const token = JSON.parse(registered()!.body).data.accessToken as string;
   assert.ok(token, 'the last response carries the token');
-  const kept = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href);
+  const kept = await page.evaluate<string>(
+    'JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href',
+  );
   assert.ok(!kept.includes(token), 'the token is not in storage or the URL');
 }
 
@@ -169,7 +195,7 @@ test('the ES module bundle registers from plain.html, loading the bundle and the
       ['/dist/vlens-register.js', 'config chunk'],
       'no other lazy chunk on first load without OAuth or another country',
     );
-    assert.match(await page.locator('#log').textContent() ?? '', /step: finish → done\nregistered: /);
+    assert.match((await page.locator('#log').textContent()) ?? '', /step: finish → done\nregistered: /);
   } finally {
     await page.close();
   }
@@ -180,7 +206,7 @@ test('the classic script registers from the CMS snippet (attributes only), as on
   try {
     assert.deepEqual(errors, []);
     assert.deepEqual(scripts, ['/dist/vlens-register.iife.js']);
-    assert.equal(await page.evaluate(() => typeof customElements.get('vlens-register')), 'function');
+    assert.equal(await page.evaluate<string>("typeof customElements.get('vlens-register')"), 'function');
   } finally {
     await page.close();
   }
@@ -191,14 +217,18 @@ async function offeredOn(script: 'es' | 'classic', attributes: string, settled: 
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${origin}/countries.html?${new URLSearchParams({ script, attributes })}`);
+  await page.goto(`${origin}/countries.html?${new URLSearchParams({ script, attributes }).toString()}`);
   await page.locator('vlens-register input[name="phone"]').waitFor();
   await settled(page);
   const toggle = page.locator('vlens-register [part~="country-toggle"]');
   let offered: string[] = [];
   if (await toggle.count()) {
     await toggle.click();
-    offered = (await page.locator('vlens-register [part~="country-list"] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).sort();
+    offered = (
+      await page
+        .locator('vlens-register [part~="country-list"] option')
+        .evaluateAll((options) => options.map((o) => o.getAttribute('value') ?? ''))
+    ).sort();
   }
   return { page, offered, errors };
 }
@@ -221,11 +251,18 @@ test('with the proxy allowing only Egypt, neither bundle offers another country'
   // default-country="SA" shows Saudi Arabia until the proxy's list arrives; then Egypt alone.
   for (const script of ['es', 'classic'] as const) {
     const { page, offered, errors } = await offeredOn(script, 'endpoint="/api/vlens" default-country="SA"', (p) =>
-      p.waitForFunction(() => document.querySelector('vlens-register')?.shadowRoot?.querySelector('[part~="country-name"]')?.textContent?.includes('+20')),
+      // A string: it runs in the page, and Node code is type-checked without the DOM.
+      p.waitForFunction(
+        `document.querySelector('vlens-register')?.shadowRoot?.querySelector('[part~="country-name"]')?.textContent?.includes('+20')`,
+      ),
     );
     try {
       assert.deepEqual(offered, [], `${script}: no picker`);
-      assert.equal(await refusalOf(page), COUNTRY_REFUSED, `${script}: refused as a country, not as a connection problem`);
+      assert.equal(
+        await refusalOf(page),
+        COUNTRY_REFUSED,
+        `${script}: refused as a country, not as a connection problem`,
+      );
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
@@ -234,7 +271,9 @@ test('with the proxy allowing only Egypt, neither bundle offers another country'
 });
 
 test('with ["EG","SA"] the ES module offers exactly those; the classic script only Egypt, which it can validate', async () => {
-  const es = await offeredOn('es', 'endpoint="/api/vlens-eg-sa"', (p) => p.locator('vlens-register [part~="country-toggle"]').waitFor());
+  const es = await offeredOn('es', 'endpoint="/api/vlens-eg-sa"', (p) =>
+    p.locator('vlens-register [part~="country-toggle"]').waitFor(),
+  );
   try {
     assert.deepEqual(es.offered, ['EG', 'SA']);
   } finally {

@@ -8,7 +8,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CAPTCHA_TOKEN_HEADER, VLENS_PATHS } from '../../src/api/paths.js';
 import type { CaptchaProvider } from '../../src/api/schemas.js';
-import { createFakeCaptcha, FAKE_CAPTCHA_SECRET, FAKE_CAPTCHA_SITE_KEY, fakeCaptchaVerifyUrl } from '../../src/mock/captcha.js';
+import {
+  createFakeCaptcha,
+  FAKE_CAPTCHA_SECRET,
+  FAKE_CAPTCHA_SITE_KEY,
+  fakeCaptchaVerifyUrl,
+} from '../../src/mock/captcha.js';
 import { mountedNodeListener } from '../../src/mock/node-mount.js';
 import { jsonAnswer, PHONE, post, startProxy, startUpstream, TEST_API_KEY } from '../helpers/proxy-fixture.js';
 import { freeLoopbackPort } from '../helpers/redis-server.js';
@@ -20,14 +25,17 @@ let fakeOrigin: string;
 let upstream: Awaited<ReturnType<typeof startUpstream>>;
 
 /** A token as the fake provider script makes it. */
-const tokenFor = (provider: CaptchaProvider, action = 'vlens_send') => `fake-${provider}.${action}.${Math.random().toString(36).slice(2)}`;
+const tokenFor = (provider: CaptchaProvider, action = 'vlens_send') =>
+  `fake-${provider}.${action}.${Math.random().toString(36).slice(2)}`;
 
 before(async () => {
   const listener = mountedNodeListener(fake.handler);
   fakeServer = createServer((req, res) => void listener(req, res));
   await new Promise<void>((resolve) => fakeServer.listen(0, '127.0.0.1', resolve));
   fakeOrigin = `http://127.0.0.1:${(fakeServer.address() as AddressInfo).port}`;
-  upstream = await startUpstream(jsonAnswer({ data: { phoneNumberOtpRequestId: 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d' }, error_code: null }));
+  upstream = await startUpstream(
+    jsonAnswer({ data: { phoneNumberOtpRequestId: 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d' }, error_code: null }),
+  );
 });
 after(async () => {
   await upstream.close();
@@ -37,7 +45,12 @@ after(async () => {
 const withCaptcha = (provider: CaptchaProvider, extra: object = {}) =>
   startProxy({
     upstream: upstream.url,
-    captcha: { provider, siteKey: FAKE_CAPTCHA_SITE_KEY, secret: FAKE_CAPTCHA_SECRET, verifyUrl: fakeCaptchaVerifyUrl(fakeOrigin, provider) },
+    captcha: {
+      provider,
+      siteKey: FAKE_CAPTCHA_SITE_KEY,
+      secret: FAKE_CAPTCHA_SECRET,
+      verifyUrl: fakeCaptchaVerifyUrl(fakeOrigin, provider),
+    },
     ...extra,
   });
 
@@ -55,12 +68,27 @@ for (const provider of ['turnstile', 'hcaptcha', 'recaptcha'] as const) {
         const sent = await post(proxy.url, SEND, { phoneNumber: PHONE }, { [CAPTCHA_TOKEN_HEADER]: token });
         assert.equal(sent.status, 200, sent.text);
         assert.equal(upstream.requests.length, 1);
-        assert.equal(upstream.requests[0]!.headers[CAPTCHA_TOKEN_HEADER.toLowerCase()], undefined, 'the token is not forwarded to Vlens');
+        assert.equal(
+          upstream.requests[0].headers[CAPTCHA_TOKEN_HEADER.toLowerCase()],
+          undefined,
+          'the token is not forwarded to Vlens',
+        );
         assert.deepEqual(fake.control.checks().at(-1), { provider, token, remoteIp: '127.0.0.1', success: true });
-        assert.equal((await post(proxy.url, SEND, { phoneNumber: PHONE }, { [CAPTCHA_TOKEN_HEADER]: token })).status, 403, 'replayed');
-        assert.equal((await post(proxy.url, SEND, { phoneNumber: PHONE }, { [CAPTCHA_TOKEN_HEADER]: 'forged' })).status, 403);
+        assert.equal(
+          (await post(proxy.url, SEND, { phoneNumber: PHONE }, { [CAPTCHA_TOKEN_HEADER]: token })).status,
+          403,
+          'replayed',
+        );
+        assert.equal(
+          (await post(proxy.url, SEND, { phoneNumber: PHONE }, { [CAPTCHA_TOKEN_HEADER]: 'forged' })).status,
+          403,
+        );
         assert.equal(upstream.requests.length, 1);
-        const check = await post(proxy.url, SEND, { phoneNumber: PHONE, phoneNumberOtpRequestId: 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d', phoneNumberOtp: '123456' });
+        const check = await post(proxy.url, SEND, {
+          phoneNumber: PHONE,
+          phoneNumberOtpRequestId: 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d',
+          phoneNumberOtp: '123456',
+        });
         assert.equal(check.status, 200, 'a code check needs no token');
       } finally {
         await proxy.close();
@@ -73,7 +101,12 @@ for (const provider of ['turnstile', 'hcaptcha', 'recaptcha'] as const) {
       const proxy = await withCaptcha(provider);
       try {
         upstream.requests.length = 0;
-        const res = await post(proxy.url, VLENS_PATHS.verifyEmail, { email: 'a@example.com' }, { [CAPTCHA_TOKEN_HEADER]: tokenFor(provider) });
+        const res = await post(
+          proxy.url,
+          VLENS_PATHS.verifyEmail,
+          { email: 'a@example.com' },
+          { [CAPTCHA_TOKEN_HEADER]: tokenFor(provider) },
+        );
         assert.equal(res.status, 403);
         assert.deepEqual(res.json, {
           data: null,
@@ -97,9 +130,16 @@ test('reCAPTCHA v3: a low score or another action is refused', async () => {
   fake.control.reset();
   const proxy = await withCaptcha('recaptcha');
   try {
-    assert.equal((await post(proxy.url, SEND, { phoneNumber: PHONE }, { [CAPTCHA_TOKEN_HEADER]: tokenFor('recaptcha', 'login') })).status, 403);
+    assert.equal(
+      (await post(proxy.url, SEND, { phoneNumber: PHONE }, { [CAPTCHA_TOKEN_HEADER]: tokenFor('recaptcha', 'login') }))
+        .status,
+      403,
+    );
     fake.control.setVerdict('low-score');
-    assert.equal((await post(proxy.url, SEND, { phoneNumber: PHONE }, { [CAPTCHA_TOKEN_HEADER]: tokenFor('recaptcha') })).status, 403);
+    assert.equal(
+      (await post(proxy.url, SEND, { phoneNumber: PHONE }, { [CAPTCHA_TOKEN_HEADER]: tokenFor('recaptcha') })).status,
+      403,
+    );
   } finally {
     fake.control.reset();
     await proxy.close();
@@ -117,7 +157,12 @@ test('a verify API that is down or never answers: 503 within verifyHumanTimeoutM
   const slow = await startProxy({
     upstream: upstream.url,
     verifyHumanTimeoutMs: 300,
-    captcha: { provider: 'hcaptcha', siteKey: 'k', secret: 's', verifyUrl: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/siteverify` },
+    captcha: {
+      provider: 'hcaptcha',
+      siteKey: 'k',
+      secret: 's',
+      verifyUrl: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/siteverify`,
+    },
   });
   try {
     upstream.requests.length = 0;
@@ -142,7 +187,11 @@ test('preflights allow the token header for allowed origins', async () => {
   try {
     const res = await fetch(`${proxy.url}/api/vlens/${SEND}`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, vlens-captcha-token' },
+      headers: {
+        Origin: 'https://shop.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type, vlens-captcha-token',
+      },
     });
     assert.equal(res.status, 204);
     assert.match(res.headers.get('access-control-allow-headers') ?? '', /Vlens-Captcha-Token/);
@@ -156,7 +205,10 @@ test('the fake serves each provider script as JavaScript and refuses production'
     const res = await fetch(`${fakeOrigin}/fake-captcha/${provider}/api.js`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^text\/javascript/);
-    assert.match(await res.text(), provider === 'recaptcha' ? /window\.grecaptcha =/ : new RegExp(`window\\.${provider} =`));
+    assert.match(
+      await res.text(),
+      provider === 'recaptcha' ? /window\.grecaptcha =/ : new RegExp(`window\\.${provider} =`),
+    );
   }
   assert.equal((await fetch(`${fakeOrigin}/fake-captcha/other/api.js`)).status, 404);
   const saved = process.env.NODE_ENV;

@@ -36,7 +36,10 @@ class Lines {
   /** The first line after `from` matching `pattern`, within 10 s. */
   wait(pattern: RegExp, from = 0): Promise<RegExpMatchArray> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} in:\n${this.all.join('\n')}`)), 10_000);
+      const timer = setTimeout(
+        () => reject(new Error(`no line matching ${pattern} in:\n${this.all.join('\n')}`)),
+        10_000,
+      );
       this.waiters.push({ pattern, from, resolve: (m) => (clearTimeout(timer), resolve(m)) });
       this.check();
     });
@@ -46,7 +49,7 @@ class Lines {
     this.waiters = this.waiters.filter((w) => {
       for (const line of this.all.slice(w.from)) {
         const match = line.match(w.pattern);
-        if (match) return w.resolve(match), false;
+        if (match) return (w.resolve(match), false);
       }
       return true;
     });
@@ -54,7 +57,11 @@ class Lines {
 }
 
 async function postJson(url: string, body: unknown) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = (await res.json()) as any;
   assert.equal(res.status, 200, `${url}: ${JSON.stringify(json)}`);
   return json.data;
@@ -72,7 +79,11 @@ describe('npm start (src/server/cli.ts)', () => {
     delete env.VLENS_API_URL;
     delete env.REDIS_URL;
     delete env.NODE_ENV;
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stderr!.on('data', (c) => (stderr += c));
     stdout = new Lines(child.stdout!);
     base = (await stdout.wait(/(http:\/\/127\.0\.0\.1:\d+)\//))[1]!;
@@ -123,7 +134,10 @@ describe('npm start (src/server/cli.ts)', () => {
 
     const logLines = stdout.all.filter((l) => l.startsWith('{'));
     assert.ok(logLines.length >= 7);
-    assert.ok(!logLines.some((l) => l.includes(smsCode!) || l.includes(registered.accessToken)), 'log lines carry no code or token');
+    assert.ok(
+      !logLines.some((l) => l.includes(smsCode) || l.includes(registered.accessToken)),
+      'log lines carry no code or token',
+    );
   });
 
   test('serves the demo and dist with content types, and nothing outside them', async () => {
@@ -153,10 +167,20 @@ describe('npm start with VLENS_API_KEY: fronts that API instead of the embedded 
 
   before(async () => {
     upstream = await startStandIn(standIn);
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', VLENS_API_KEY: KEY, VLENS_API_URL: upstream.url };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      VLENS_API_KEY: KEY,
+      VLENS_API_URL: upstream.url,
+    };
     delete env.REDIS_URL;
     delete env.NODE_ENV;
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     stdout = new Lines(child.stdout!);
   });
   after(async () => {
@@ -165,7 +189,7 @@ describe('npm start with VLENS_API_KEY: fronts that API instead of the embedded 
   });
 
   test('sends the key from the environment upstream, prints no code, and has no dev sign-in', async () => {
-    const base = (await stdout.wait(/(http:\/\/127\.0\.0\.1:\d+)\//))[1]!;
+    const base = (await stdout.wait(/(http:\/\/127\.0\.0\.1:\d+)\//))[1];
     const sent = await postJson(`${base}/api/vlens/${VLENS_PATHS.verifyPhone}`, { phoneNumber: PHONE });
     assert.ok(sent.phoneNumberOtpRequestId, 'the stand-in accepted the key from VLENS_API_KEY');
     assert.equal(sent.phoneNumberOtp, undefined, 'the code is stripped');
@@ -173,7 +197,10 @@ describe('npm start with VLENS_API_KEY: fronts that API instead of the embedded 
     assert.ok(!stdout.all.some((line) => line.includes(standIn.control.lastCode(PHONE)!)), 'no code printed');
     const devSignIn = await fetch(`${base}/dev-oauth/google/token`, { method: 'POST', body: '{}' });
     // The static server answers it (404, or 405 for a POST): no token is signed.
-    assert.ok([404, 405].includes(devSignIn.status), `the development sign-in exists only with the embedded stand-in (${devSignIn.status})`);
+    assert.ok(
+      [404, 405].includes(devSignIn.status),
+      `the development sign-in exists only with the embedded stand-in (${devSignIn.status})`,
+    );
   });
 });
 
@@ -225,7 +252,16 @@ describe('static files (src/server/static.ts)', () => {
   });
 
   test('refuses traversal, symlinks out, unknown types and missing files with 404', async () => {
-    for (const path of ['/%2e%2e/secret.txt', '/sub/%2e%2e/%2e%2e/etc/passwd', '/..%5csecret.txt', '/link.txt', '/secret.env', '/nope.js', '/%00.js', '/%E0%A4%A']) {
+    for (const path of [
+      '/%2e%2e/secret.txt',
+      '/sub/%2e%2e/%2e%2e/etc/passwd',
+      '/..%5csecret.txt',
+      '/link.txt',
+      '/secret.env',
+      '/nope.js',
+      '/%00.js',
+      '/%E0%A4%A',
+    ]) {
       assert.equal((await fetch(base + path)).status, 404, path);
     }
     assert.equal((await fetch(`${base}/app.js`, { method: 'POST' })).status, 405);

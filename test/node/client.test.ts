@@ -22,18 +22,26 @@ before(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/vlens/`;
 });
-after(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
+after(
+  () =>
+    new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
+);
 
-const json = (status: number, body: unknown): Answer => (_q, _b, res) => {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown): Answer =>
+  (_q, _b, res) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
 
 async function failure(promise: Promise<unknown>): Promise<VlensError> {
   try {
     await promise;
   } catch (error) {
-    assert.ok(error instanceof VlensError, `expected a VlensError, got ${error}`);
+    assert.ok(error instanceof VlensError, `expected a VlensError, got ${String(error)}`);
     return error;
   }
   assert.fail('expected the call to fail');
@@ -55,7 +63,13 @@ describe('client', () => {
 
   test('an error envelope with HTTP 200 is kind api with its code', async () => {
     answer = json(200, { data: null, error_code: 2001, error_message: 'wrong', error_descriptions: { x: 1 } });
-    const error = await failure(createVlensClient({ endpoint }).verifyPhoneCode({ phoneNumber: PHONE, phoneNumberOtpRequestId: 'x', phoneNumberOtp: '1' }));
+    const error = await failure(
+      createVlensClient({ endpoint }).verifyPhoneCode({
+        phoneNumber: PHONE,
+        phoneNumberOtpRequestId: 'x',
+        phoneNumberOtp: '1',
+      }),
+    );
     assert.equal(error.kind, 'api');
     assert.equal(error.status, 200);
     assert.equal(error.envelope.error_code, 2001);
@@ -97,7 +111,12 @@ describe('client', () => {
   });
 
   test('a 504 from the proxy is kind timeout', async () => {
-    answer = json(504, { data: null, error_code: 504, error_message: 'Upstream timed out', error_descriptions: { source: 'proxy' } });
+    answer = json(504, {
+      data: null,
+      error_code: 504,
+      error_message: 'Upstream timed out',
+      error_descriptions: { source: 'proxy' },
+    });
     const error = await failure(createVlensClient({ endpoint }).register({ phoneNumber: PHONE }));
     assert.equal(error.kind, 'timeout');
     assert.equal(error.envelope.error_code, 504);
@@ -110,7 +129,10 @@ describe('client', () => {
 
   test('JSON that is not the expected envelope is kind protocol', async () => {
     answer = json(200, { data: { exists: 'maybe' } });
-    assert.equal((await failure(createVlensClient({ endpoint }).checkExistence({ phoneNumber: PHONE }))).kind, 'protocol');
+    assert.equal(
+      (await failure(createVlensClient({ endpoint }).checkExistence({ phoneNumber: PHONE }))).kind,
+      'protocol',
+    );
   });
 
   test('no answer within timeoutMs is kind timeout', async () => {
@@ -124,7 +146,9 @@ describe('client', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
-    const error = await failure(createVlensClient({ endpoint: `http://127.0.0.1:${port}` }).register({ phoneNumber: PHONE }));
+    const error = await failure(
+      createVlensClient({ endpoint: `http://127.0.0.1:${port}` }).register({ phoneNumber: PHONE }),
+    );
     assert.equal(error.kind, 'network');
   });
 

@@ -22,7 +22,7 @@ const TSC_BUILD = join(ROOT, 'node_modules/typescript/bin/tsc');
 /** The README blocks marked `<!-- consumer-types … -->`. */
 function readmeSnippets(): string[] {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  return [...readme.matchAll(/<!-- consumer-types[^>]*-->\s*```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  return [...readme.matchAll(/<!-- consumer-types[^>]*-->\s*```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
 }
 
 /** create-vite's `tsconfig.app.json`, with the resolution under test. */
@@ -64,8 +64,15 @@ async function compile(module: 'preserve' | 'node16', files: Record<string, stri
 before(async () => {
   mkdirSync(PACKAGE, { recursive: true });
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  writeFileSync(join(PACKAGE, 'package.json'), JSON.stringify({ name: pkg.name, type: pkg.type, exports: pkg.exports, types: pkg.types }));
-  await run(process.execPath, [TSC_BUILD, '-p', join(ROOT, 'tsconfig.build.json'), '--declarationDir', join(PACKAGE, 'dist/types')], { cwd: ROOT });
+  writeFileSync(
+    join(PACKAGE, 'package.json'),
+    JSON.stringify({ name: pkg.name, type: pkg.type, exports: pkg.exports, types: pkg.types }),
+  );
+  await run(
+    process.execPath,
+    [TSC_BUILD, '-p', join(ROOT, 'tsconfig.build.json'), '--declarationDir', join(PACKAGE, 'dist/types')],
+    { cwd: ROOT },
+  );
   cpSync(join(ROOT, 'src/types'), join(PACKAGE, 'dist/types/types'), { recursive: true });
 });
 after(() => rmSync(DIR, { recursive: true, force: true }));

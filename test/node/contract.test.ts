@@ -48,13 +48,23 @@ async function loadApi() {
 }
 
 function assertValid(api: OpenAPIBackend, request: Captured) {
-  const result = api.validateRequest({ method: request.method.toLowerCase(), path: request.path, headers: request.headers, body: request.body });
+  const result = api.validateRequest({
+    method: request.method.toLowerCase(),
+    path: request.path,
+    headers: request.headers,
+    body: request.body,
+  });
   assert.ok(result.valid, `${request.path} ${JSON.stringify(request.body)}: ${JSON.stringify(result.errors)}`);
 }
 
 test('the OpenAPI copy in test/fixtures is the shared file', (t) => {
-  if (!existsSync(SHARED_OPENAPI_FILE)) return t.skip('no ../shared beside this clone: the committed copy is used as is');
-  assert.equal(readFileSync(FIXTURE_OPENAPI_FILE, 'utf8'), readFileSync(SHARED_OPENAPI_FILE, 'utf8'), 'copy ../shared/vlens-api/vlens-openapi.yaml to test/fixtures/');
+  if (!existsSync(SHARED_OPENAPI_FILE))
+    return t.skip('no ../shared beside this clone: the committed copy is used as is');
+  assert.equal(
+    readFileSync(FIXTURE_OPENAPI_FILE, 'utf8'),
+    readFileSync(SHARED_OPENAPI_FILE, 'utf8'),
+    'copy ../shared/vlens-api/vlens-openapi.yaml to test/fixtures/',
+  );
 });
 
 describe('contract with the Vlens OpenAPI file', () => {
@@ -67,10 +77,15 @@ describe('contract with the Vlens OpenAPI file', () => {
     api = await loadApi();
     stack = await startStack({
       fetch: async (input, init) => {
-        const url = new URL(String(input));
+        const url = new URL(input instanceof Request ? input.url : String(input));
         const headers: Record<string, string> = {};
         new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
-        captured.push({ method: init?.method ?? 'GET', path: url.pathname, headers, body: JSON.parse(String(init?.body)) });
+        captured.push({
+          method: init?.method ?? 'GET',
+          path: url.pathname,
+          headers,
+          body: JSON.parse(init?.body as string),
+        });
         return fetch(input, init);
       },
     });
@@ -93,7 +108,12 @@ describe('contract with the Vlens OpenAPI file', () => {
       { ...good, path: `/api/DigitalIdentity/${VLENS_PATHS.verifyEmail}`, body: { email: 'not-an-email' } },
     ];
     for (const request of refused) {
-      const result = api.validateRequest({ method: 'post', path: request.path, headers: request.headers, body: request.body });
+      const result = api.validateRequest({
+        method: 'post',
+        path: request.path,
+        headers: request.headers,
+        body: request.body,
+      });
       assert.equal(result.valid, false, JSON.stringify(request));
     }
   });
@@ -115,7 +135,11 @@ describe('contract with the Vlens OpenAPI file', () => {
       phoneNumberOtp: phoneCode,
     });
     const emailSend = await ok(VLENS_PATHS.verifyEmail, { email: EMAIL });
-    await ok(VLENS_PATHS.verifyEmail, { email: EMAIL, emailOtpRequestId: emailSend.emailOtpRequestId, emailOtp: control.lastCode(EMAIL) });
+    await ok(VLENS_PATHS.verifyEmail, {
+      email: EMAIL,
+      emailOtpRequestId: emailSend.emailOtpRequestId,
+      emailOtp: control.lastCode(EMAIL),
+    });
     const google = await ok(VLENS_PATHS.verifyOAuthForRegister, {
       provider: 'Google',
       IdToken: await issuers.google.signIdToken({ email: EMAIL }),
@@ -138,7 +162,11 @@ describe('contract with the Vlens OpenAPI file', () => {
     const send2 = await ok(VLENS_PATHS.verifyPhone, { phoneNumber: second });
     const code2 = control.lastCode(second);
     // The proxy forwards Register only for a phone validation it saw succeed.
-    await ok(VLENS_PATHS.verifyPhone, { phoneNumber: second, phoneNumberOtpRequestId: send2.phoneNumberOtpRequestId, phoneNumberOtp: code2 });
+    await ok(VLENS_PATHS.verifyPhone, {
+      phoneNumber: second,
+      phoneNumberOtpRequestId: send2.phoneNumberOtpRequestId,
+      phoneNumberOtp: code2,
+    });
     const microsoft = await ok(VLENS_PATHS.verifyOAuth, {
       provider: 'Microsoft',
       IdToken: await issuers.microsoft.signIdToken({ email: microsoftEmail }),

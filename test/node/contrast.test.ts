@@ -12,9 +12,11 @@ test('contrast matches WCAG reference values', () => {
 });
 
 test('black or white on any colour reaches 4.5:1', () => {
-  for (let r = 0; r <= 255; r += 15) for (let g = 0; g <= 255; g += 15) for (let b = 0; b <= 255; b += 15) {
-    assert.ok(contrast(textOn([r, g, b]), [r, g, b]) >= 4.5, `${r},${g},${b}`);
-  }
+  for (let r = 0; r <= 255; r += 15)
+    for (let g = 0; g <= 255; g += 15)
+      for (let b = 0; b <= 255; b += 15) {
+        assert.ok(contrast(textOn([r, g, b]), [r, g, b]) >= 4.5, `${r},${g},${b}`);
+      }
 });
 
 test('a brand colour as text keeps its own value when it reads, else moves just far enough', () => {

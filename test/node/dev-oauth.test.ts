@@ -9,7 +9,14 @@ const standIn = createVlensStandIn({ apiKey: 'k' });
 const handler = createDevOAuthHandler(standIn);
 
 const post = (path: string, body: unknown, init: RequestInit = {}) =>
-  handler(new Request(`http://localhost${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), ...init }));
+  handler(
+    new Request(`http://localhost${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      ...init,
+    }),
+  );
 
 async function tokenFor(provider: string, body: object): Promise<string> {
   const res = (await post(`/dev-oauth/${provider}/token`, body))!;
@@ -29,7 +36,10 @@ const verify = (provider: 'Google' | 'Microsoft', IdToken: string) =>
 
 describe('dev sign-in endpoint', () => {
   it('issues tokens the stand-in accepts, for each provider, with the email asked for', async () => {
-    for (const [name, provider] of [['google', 'Google'], ['microsoft', 'Microsoft']] as const) {
+    for (const [name, provider] of [
+      ['google', 'Google'],
+      ['microsoft', 'Microsoft'],
+    ] as const) {
       const res = await verify(provider, await tokenFor(name, { email: `Someone.${name}@example.com` }));
       assert.equal(res.status, 200);
       const { data } = (await res.json()) as { data: { email: string; oAuthTokenVerificationRequestId: string } };
@@ -52,10 +62,16 @@ describe('dev sign-in endpoint', () => {
     assert.equal(await post('/api/vlens/Register/StepCreate', {}), null);
     assert.equal((await post('/dev-oauth/github/token', { email: 'a@example.com' }))!.status, 404);
     assert.equal((await handler(new Request('http://localhost/dev-oauth/google/token')))!.status, 405);
-    assert.equal((await post('/dev-oauth/google/token', {}, { headers: { 'content-type': 'text/plain' } }))!.status, 415);
+    assert.equal(
+      (await post('/dev-oauth/google/token', {}, { headers: { 'content-type': 'text/plain' } }))!.status,
+      415,
+    );
     assert.equal((await post('/dev-oauth/google/token', { email: 'not-an-email' }))!.status, 400);
     assert.equal((await post('/dev-oauth/google/token', { email: 'a@example.com', variant: 'forged' }))!.status, 400);
-    assert.equal((await post('/dev-oauth/google/token', { email: 'a@example.com', pad: 'x'.repeat(5000) }))!.status, 413);
+    assert.equal(
+      (await post('/dev-oauth/google/token', { email: 'a@example.com', pad: 'x'.repeat(5000) }))!.status,
+      413,
+    );
   });
 
   describe('as Node middleware', () => {
@@ -64,7 +80,7 @@ describe('dev sign-in endpoint', () => {
     before(async () => {
       const listener = devOAuthNodeListener(handler);
       server = createServer((req, res) => {
-        listener(req, res).then((answered) => {
+        void listener(req, res).then((answered) => {
           if (!answered) res.writeHead(418).end();
         });
       });

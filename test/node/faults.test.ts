@@ -14,7 +14,17 @@ import { createVlensStandIn } from '../../src/mock/index.js';
 import { startStandIn } from '../../src/mock/server.js';
 import { createVlensProxy } from '../../src/server/proxy.js';
 import { listen } from '../../src/server/node.js';
-import { EMAIL, jsonAnswer, PHONE, post, ROOMY_LIMITS, startProxy, startStack, startUpstream, TEST_API_KEY } from '../helpers/proxy-fixture.js';
+import {
+  EMAIL,
+  jsonAnswer,
+  PHONE,
+  post,
+  ROOMY_LIMITS,
+  startProxy,
+  startStack,
+  startUpstream,
+  TEST_API_KEY,
+} from '../helpers/proxy-fixture.js';
 import { freeLoopbackPort, spawnRedis } from '../helpers/redis-server.js';
 
 const SEND = VLENS_PATHS.verifyPhone;
@@ -53,7 +63,9 @@ function pushBody(base: string, head: string, bodyBytes: number, chunked: boolea
       while (sentWhenAnswered < 0 && sent < bodyBytes && !socket.destroyed) {
         const piece = chunk.subarray(0, Math.min(chunk.length, bodyBytes - sent));
         sent += piece.length;
-        const framed = chunked ? Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')]) : piece;
+        const framed = chunked
+          ? Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')])
+          : piece;
         if (!socket.write(framed)) return void socket.once('drain', pump);
       }
     };
@@ -63,7 +75,7 @@ function pushBody(base: string, head: string, bodyBytes: number, chunked: boolea
     });
     socket.on('data', (data) => {
       if (sentWhenAnswered < 0) sentWhenAnswered = sent;
-      answer += data;
+      answer += String(data);
       if (/\r\n\r\n/.test(answer) && answer.includes('}')) socket.destroy();
     });
     socket.on('error', () => socket.destroy());
@@ -102,8 +114,15 @@ describe('faults: upstream', () => {
         res.writeHead(500, { 'content-type': 'text/html' });
         return void res.end('<html><body><h1>500 Internal Server Error</h1></body></html>');
       }
-      if (mode === 'json') return jsonAnswer({ data: { phoneNumberOtp: '123456' }, error_code: 500, error_message: 'Boom' }, 500)(_req, res);
-      jsonAnswer({ data: { phoneNumberOtpRequestId: 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d' }, error_code: null })(_req, res);
+      if (mode === 'json')
+        return jsonAnswer({ data: { phoneNumberOtp: '123456' }, error_code: 500, error_message: 'Boom' }, 500)(
+          _req,
+          res,
+        );
+      jsonAnswer({ data: { phoneNumberOtpRequestId: 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d' }, error_code: null })(
+        _req,
+        res,
+      );
     });
     const proxy = await startProxy({ upstream: upstream.url });
     try {
@@ -149,7 +168,11 @@ describe('faults: upstream', () => {
       assert.ok(Date.now() - started < 5000, 'answered without waiting for 10 MB');
       await sleep(300);
       assert.ok(bigWrites, 'the upstream was asked');
-      assert.equal(bigWrites.finished, false, `the upstream could not finish its 10 MB (wrote ${bigWrites.written} bytes before the proxy hung up)`);
+      assert.equal(
+        bigWrites.finished,
+        false,
+        `the upstream could not finish its 10 MB (wrote ${bigWrites.written} bytes before the proxy hung up)`,
+      );
       big = false;
       assert.equal((await post(proxy.url, CHECK, { phoneNumber: PHONE })).status, 200);
     } finally {
@@ -168,7 +191,10 @@ describe('faults: client bodies', () => {
       const declared = await pushBody(stack.url, head(`Content-Length: ${TEN_MB}`), TEN_MB, false);
       assert.equal(declared.status, 413);
       assert.equal(JSON.parse(declared.body).error_descriptions.source, 'proxy');
-      assert.ok(declared.sentWhenAnswered < TEN_MB / 2, `answered after ${declared.sentWhenAnswered} of ${TEN_MB} bytes`);
+      assert.ok(
+        declared.sentWhenAnswered < TEN_MB / 2,
+        `answered after ${declared.sentWhenAnswered} of ${TEN_MB} bytes`,
+      );
 
       const chunked = await pushBody(stack.url, head('Transfer-Encoding: chunked'), TEN_MB, true);
       assert.equal(chunked.status, 413);
@@ -192,7 +218,7 @@ function dribble(base: string, head: string, everyMs: number) {
     const timer = setInterval(() => {
       if (!socket.destroyed && socket.writable) socket.write('x');
     }, everyMs);
-    socket.on('data', (data) => (answer += data));
+    socket.on('data', (data) => (answer += String(data)));
     socket.on('error', () => {});
     socket.on('close', () => {
       clearInterval(timer);
@@ -207,7 +233,12 @@ describe('faults: slow clients (Node adapter timeouts)', () => {
   const stackWith = async (timeouts: { headersTimeoutMs?: number; requestTimeoutMs?: number }) => {
     const standIn = createVlensStandIn({ apiKey: TEST_API_KEY });
     const upstream = await startStandIn(standIn);
-    const proxy = createVlensProxy({ apiKey: TEST_API_KEY, upstream: upstream.url, limits: ROOMY_LIMITS, log: () => {} });
+    const proxy = createVlensProxy({
+      apiKey: TEST_API_KEY,
+      upstream: upstream.url,
+      limits: ROOMY_LIMITS,
+      log: () => {},
+    });
     const server = await listen(proxy, timeouts);
     return {
       url: server.url,
@@ -234,7 +265,11 @@ describe('faults: slow clients (Node adapter timeouts)', () => {
   test('headers dribbled a line at a time get 408 at headersTimeout', async () => {
     const stack = await stackWith({ headersTimeoutMs: 500, requestTimeoutMs: 1000 });
     try {
-      const { answer, closedAfterMs } = await dribble(stack.url, `POST /api/vlens/${SEND} HTTP/1.1\r\nHost: x\r\nX-Slow: `, 50);
+      const { answer, closedAfterMs } = await dribble(
+        stack.url,
+        `POST /api/vlens/${SEND} HTTP/1.1\r\nHost: x\r\nX-Slow: `,
+        50,
+      );
       assert.match(answer, /^HTTP\/1\.1 408 /);
       assert.ok(closedAfterMs < 1500, `closed after ${closedAfterMs} ms`);
       assert.equal((await post(stack.url, SEND, { phoneNumber: PHONE })).status, 200);
@@ -274,7 +309,9 @@ describe('faults: Redis', () => {
       const traffic = (async () => {
         for (let wave = 0; wave < 12; wave++) {
           const answers = await Promise.all(
-            bodies.map(([path, body], i) => post(proxy.url, path, i === 0 ? { phoneNumber: `+2010012${String(wave).padStart(5, '0')}` } : body)),
+            bodies.map(([path, body], i) =>
+              post(proxy.url, path, i === 0 ? { phoneNumber: `+2010012${String(wave).padStart(5, '0')}` } : body),
+            ),
           );
           for (const [i, res] of answers.entries()) {
             if (i === 3) {
@@ -293,7 +330,11 @@ describe('faults: Redis', () => {
       })();
       await traffic;
       assert.ok(killed);
-      assert.deepEqual([...statuses.keys()].filter((s) => s !== 200 && s !== 503), [], `only 200 and 503: ${JSON.stringify([...statuses])}`);
+      assert.deepEqual(
+        [...statuses.keys()].filter((s) => s !== 200 && s !== 503),
+        [],
+        `only 200 and 503: ${JSON.stringify([...statuses])}`,
+      );
       assert.ok((statuses.get(503) ?? 0) > 0, 'sends failed closed after the kill');
 
       upstream.requests.length = 0;

@@ -65,7 +65,11 @@ describe('flow paths', () => {
   });
 
   test('optional: the email can be skipped', () => {
-    const { path, state } = walk({ emailStep: 'optional' }, [...toPhoneVerified(false), { type: 'email-skipped' }, { type: 'registered' }]);
+    const { path, state } = walk({ emailStep: 'optional' }, [
+      ...toPhoneVerified(false),
+      { type: 'email-skipped' },
+      { type: 'registered' },
+    ]);
     assert.deepEqual(path, ['phone', 'phone-code', 'email', 'finish', 'done']);
     assert.equal(state.email, null);
   });

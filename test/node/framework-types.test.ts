@@ -115,6 +115,9 @@ for (const example of ['react/Registration.tsx', 'angular/registration.component
       },
     });
     const diagnostics = ts.getPreEmitDiagnostics(exampleProgram, exampleProgram.getSourceFile(file));
-    assert.deepEqual(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')), []);
+    assert.deepEqual(
+      diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+      [],
+    );
   });
 }

@@ -23,7 +23,9 @@ interface Forwarded {
 
 // ---- generators --------------------------------------------------------------
 
-const egMobile = fc.tuple(fc.constantFrom('10', '11', '12', '15'), fc.integer({ min: 0, max: 99_999_999 })).map(([op, n]) => `+20${op}${String(n).padStart(8, '0')}`);
+const egMobile = fc
+  .tuple(fc.constantFrom('10', '11', '12', '15'), fc.integer({ min: 0, max: 99_999_999 }))
+  .map(([op, n]) => `+20${op}${String(n).padStart(8, '0')}`);
 const email = fc.emailAddress().filter((e) => e.length < 200);
 const requestId = fc.uuid();
 const code = fc.integer({ min: 0, max: 999_999 }).map((n) => String(n).padStart(6, '0'));
@@ -33,17 +35,26 @@ const password = fc.string({ minLength: 8, maxLength: 40 });
 function validBody(p: VlensPath): fc.Arbitrary<Record<string, unknown>> {
   switch (p) {
     case VLENS_PATHS.checkExistence:
-      return fc.oneof(egMobile.map((phoneNumber) => ({ phoneNumber })), email.map((e) => ({ email: e })));
+      return fc.oneof(
+        egMobile.map((phoneNumber) => ({ phoneNumber })),
+        email.map((e) => ({ email: e })),
+      );
     case VLENS_PATHS.verifyPhone:
       return fc.oneof(
         egMobile.map((phoneNumber) => ({ phoneNumber })),
         fc.record({ phoneNumber: egMobile, phoneNumberOtpRequestId: requestId, phoneNumberOtp: code }),
       );
     case VLENS_PATHS.verifyEmail:
-      return fc.oneof(email.map((e) => ({ email: e })), fc.record({ email, emailOtpRequestId: requestId, emailOtp: code }));
+      return fc.oneof(
+        email.map((e) => ({ email: e })),
+        fc.record({ email, emailOtpRequestId: requestId, emailOtp: code }),
+      );
     case VLENS_PATHS.verifyOAuth:
     case VLENS_PATHS.verifyOAuthForRegister:
-      return fc.record({ provider: fc.constantFrom('Google', 'Microsoft'), IdToken: fc.string({ minLength: 1, maxLength: 60 }) });
+      return fc.record({
+        provider: fc.constantFrom('Google', 'Microsoft'),
+        IdToken: fc.string({ minLength: 1, maxLength: 60 }),
+      });
     default:
       return fc.record({ phoneNumber: egMobile, password, email: fc.option(email) }, { requiredKeys: ['phoneNumber'] });
   }
@@ -51,11 +62,39 @@ function validBody(p: VlensPath): fc.Arbitrary<Record<string, unknown>> {
 
 const oddValue = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom(null, '', ' ', 0, -1, 1e21, true, '+20 100 123 4567', '٠١٠٠١٢٣٤٥٦٧', '+2010012345678901234', 'a@b', '<script>', [], {}),
+  fc.constantFrom(
+    null,
+    '',
+    ' ',
+    0,
+    -1,
+    1e21,
+    true,
+    '+20 100 123 4567',
+    '٠١٠٠١٢٣٤٥٦٧',
+    '+2010012345678901234',
+    'a@b',
+    '<script>',
+    [],
+    {},
+  ),
 );
 const mutatedKey = fc.constantFrom(
-  'phoneNumber', 'email', 'password', 'phoneNumberOtp', 'phoneNumberOtpRequestId', 'emailOtp', 'emailOtpRequestId',
-  'provider', 'IdToken', 'smsProviders', 'ApiKey', 'apiKey', 'constructor', 'toString', 'oAuthTokenVerificationRequestId',
+  'phoneNumber',
+  'email',
+  'password',
+  'phoneNumberOtp',
+  'phoneNumberOtpRequestId',
+  'emailOtp',
+  'emailOtpRequestId',
+  'provider',
+  'IdToken',
+  'smsProviders',
+  'ApiKey',
+  'apiKey',
+  'constructor',
+  'toString',
+  'oAuthTokenVerificationRequestId',
 );
 
 /** A valid body with one field set to an odd value, removed, or an extra key added. */
@@ -76,24 +115,50 @@ const sub = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.constantFrom(
-      'healthz', 'Nope', 'register', 'Register/', 'Register/StepVerifyPhone/x', '%52egister', '..%2FRegister', 'Register%2FStepCreate',
-      '', '/Register', 'Register?x=1', 'Register#frag', 'CheckExistenceOfEmailOrPhone;x', 'Register/../Register',
+      'healthz',
+      'Nope',
+      'register',
+      'Register/',
+      'Register/StepVerifyPhone/x',
+      '%52egister',
+      '..%2FRegister',
+      'Register%2FStepCreate',
+      '',
+      '/Register',
+      'Register?x=1',
+      'Register#frag',
+      'CheckExistenceOfEmailOrPhone;x',
+      'Register/../Register',
     ),
   },
   { weight: 1, arbitrary: fc.string({ maxLength: 30 }).map((s) => encodeURIComponent(s)) },
 );
 const prefix = fc.oneof(
   { weight: 16, arbitrary: fc.constant('/api/vlens/') },
-  { weight: 1, arbitrary: fc.constantFrom('/api/vlensX/', '/', '/api/DigitalIdentity/', '/API/VLENS/', '//api/vlens/') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('/api/vlensX/', '/', '/api/DigitalIdentity/', '/API/VLENS/', '//api/vlens/'),
+  },
 );
-const method = fc.oneof({ weight: 16, arbitrary: fc.constant('POST') }, { weight: 2, arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD') });
+const method = fc.oneof(
+  { weight: 16, arbitrary: fc.constant('POST') },
+  { weight: 2, arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD') },
+);
 const contentType = fc.oneof(
   { weight: 12, arbitrary: fc.constant('application/json') },
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/jsonx', 'text/plain', 'application/x-www-form-urlencoded',
-      'multipart/form-data; boundary=x', 'application/json, text/plain', ' application/json', 'application/problem+json', '',
+      'application/json; charset=utf-8',
+      'APPLICATION/JSON',
+      'application/jsonx',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/json, text/plain',
+      ' application/json',
+      'application/problem+json',
+      '',
     ),
   },
   { weight: 1, arbitrary: fc.constant(undefined) },
@@ -101,25 +166,57 @@ const contentType = fc.oneof(
 /** Header values Node's client lets through: tab, printable ASCII and Latin-1, no CR/LF. */
 const headerValue = fc.oneof(
   { weight: 4, arbitrary: fc.string({ maxLength: 60 }).map((s) => s.replace(/[^\t\x20-\x7e]/g, 'x')) },
-  { weight: 2, arbitrary: fc.constantFrom('', ' ', 'null', '127.0.0.1', '::1', 'unknown', '1.1.1.1, 2.2.2.2, ,,, 3.3.3.3', 'Bearer x.y.z', 'a'.repeat(256)) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      'null',
+      '127.0.0.1',
+      '::1',
+      'unknown',
+      '1.1.1.1, 2.2.2.2, ,,, 3.3.3.3',
+      'Bearer x.y.z',
+      'a'.repeat(256),
+    ),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 1000, max: 15_000 }).map((n) => 'v'.repeat(n)) },
-  { weight: 1, arbitrary: fc.array(fc.integer({ min: 0x80, max: 0xff }), { maxLength: 20 }).map((codes) => String.fromCharCode(...codes)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(fc.integer({ min: 0x80, max: 0xff }), { maxLength: 20 })
+      .map((codes) => String.fromCharCode(...codes)),
+  },
 );
 const headerName = fc.oneof(
-  fc.constantFrom('ApiKey', 'apikey', 'Authorization', 'X-Forwarded-For', 'X-Real-IP', 'Forwarded', 'Origin', 'Cookie', 'Accept', 'X-Api-Key', 'Host-X'),
+  fc.constantFrom(
+    'ApiKey',
+    'apikey',
+    'Authorization',
+    'X-Forwarded-For',
+    'X-Real-IP',
+    'Forwarded',
+    'Origin',
+    'Cookie',
+    'Accept',
+    'X-Api-Key',
+    'Host-X',
+  ),
   fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,20}$/),
 );
 const headers = fc.dictionary(headerName, headerValue, { maxKeys: 5 });
 
 const body = sub.chain((s) => {
   const p = isVlensPath(s) ? s : VLENS_PATHS.register;
-  return fc.oneof(
-    { weight: 6, arbitrary: validBody(p).map((b) => JSON.stringify(b)) },
-    { weight: 4, arbitrary: nearValidBody(p) },
-    { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
-    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)) },
-    { weight: 1, arbitrary: fc.constantFrom('', '{', 'null', '[]', '{"phoneNumber":"+201001234567"', '\uFEFF{}') },
-  ).map((b) => ({ sub: s, body: b }));
+  return fc
+    .oneof(
+      { weight: 6, arbitrary: validBody(p).map((b) => JSON.stringify(b)) },
+      { weight: 4, arbitrary: nearValidBody(p) },
+      { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
+      { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)) },
+      { weight: 1, arbitrary: fc.constantFrom('', '{', 'null', '[]', '{"phoneNumber":"+201001234567"', '\uFEFF{}') },
+    )
+    .map((b) => ({ sub: s, body: b }));
 });
 
 const requestArb = fc.record({ target: body, prefix, method, contentType, headers });
@@ -135,7 +232,14 @@ function send(base: string, r: FuzzRequest): Promise<{ status: number; text: str
   const hasBody = r.method !== 'GET' && r.method !== 'HEAD';
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: url.hostname, port: url.port, method: r.method, path: `${r.prefix}${r.target.sub}`, headers: outgoing, agent: false },
+      {
+        host: url.hostname,
+        port: url.port,
+        method: r.method,
+        path: `${r.prefix}${r.target.sub}`,
+        headers: outgoing,
+        agent: false,
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -150,7 +254,7 @@ function send(base: string, r: FuzzRequest): Promise<{ status: number; text: str
 }
 
 /** What the proxy may forward for a request: the schema's output for a POST of valid JSON to a served path. */
-function expectedForward(r: FuzzRequest): unknown | undefined {
+function expectedForward(r: FuzzRequest): unknown {
   // The server routes on the URL's normalised pathname (dot segments resolved, query and fragment cut).
   const path = new URL(`http://proxy.invalid${r.prefix}${r.target.sub}`).pathname;
   if (r.method !== 'POST' || !path.startsWith('/api/vlens/')) return undefined;
@@ -180,7 +284,11 @@ before(async () => {
     trustProxy: true,
     allowedOrigins: ['https://shop.example'],
     fetch: async (input, init) => {
-      forwarded.push({ url: String(input), headers: new Headers(init?.headers), body: String(init?.body ?? '') });
+      forwarded.push({
+        url: input instanceof Request ? input.url : String(input),
+        headers: new Headers(init?.headers),
+        body: (init?.body as string | undefined) ?? '',
+      });
       return realFetch(input, init);
     },
   });
@@ -213,12 +321,20 @@ test('random requests never crash the proxy, never get its own 5xx, and reach up
       const expected = expectedForward(r);
       if (expected !== undefined) validCount++;
       for (const call of calls) {
-        assert.notEqual(expected, undefined, `forwarded an invalid request: ${r.method} ${r.prefix}${r.target.sub} ${r.contentType} ${r.target.body.toString().slice(0, 200)}`);
+        assert.notEqual(
+          expected,
+          undefined,
+          `forwarded an invalid request: ${r.method} ${r.prefix}${r.target.sub} ${r.contentType} ${r.target.body.toString().slice(0, 200)}`,
+        );
         const path = call.url.slice(call.url.indexOf(VLENS_API_PREFIX) + VLENS_API_PREFIX.length);
         assert.ok(isVlensPath(path), `forwarded to a served path: ${call.url}`);
         const sent = JSON.parse(call.body);
         assert.ok(REQUEST_SCHEMAS[path].safeParse(sent).success, `forwarded body validates: ${call.body}`);
-        assert.deepEqual(sent, JSON.parse(JSON.stringify(expected)), 'forwarded exactly the validated body (unknown keys dropped)');
+        assert.deepEqual(
+          sent,
+          JSON.parse(JSON.stringify(expected)),
+          'forwarded exactly the validated body (unknown keys dropped)',
+        );
         assert.equal(call.headers.get('apikey'), TEST_API_KEY, "the tenant's ApiKey, never the client's");
         for (const name of ['authorization', 'cookie', 'x-forwarded-for', 'origin', 'x-api-key', 'forwarded']) {
           assert.equal(call.headers.get(name), null, `client header ${name} is not forwarded`);
@@ -226,15 +342,23 @@ test('random requests never crash the proxy, never get its own 5xx, and reach up
       }
       if (calls.length === 0 && expected !== undefined) {
         // A valid request may still be refused before upstream: limits, the country allowlist (sends only).
-        assert.ok(status >= 400 && status < 500, `a valid request that was not forwarded got ${status}: ${text.slice(0, 200)}`);
+        assert.ok(
+          status >= 400 && status < 500,
+          `a valid request that was not forwarded got ${status}: ${text.slice(0, 200)}`,
+        );
       }
     }),
     { numRuns: RUNS },
   );
-  console.log(`fuzz-proxy: ${validCount} valid of ${RUNS}, ${forwarded.length} forwarded, statuses ${JSON.stringify([...seen])}`);
+  console.log(
+    `fuzz-proxy: ${validCount} valid of ${RUNS}, ${forwarded.length} forwarded, statuses ${JSON.stringify([...seen])}`,
+  );
   assert.deepEqual(unhandled, [], 'no unhandled rejection');
   assert.ok(forwarded.length > RUNS / 10, `the run reached upstream often enough (${forwarded.length} of ${RUNS})`);
-  assert.ok((seen.get(400) ?? 0) > 0 && (seen.get(415) ?? 0) > 0 && (seen.get(404) ?? 0) > 0, `the run saw refusals: ${JSON.stringify([...seen])}`);
+  assert.ok(
+    (seen.get(400) ?? 0) > 0 && (seen.get(415) ?? 0) > 0 && (seen.get(404) ?? 0) > 0,
+    `the run saw refusals: ${JSON.stringify([...seen])}`,
+  );
 
   const health = await fetch(`${stack.url}/api/vlens/healthz`);
   assert.equal(health.status, 200, 'still serving');

@@ -64,19 +64,23 @@ describe('response schemas (fuzz)', () => {
 
   test('a valid success envelope gives exactly its data; a valid error envelope gives an api error with its code', () => {
     fc.assert(
-      fc.property(path.chain((p) => fc.tuple(fc.constant(p), goodData(p))), fc.integer({ min: 1, max: 9999 }), ([p, data], code) => {
-        const text = JSON.stringify({ data, error_code: null, error_message: null });
-        assert.deepEqual(readEnvelope(p, 200, text), JSON.parse(text).data);
-        for (const httpStatus of [200, 400]) {
-          try {
-            readEnvelope(p, httpStatus, JSON.stringify({ data: null, error_code: code, error_message: 'No' }));
-            assert.fail('an error envelope must not resolve');
-          } catch (error) {
-            assert.ok(error instanceof VlensError && error.kind === 'api', String(error));
-            assert.equal(error.envelope.error_code, code);
+      fc.property(
+        path.chain((p) => fc.tuple(fc.constant(p), goodData(p))),
+        fc.integer({ min: 1, max: 9999 }),
+        ([p, data], code) => {
+          const text = JSON.stringify({ data, error_code: null, error_message: null });
+          assert.deepEqual(readEnvelope(p, 200, text), JSON.parse(text).data);
+          for (const httpStatus of [200, 400]) {
+            try {
+              readEnvelope(p, httpStatus, JSON.stringify({ data: null, error_code: code, error_message: 'No' }));
+              assert.fail('an error envelope must not resolve');
+            } catch (error) {
+              assert.ok(error instanceof VlensError && error.kind === 'api', String(error));
+              assert.equal(error.envelope.error_code, code);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -91,7 +95,14 @@ interface Answer {
   behaviour: 'answer' | 'hang-up' | 'redirect' | 'stall';
 }
 
-const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/html', 'text/plain', null, 'application/problem+json');
+const contentType = fc.constantFrom(
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/html',
+  'text/plain',
+  null,
+  'application/problem+json',
+);
 const answerArb: fc.Arbitrary<[VlensPath, Answer]> = path.chain((p) =>
   fc.tuple(
     fc.constant(p),
@@ -170,7 +181,10 @@ describe('client over HTTP (fuzz)', () => {
         try {
           const data = await callFor(client, p);
           assert.ok(data !== null && typeof data === 'object', 'data is an object');
-          assert.ok(answer.behaviour === 'answer' && answer.status >= 200 && answer.status < 300, `data only from a 2xx answer (${answer.behaviour} ${answer.status})`);
+          assert.ok(
+            answer.behaviour === 'answer' && answer.status >= 200 && answer.status < 300,
+            `data only from a 2xx answer (${answer.behaviour} ${answer.status})`,
+          );
           kinds.set('data', (kinds.get('data') ?? 0) + 1);
         } catch (error) {
           assert.ok(error instanceof VlensError, `not a VlensError: ${String(error)}`);
@@ -179,13 +193,15 @@ describe('client over HTTP (fuzz)', () => {
           if (error.kind === 'timeout' && performance.now() - started >= CLIENT_TIMEOUT_MS - 5) return;
           // fetch's redirect: 'error' refuses any redirect status, with or without a Location.
           const redirected = answer.behaviour === 'redirect' || REDIRECT_STATUSES.includes(answer.status);
-          if (answer.behaviour === 'answer' && !redirected) assert.ok(KINDS_FROM_A_RESPONSE.includes(error.kind), `kind ${error.kind} for an answer`);
+          if (answer.behaviour === 'answer' && !redirected)
+            assert.ok(KINDS_FROM_A_RESPONSE.includes(error.kind), `kind ${error.kind} for an answer`);
           if (answer.behaviour === 'stall') assert.equal(error.kind, 'timeout');
           if (answer.behaviour === 'hang-up' || redirected) assert.equal(error.kind, 'network');
         }
       }),
       { numRuns: Math.min(RUNS, 200) },
     );
-    for (const kind of ['data', 'api', 'protocol', 'network', 'timeout']) assert.ok(kinds.get(kind), `the run saw ${kind} (${JSON.stringify([...kinds])})`);
+    for (const kind of ['data', 'api', 'protocol', 'network', 'timeout'])
+      assert.ok(kinds.get(kind), `the run saw ${kind} (${JSON.stringify([...kinds])})`);
   });
 });

@@ -3,7 +3,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { en } from '../../src/i18n/en.js';
 import { ar } from '../../src/i18n/ar.js';
-import { format, hostErrorText, localeOf, directionOf, stringsFor, triesLeftText, LEGACY_STRING_KEYS } from '../../src/i18n/index.js';
+import {
+  format,
+  hostErrorText,
+  localeOf,
+  directionOf,
+  stringsFor,
+  triesLeftText,
+  LEGACY_STRING_KEYS,
+} from '../../src/i18n/index.js';
 import { VlensError } from '../../src/api/client.js';
 import { errorSituation, errorText, triesLeftOf } from '../../src/register/error-text.js';
 
@@ -39,7 +47,10 @@ test('format fills known placeholders and leaves unknown ones', () => {
 });
 
 test('host error texts by code and language, empty entries fall through', () => {
-  const table = [{ errorCode: 2001, errorMessageEn: 'Wrong', errorMessageAr: 'خطأ' }, { errorCode: 2002, errorMessageEn: '' }];
+  const table = [
+    { errorCode: 2001, errorMessageEn: 'Wrong', errorMessageAr: 'خطأ' },
+    { errorCode: 2002, errorMessageEn: '' },
+  ];
   assert.equal(hostErrorText(table, 2001, 'en'), 'Wrong');
   assert.equal(hostErrorText(table, 2001, 'ar'), 'خطأ');
   assert.equal(hostErrorText(table, 2002, 'en'), undefined);
@@ -48,7 +59,9 @@ test('host error texts by code and language, empty entries fall through', () => 
 });
 
 test('the pre-0.2 keys still override their camelCase keys for one release; the new key wins when both are given', () => {
-  const strings = stringsFor('en', { en: { 'phone_too-short': 'Short!', error_429: 'Slow down', errorTooManyRequests: 'New wins' } });
+  const strings = stringsFor('en', {
+    en: { 'phone_too-short': 'Short!', error_429: 'Slow down', errorTooManyRequests: 'New wins' },
+  });
   assert.equal(strings.phoneTooShort, 'Short!');
   assert.equal(strings.errorTooManyRequests, 'New wins');
   assert.equal('phone_too-short' in strings, false);
@@ -69,7 +82,10 @@ test('tries left use the locale plural forms', () => {
 });
 
 const apiError = (status: number, envelope: Record<string, unknown>) =>
-  new VlensError('api', 'x', { status, envelope: { data: null, error_code: 1, error_message: 'Invalid OTP', error_descriptions: null, ...envelope } });
+  new VlensError('api', 'x', {
+    status,
+    envelope: { data: null, error_code: 1, error_message: 'Invalid OTP', error_descriptions: null, ...envelope },
+  });
 
 test('a failure maps to a situation by what the call was for, never to the server message', () => {
   const wrong = apiError(400, { error_descriptions: { triesLeft: 3 } });
@@ -77,14 +93,28 @@ test('a failure maps to a situation by what the call was for, never to the serve
   assert.equal(errorText(wrong, en, 'en', [], null, 'verify-phone'), 'That code is not right. You have 3 tries left.');
   assert.equal(errorText(wrong, ar, 'ar', [], null, 'verify-email'), 'الرمز غير صحيح. لديك 3 محاولات متبقية.');
   const proxyCounted = apiError(200, { error_descriptions: null, code_checks_left: 2 });
-  assert.equal(errorText(proxyCounted, en, 'en', [], null, 'verify-phone'), 'That code is not right. You have 2 tries left.');
-  assert.equal(triesLeftOf(apiError(400, { error_descriptions: { triesLeft: 4 }, code_checks_left: 1 })), 1, 'the smaller count wins');
+  assert.equal(
+    errorText(proxyCounted, en, 'en', [], null, 'verify-phone'),
+    'That code is not right. You have 2 tries left.',
+  );
+  assert.equal(
+    triesLeftOf(apiError(400, { error_descriptions: { triesLeft: 4 }, code_checks_left: 1 })),
+    1,
+    'the smaller count wins',
+  );
   assert.equal(errorText(apiError(400, {}), en, 'en', [], null, 'verify-phone'), en.codeWrong);
   assert.equal(errorSituation(apiError(410, {}), 'verify-phone'), 'codeExpired');
   assert.equal(errorSituation(apiError(200, { error_descriptions: { expired: true } }), 'verify-email'), 'codeExpired');
-  assert.equal(errorSituation(apiError(404, {}), 'verify-phone'), 'codeExpired', 'a request id replaced by a newer one');
+  assert.equal(
+    errorSituation(apiError(404, {}), 'verify-phone'),
+    'codeExpired',
+    'a request id replaced by a newer one',
+  );
   assert.equal(errorSituation(apiError(429, {}), 'verify-phone'), 'codeTooManyTries');
-  assert.equal(errorSituation(apiError(200, { error_descriptions: { triesLeft: 0 } }), 'verify-phone'), 'codeTooManyTries');
+  assert.equal(
+    errorSituation(apiError(200, { error_descriptions: { triesLeft: 0 } }), 'verify-phone'),
+    'codeTooManyTries',
+  );
   const proxyRefusal = (code: number, field?: string) =>
     apiError(code, { error_code: code, error_descriptions: { source: 'proxy', ...(field ? { field } : {}) } });
   assert.equal(errorSituation(proxyRefusal(429, 'phoneNumberOtp'), 'verify-phone'), 'codeTooManyTries');

@@ -67,11 +67,22 @@ describe('limits (Redis)', () => {
       });
       assert.equal(check.status, 503);
 
-      assert.equal((await post(proxy.url, VLENS_PATHS.checkExistence, { email: EMAIL })).status, 200, 'per-IP limits fall back to memory');
-      const register = await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d' });
+      assert.equal(
+        (await post(proxy.url, VLENS_PATHS.checkExistence, { email: EMAIL })).status,
+        200,
+        'per-IP limits fall back to memory',
+      );
+      const register = await post(proxy.url, VLENS_PATHS.register, {
+        phoneNumber: PHONE,
+        phoneNumberOtpRequestId: 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d',
+      });
       assert.equal(register.status, 503, 'the proof Register needs cannot be checked: fails closed');
       assert.equal((await fetch(`${proxy.url}/api/vlens/healthz`)).status, 200);
-      assert.deepEqual(upstream.requests.map((r) => r.url), ['/api/DigitalIdentity/CheckExistenceOfEmailOrPhone'], 'no send, check or Register went upstream');
+      assert.deepEqual(
+        upstream.requests.map((r) => r.url),
+        ['/api/DigitalIdentity/CheckExistenceOfEmailOrPhone'],
+        'no send, check or Register went upstream',
+      );
 
       redis = await spawnRedis(port);
       const recovered = await until(

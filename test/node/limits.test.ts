@@ -39,15 +39,25 @@ describe('limits (memory)', () => {
     const proxy = await startProxy({ upstream: upstream.url, limits: undefined });
     try {
       upstream.requests.length = 0;
-      for (let i = 0; i < 3; i++) assert.equal((await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE })).status, 200);
+      for (let i = 0; i < 3; i++)
+        assert.equal((await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE })).status, 200);
       const fourth = await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE });
       assertLimited(fourth, 600);
       assert.equal(fourth.json.error_descriptions.field, 'phoneNumber');
       assert.equal(upstream.requests.length, 3);
-      assert.equal((await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: '+201001234568' })).status, 200, 'another number');
       assert.equal(
-        (await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID, phoneNumberOtp: '482913' }))
-          .status,
+        (await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: '+201001234568' })).status,
+        200,
+        'another number',
+      );
+      assert.equal(
+        (
+          await post(proxy.url, VLENS_PATHS.verifyPhone, {
+            phoneNumber: PHONE,
+            phoneNumberOtpRequestId: REQUEST_ID,
+            phoneNumberOtp: '482913',
+          })
+        ).status,
         200,
         'checking a code is not a send',
       );
@@ -71,7 +81,10 @@ describe('limits (memory)', () => {
   });
 
   test('email sends are keyed on the lowercased address', async () => {
-    const proxy = await startProxy({ upstream: upstream.url, limits: { ...ROOMY_LIMITS, sendShort: { points: 2, durationSec: 600 } } });
+    const proxy = await startProxy({
+      upstream: upstream.url,
+      limits: { ...ROOMY_LIMITS, sendShort: { points: 2, durationSec: 600 } },
+    });
     try {
       assert.equal((await post(proxy.url, VLENS_PATHS.verifyEmail, { email: EMAIL })).status, 200);
       assert.equal((await post(proxy.url, VLENS_PATHS.verifyEmail, { email: EMAIL.toUpperCase() })).status, 200);
@@ -85,27 +98,46 @@ describe('limits (memory)', () => {
   });
 
   test('code checks are limited per request id, counting Register calls that carry a code', async () => {
-    const proxy = await startProxy({ upstream: upstream.url, limits: { ...ROOMY_LIMITS, codeChecks: { points: 5, durationSec: 86_400 } } });
+    const proxy = await startProxy({
+      upstream: upstream.url,
+      limits: { ...ROOMY_LIMITS, codeChecks: { points: 5, durationSec: 86_400 } },
+    });
     try {
       upstream.requests.length = 0;
       const check = (id: string) =>
-        post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE, phoneNumberOtpRequestId: id, phoneNumberOtp: '000000' });
+        post(proxy.url, VLENS_PATHS.verifyPhone, {
+          phoneNumber: PHONE,
+          phoneNumberOtpRequestId: id,
+          phoneNumberOtp: '000000',
+        });
       // Against this upstream every validation succeeds, so the checks also give Register its proof.
       for (let i = 0; i < 4; i++) assert.equal((await check(REQUEST_ID)).status, 200);
-      const register = (await post(proxy.url, VLENS_PATHS.register, {
-        phoneNumber: PHONE,
-        phoneNumberOtpRequestId: REQUEST_ID.toUpperCase(),
-        phoneNumberOtp: '000000',
-      })).status;
+      const register = (
+        await post(proxy.url, VLENS_PATHS.register, {
+          phoneNumber: PHONE,
+          phoneNumberOtpRequestId: REQUEST_ID.toUpperCase(),
+          phoneNumberOtp: '000000',
+        })
+      ).status;
       assert.equal(register, 200, 'the 5th check is a Register call');
       const sixth = await check(REQUEST_ID);
       assertLimited(sixth, 86_400);
       assert.equal(sixth.json.error_descriptions.field, 'phoneNumberOtp');
-      assertLimited(await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID, phoneNumberOtp: '1234' }), 86_400);
+      assertLimited(
+        await post(proxy.url, VLENS_PATHS.register, {
+          phoneNumber: PHONE,
+          phoneNumberOtpRequestId: REQUEST_ID,
+          phoneNumberOtp: '1234',
+        }),
+        86_400,
+      );
       assert.equal(upstream.requests.length, 5);
       assert.equal((await check(OTHER_ID)).status, 200, 'another request id has its own budget');
       await check(OTHER_ID);
-      const noCode = await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: OTHER_ID });
+      const noCode = await post(proxy.url, VLENS_PATHS.register, {
+        phoneNumber: PHONE,
+        phoneNumberOtpRequestId: OTHER_ID,
+      });
       assert.equal(noCode.status, 200, 'Register without a code is not a check');
     } finally {
       await proxy.close();
@@ -113,20 +145,39 @@ describe('limits (memory)', () => {
   });
 
   test('a refused code check carries code_checks_left, the checks the proxy still forwards for that request id', async () => {
-    const refusing = await startUpstream(jsonAnswer({ data: null, error_code: 2001, error_message: 'Invalid OTP', error_descriptions: null }, 400));
-    const proxy = await startProxy({ upstream: refusing.url, limits: { ...ROOMY_LIMITS, codeChecks: { points: 3, durationSec: 600 } } });
+    const refusing = await startUpstream(
+      jsonAnswer({ data: null, error_code: 2001, error_message: 'Invalid OTP', error_descriptions: null }, 400),
+    );
+    const proxy = await startProxy({
+      upstream: refusing.url,
+      limits: { ...ROOMY_LIMITS, codeChecks: { points: 3, durationSec: 600 } },
+    });
     try {
       const check = () =>
-        post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID, phoneNumberOtp: '000000' });
+        post(proxy.url, VLENS_PATHS.verifyPhone, {
+          phoneNumber: PHONE,
+          phoneNumberOtpRequestId: REQUEST_ID,
+          phoneNumberOtp: '000000',
+        });
       const first = await check();
       assert.equal(first.status, 400);
-      assert.deepEqual(first.json, { data: null, error_code: 2001, error_message: 'Invalid OTP', error_descriptions: null, code_checks_left: 2 });
+      assert.deepEqual(first.json, {
+        data: null,
+        error_code: 2001,
+        error_message: 'Invalid OTP',
+        error_descriptions: null,
+        code_checks_left: 2,
+      });
       assert.equal((await check()).json.code_checks_left, 1);
       assert.equal((await check()).json.code_checks_left, 0);
       assertLimited(await check(), 600);
       const send = await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE });
       assert.equal(send.json.code_checks_left, undefined, 'a send is not a code check');
-      const register = await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: OTHER_ID, phoneNumberOtp: '1' });
+      const register = await post(proxy.url, VLENS_PATHS.register, {
+        phoneNumber: PHONE,
+        phoneNumberOtpRequestId: OTHER_ID,
+        phoneNumberOtp: '1',
+      });
       assert.equal(register.json.code_checks_left, undefined, 'Register is counted but not annotated');
     } finally {
       await proxy.close();
@@ -135,9 +186,16 @@ describe('limits (memory)', () => {
   });
 
   test('a code check that succeeds carries no code_checks_left', async () => {
-    const proxy = await startProxy({ upstream: upstream.url, limits: { ...ROOMY_LIMITS, codeChecks: { points: 3, durationSec: 600 } } });
+    const proxy = await startProxy({
+      upstream: upstream.url,
+      limits: { ...ROOMY_LIMITS, codeChecks: { points: 3, durationSec: 600 } },
+    });
     try {
-      const ok = await post(proxy.url, VLENS_PATHS.verifyEmail, { email: EMAIL, emailOtpRequestId: OTHER_ID, emailOtp: '000000' });
+      const ok = await post(proxy.url, VLENS_PATHS.verifyEmail, {
+        email: EMAIL,
+        emailOtpRequestId: OTHER_ID,
+        emailOtp: '000000',
+      });
       assert.equal(ok.status, 200);
       assert.equal(ok.json.code_checks_left, undefined);
     } finally {
@@ -146,9 +204,13 @@ describe('limits (memory)', () => {
   });
 
   test('email code checks are limited per emailOtpRequestId', async () => {
-    const proxy = await startProxy({ upstream: upstream.url, limits: { ...ROOMY_LIMITS, codeChecks: { points: 1, durationSec: 600 } } });
+    const proxy = await startProxy({
+      upstream: upstream.url,
+      limits: { ...ROOMY_LIMITS, codeChecks: { points: 1, durationSec: 600 } },
+    });
     try {
-      const check = () => post(proxy.url, VLENS_PATHS.verifyEmail, { email: EMAIL, emailOtpRequestId: REQUEST_ID, emailOtp: '000000' });
+      const check = () =>
+        post(proxy.url, VLENS_PATHS.verifyEmail, { email: EMAIL, emailOtpRequestId: REQUEST_ID, emailOtp: '000000' });
       assert.equal((await check()).status, 200);
       const second = await check();
       assertLimited(second, 600);
@@ -159,12 +221,23 @@ describe('limits (memory)', () => {
   });
 
   test('calls per client IP are limited across endpoints; X-Forwarded-For is ignored unless trusted', async () => {
-    const proxy = await startProxy({ upstream: upstream.url, limits: { ...ROOMY_LIMITS, ip: { points: 3, durationSec: 600 } } });
+    const proxy = await startProxy({
+      upstream: upstream.url,
+      limits: { ...ROOMY_LIMITS, ip: { points: 3, durationSec: 600 } },
+    });
     try {
       await post(proxy.url, VLENS_PATHS.checkExistence, { email: EMAIL }, { 'X-Forwarded-For': '198.51.100.1' });
       await post(proxy.url, VLENS_PATHS.verifyEmail, { email: EMAIL }, { 'X-Forwarded-For': '198.51.100.2' });
-      await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID }, { 'X-Forwarded-For': '198.51.100.3' });
-      assertLimited(await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE }, { 'X-Forwarded-For': '198.51.100.4' }), 600);
+      await post(
+        proxy.url,
+        VLENS_PATHS.register,
+        { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID },
+        { 'X-Forwarded-For': '198.51.100.3' },
+      );
+      assertLimited(
+        await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE }, { 'X-Forwarded-For': '198.51.100.4' }),
+        600,
+      );
       assert.equal((await fetch(`${proxy.url}/api/vlens/healthz`)).status, 200, 'healthz is not limited');
     } finally {
       await proxy.close();
@@ -178,7 +251,8 @@ describe('limits (memory)', () => {
       limits: { ...ROOMY_LIMITS, ip: { points: 1, durationSec: 600 } },
     });
     try {
-      const from = (xff: string) => post(proxy.url, VLENS_PATHS.checkExistence, { email: EMAIL }, { 'X-Forwarded-For': xff });
+      const from = (xff: string) =>
+        post(proxy.url, VLENS_PATHS.checkExistence, { email: EMAIL }, { 'X-Forwarded-For': xff });
       assert.equal((await from('203.0.113.9, 198.51.100.1')).status, 200);
       assertLimited(await from('203.0.113.10, 198.51.100.1'), 600);
       assert.equal((await from('198.51.100.2')).status, 200, 'another client');
@@ -189,12 +263,19 @@ describe('limits (memory)', () => {
   });
 
   test('CheckExistenceOfEmailOrPhone has its own per-IP limit', async () => {
-    const proxy = await startProxy({ upstream: upstream.url, limits: { ...ROOMY_LIMITS, existence: { points: 2, durationSec: 600 } } });
+    const proxy = await startProxy({
+      upstream: upstream.url,
+      limits: { ...ROOMY_LIMITS, existence: { points: 2, durationSec: 600 } },
+    });
     try {
       await post(proxy.url, VLENS_PATHS.checkExistence, { email: EMAIL });
       await post(proxy.url, VLENS_PATHS.checkExistence, { phoneNumber: PHONE });
       assertLimited(await post(proxy.url, VLENS_PATHS.checkExistence, { email: 'omar@example.com' }), 600);
-      assert.equal((await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE })).status, 200, 'other endpoints still served');
+      assert.equal(
+        (await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE })).status,
+        200,
+        'other endpoints still served',
+      );
     } finally {
       await proxy.close();
     }

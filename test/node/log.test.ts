@@ -3,12 +3,17 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { jsonLineLog, type VlensProxyLogEntry } from '../../src/server/log.js';
 
-const entry = (path: string): VlensProxyLogEntry => ({ time: '2026-01-01T00:00:00.000Z', method: 'POST', path, status: 200 });
+const entry = (path: string): VlensProxyLogEntry => ({
+  time: '2026-01-01T00:00:00.000Z',
+  method: 'POST',
+  path,
+  status: 200,
+});
 
 test('jsonLineLog writes the lines of one turn in one write, in order, after the turn', async () => {
   const writes: string[] = [];
   const write = process.stdout.write;
-  process.stdout.write = ((chunk: string) => (writes.push(String(chunk)), true)) as typeof process.stdout.write;
+  process.stdout.write = (chunk: string) => (writes.push(String(chunk)), true);
   try {
     jsonLineLog(entry('/a'));
     jsonLineLog(entry('/b'));
@@ -20,7 +25,7 @@ test('jsonLineLog writes the lines of one turn in one write, in order, after the
   const ours = writes.filter((w) => w.startsWith('{"time"'));
   assert.equal(ours.length, 1);
   assert.deepEqual(
-    ours[0]!.split('\n').map((line) => (line ? JSON.parse(line).path : line)),
+    ours[0].split('\n').map((line) => (line ? JSON.parse(line).path : line)),
     ['/a', '/b', ''],
   );
 });
@@ -29,6 +34,8 @@ test('jsonLineLog lines still pending when the process exits are written', () =>
   const script = `import { jsonLineLog } from './src/server/log.ts';
 jsonLineLog({ time: 't', method: 'POST', path: '/last', status: 200 });
 process.exit(0);`;
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
   assert.equal(out, '{"time":"t","method":"POST","path":"/last","status":200}\n');
 });

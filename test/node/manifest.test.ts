@@ -11,7 +11,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { elementOf, frameworkTypes, readManifest, FRAMEWORK_TYPES_DIR, type Manifest } from '../../scripts/framework-types.js';
+import {
+  elementOf,
+  frameworkTypes,
+  readManifest,
+  FRAMEWORK_TYPES_DIR,
+  type Manifest,
+} from '../../scripts/framework-types.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const COMPONENT = join(ROOT, 'src/register/vlens-register.component.ts');
@@ -22,7 +28,7 @@ function sourcesUnder(dir: string): string[] {
     .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
 }
 
-const all = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]!);
+const all = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]);
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
 /** What the element's own source says it has. */
@@ -30,12 +36,12 @@ function fromSource() {
   const component = readFileSync(COMPONENT, 'utf8');
   const classDoc = /\/\*\*((?:(?!\*\/)[\s\S])*?)\*\/\s*export class VlensRegister\b/.exec(component)?.[1] ?? '';
   const register = sourcesUnder('src/register').join('\n');
-  const propertyAttributes = [...component.matchAll(/@property\(([^)]*)\)\s*(?:override\s+)?(?:declare\s+)?(\w+)/g)].flatMap(
-    ([, options = '', field = '']) => {
-      if (/attribute:\s*false/.test(options)) return [];
-      return [/attribute:\s*'([^']+)'/.exec(options)?.[1] ?? field.toLowerCase()];
-    },
-  );
+  const propertyAttributes = [
+    ...component.matchAll(/@property\(([^)]*)\)\s*(?:override\s+)?(?:declare\s+)?(\w+)/g),
+  ].flatMap(([, options = '', field = '']) => {
+    if (/attribute:\s*false/.test(options)) return [];
+    return [/attribute:\s*'([^']+)'/.exec(options)?.[1] ?? field.toLowerCase()];
+  });
   // Native attributes the element watches itself: `static get observedAttributes() { return [...super..., 'lang'] }`.
   const observedBody = /observedAttributes\(\)[^{]*\{([^}]*)\}/.exec(component)?.[1] ?? '';
   propertyAttributes.push(...all(observedBody, /'([\w-]+)'/g));
@@ -49,10 +55,7 @@ function fromSource() {
     },
     inCode: {
       attributes: sorted(propertyAttributes),
-      events: sorted([
-        ...all(component, /_fire\(\s*'([\w-]+)'/g),
-        ...all(register, /new CustomEvent\(\s*'([\w-]+)'/g),
-      ]),
+      events: sorted([...all(component, /_fire\(\s*'([\w-]+)'/g), ...all(register, /new CustomEvent\(\s*'([\w-]+)'/g)]),
       parts: sorted(all(register, /\bpart="([^"$]+)"/g).flatMap((value) => value.trim().split(/\s+/))),
       /** Words of string literals, for parts named by an expression: part=\${tone ? `status \${tone}` : 'status'}. */
       literals: new Set(all(register, /['"`]([\w-]+(?:\s+[\w-]+)*)['"`]/g).flatMap((value) => value.split(/\s+/))),
@@ -80,7 +83,9 @@ function fromManifest(manifest: Manifest) {
 
 /** What users see: private members come and go without changing the manifest's meaning. */
 function publicSurface(manifest: Manifest) {
-  const element = elementOf(manifest) as ReturnType<typeof elementOf> & { members?: { name: string; privacy?: string }[] };
+  const element = elementOf(manifest) as ReturnType<typeof elementOf> & {
+    members?: { name: string; privacy?: string }[];
+  };
   const { members = [], ...rest } = element;
   return {
     ...rest,
@@ -94,10 +99,14 @@ test('custom-elements.json is what the analyzer makes of the current source (run
   const outdir = `.tmp/cem-${process.pid}`;
   const out = join(ROOT, outdir);
   try {
-    execFileSync(join(ROOT, 'node_modules/.bin/cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', outdir, '--quiet'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      join(ROOT, 'node_modules/.bin/cem'),
+      ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', outdir, '--quiet'],
+      {
+        cwd: ROOT,
+        stdio: 'pipe',
+      },
+    );
     const fresh = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')) as Manifest;
     assert.deepEqual(publicSurface(readManifest()), publicSurface(fresh));
   } finally {
@@ -114,7 +123,8 @@ test('the manifest lists the element, its three events and what its JSDoc docume
   assert.deepEqual(listed.parts, documented.parts);
   assert.deepEqual(listed.cssProperties, documented.cssProperties);
   assert.deepEqual(listed.slots, documented.slots);
-  for (const attribute of documented.attributes) assert.ok(listed.attributes.includes(attribute), `@attr ${attribute} is in the manifest`);
+  for (const attribute of documented.attributes)
+    assert.ok(listed.attributes.includes(attribute), `@attr ${attribute} is in the manifest`);
 });
 
 test('every attribute, event, part, custom property and slot in the code is in the manifest, and nothing more', () => {

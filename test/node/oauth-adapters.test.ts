@@ -48,32 +48,45 @@ describe('oauth: Microsoft adapter (MSAL stubbed at PublicClientApplication)', (
     assert.equal(seen.configs.length, 1);
     assert.equal(seen.initialized, 1);
     const [config] = seen.configs;
-    assert.equal(config!.auth.clientId, 'client-1');
-    assert.equal(config!.auth.authority, 'https://login.microsoftonline.com/common');
-    assert.deepEqual(config!.auth.knownAuthorities, []);
-    assert.equal(config!.cache?.cacheLocation, 'memoryStorage');
+    assert.equal(config.auth.clientId, 'client-1');
+    assert.equal(config.auth.authority, 'https://login.microsoftonline.com/common');
+    assert.deepEqual(config.auth.knownAuthorities, []);
+    assert.equal(config.cache?.cacheLocation, 'memoryStorage');
     assert.deepEqual(seen.popups[0], { scopes: ['openid', 'profile', 'email'], prompt: 'select_account' });
   });
 
   it('trusts a B2C authority host', async () => {
     const { seen, createClient } = fakeMsal(async () => ({ idToken: 't' }));
     const authority = 'https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_signup';
-    await createMicrosoftIdTokenProvider({ clientId: 'c', authority, redirectUri: 'https://app.example/bridge.html', createClient })('microsoft');
-    assert.deepEqual(seen.configs[0]!.auth.knownAuthorities, ['contoso.b2clogin.com']);
-    assert.equal(seen.configs[0]!.auth.redirectUri, 'https://app.example/bridge.html');
+    await createMicrosoftIdTokenProvider({
+      clientId: 'c',
+      authority,
+      redirectUri: 'https://app.example/bridge.html',
+      createClient,
+    })('microsoft');
+    assert.deepEqual(seen.configs[0].auth.knownAuthorities, ['contoso.b2clogin.com']);
+    assert.equal(seen.configs[0].auth.redirectUri, 'https://app.example/bridge.html');
   });
 
   it('maps a closed popup (user_cancelled) and B2C’s AADB2C90091 to OAuthCancelledError; other errors pass through', async () => {
     const cases: [unknown, boolean][] = [
       [Object.assign(new Error('closed'), { errorCode: 'user_cancelled' }), true],
-      [Object.assign(new Error('b2c'), { errorCode: 'access_denied', errorMessage: 'AADB2C90091: The user has cancelled.' }), true],
+      [
+        Object.assign(new Error('b2c'), {
+          errorCode: 'access_denied',
+          errorMessage: 'AADB2C90091: The user has cancelled.',
+        }),
+        true,
+      ],
       [Object.assign(new Error('blocked'), { errorCode: 'popup_window_error' }), false],
     ];
     for (const [thrown, cancelled] of cases) {
       const { createClient } = fakeMsal(async () => {
         throw thrown;
       });
-      const error = await createMicrosoftIdTokenProvider({ clientId: 'c', createClient })('microsoft').catch((e: unknown) => e);
+      const error = await createMicrosoftIdTokenProvider({ clientId: 'c', createClient })('microsoft').catch(
+        (e: unknown) => e,
+      );
       if (cancelled) {
         assert.ok(error instanceof OAuthCancelledError);
         assert.equal(error.provider, 'microsoft');

@@ -8,7 +8,11 @@ test('the proxy list decides; the host list only narrows it', () => {
   assert.deepEqual(offeredCountries({ server: ['EG'], host: null, defaultCountry: 'EG' }), ['EG']);
   assert.deepEqual(offeredCountries({ server: ['EG', 'SA'], host: null, defaultCountry: 'EG' }), ['EG', 'SA']);
   assert.deepEqual(offeredCountries({ server: ['EG', 'SA'], host: ['SA', 'FR'], defaultCountry: 'EG' }), ['SA']);
-  assert.deepEqual(offeredCountries({ server: ['EG'], host: null, defaultCountry: 'SA' }), ['EG'], 'the default country is not added');
+  assert.deepEqual(
+    offeredCountries({ server: ['EG'], host: null, defaultCountry: 'SA' }),
+    ['EG'],
+    'the default country is not added',
+  );
 });
 
 test('while the proxy list loads: the default country alone (or the host list’s first when the default is not in it)', () => {

@@ -31,7 +31,9 @@ const run = (command: string, args: string[]) =>
 let packed: string[] = [];
 before(() => {
   run('npm', ['run', '--silent', 'build:dist']);
-  const [report] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'])) as [{ files: { path: string }[] }];
+  const [report] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'])) as [
+    { files: { path: string }[] },
+  ];
   packed = report.files.map((file) => file.path);
 });
 
@@ -42,13 +44,21 @@ test('the tarball holds the built files, the manifest and the package docs only'
     assert.doesNotMatch(path, /(^|\/)(test|demo|node_modules|src)\//, path);
     assert.doesNotMatch(path, /\.map$/, path);
   }
-  for (const path of ['dist/vlens-register.js', 'dist/vlens-register.iife.js', 'dist/esm/index.js', 'dist/types/index.d.ts', 'custom-elements.json']) {
+  for (const path of [
+    'dist/vlens-register.js',
+    'dist/vlens-register.iife.js',
+    'dist/esm/index.js',
+    'dist/types/index.d.ts',
+    'custom-elements.json',
+  ]) {
     assert.ok(packed.includes(path), `${path} is packed`);
   }
 });
 
 test('every exports target, main, module, types, customElements and sideEffects file is packed', () => {
-  const targets = Object.values(pkg.exports).flatMap((value) => (typeof value === 'string' ? [value] : Object.values(value)));
+  const targets = Object.values(pkg.exports).flatMap((value) =>
+    typeof value === 'string' ? [value] : Object.values(value),
+  );
   targets.push(pkg.main, pkg.module, pkg.types, pkg.customElements, ...pkg.sideEffects);
   for (const target of targets) {
     const path = target.replace(/^\.\//, '');
@@ -69,7 +79,11 @@ test('browser files carry no server or stand-in code, no Node built-ins and no s
   }
   const defineModule = readFileSync(join(ROOT, 'dist/esm/vlens-register.js'), 'utf8');
   assert.match(defineModule, /customElements\.get\(["']vlens-register["']\)/, 'the define module is guarded');
-  assert.doesNotMatch(readFileSync(join(ROOT, 'dist/esm/index.js'), 'utf8'), /customElements\.define/, 'the main entry registers nothing');
+  assert.doesNotMatch(
+    readFileSync(join(ROOT, 'dist/esm/index.js'), 'utf8'),
+    /customElements\.define/,
+    'the main entry registers nothing',
+  );
 });
 
 test('publint finds no errors or warnings', async () => {

@@ -9,13 +9,19 @@ test('listCountries: every country with its calling code and a localised name, s
   const ar = listCountries('ar');
   assert.equal(en.length, 245);
   assert.equal(ar.length, 245);
-  assert.deepEqual(en.find((c) => c.code === 'EG'), { code: 'EG', callingCode: '20', name: 'Egypt' });
-  assert.deepEqual(ar.find((c) => c.code === 'EG'), { code: 'EG', callingCode: '20', name: 'مصر' });
+  assert.deepEqual(
+    en.find((c) => c.code === 'EG'),
+    { code: 'EG', callingCode: '20', name: 'Egypt' },
+  );
+  assert.deepEqual(
+    ar.find((c) => c.code === 'EG'),
+    { code: 'EG', callingCode: '20', name: 'مصر' },
+  );
   assert.equal(en.find((c) => c.code === 'GG')?.callingCode, '44');
   const collator = new Intl.Collator('en');
-  for (let i = 1; i < en.length; i++) assert.ok(collator.compare(en[i - 1]!.name, en[i]!.name) <= 0, en[i]!.name);
-  en[0]!.name = 'changed by a caller';
-  assert.notEqual(listCountries('en')[0]!.name, 'changed by a caller');
+  for (let i = 1; i < en.length; i++) assert.ok(collator.compare(en[i - 1].name, en[i].name) <= 0, en[i].name);
+  en[0].name = 'changed by a caller';
+  assert.notEqual(listCountries('en')[0].name, 'changed by a caller');
 });
 
 test('callingCodeOf', () => {

@@ -2,10 +2,26 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePhone, PHONE_REJECTION_CODES, type PhoneOutcome } from '../../src/phone/phone.js';
 import { toCodeDigits } from '../../src/phone/digits.js';
-import { ensureCountry, isCountryLoaded, isWorldPhoneMetadataLoaded, loadPhoneMetadata } from '../../src/phone/metadata-store.js';
+import {
+  ensureCountry,
+  isCountryLoaded,
+  isWorldPhoneMetadataLoaded,
+  loadPhoneMetadata,
+} from '../../src/phone/metadata-store.js';
 
-const NBSP = '\u00A0', THIN = '\u2009', NARROW_NBSP = '\u202F', EN = '\u2013', EM = '\u2014', MINUS = '\u2212';
-const LRM = '\u200E', RLM = '\u200F', ALM = '\u061C', ZWSP = '\u200B', ZWJ = '\u200D', ZWNJ = '\u200C', BOM = '\uFEFF';
+const NBSP = '\u00A0',
+  THIN = '\u2009',
+  NARROW_NBSP = '\u202F',
+  EN = '\u2013',
+  EM = '\u2014',
+  MINUS = '\u2212';
+const LRM = '\u200E',
+  RLM = '\u200F',
+  ALM = '\u061C',
+  ZWSP = '\u200B',
+  ZWJ = '\u200D',
+  ZWNJ = '\u200C',
+  BOM = '\uFEFF';
 const MOBILE = '+201001234567';
 
 /** input → the E.164 it must become, or the outcome code; parsed with country EG and Egypt's metadata only. */

@@ -18,7 +18,17 @@ import { canonicalEmail, checkPhone } from '../../src/server/canonical.js';
 import { clientLimitKey } from '../../src/server/client-address.js';
 import { createLimitStore, DEFAULT_LIMITS } from '../../src/server/limits.js';
 import { createVlensProxy } from '../../src/server/proxy.js';
-import { jsonAnswer, PHONE, post, provePhone, ROOMY_LIMITS, startProxy, startStack, startUpstream, TEST_API_KEY } from '../helpers/proxy-fixture.js';
+import {
+  jsonAnswer,
+  PHONE,
+  post,
+  provePhone,
+  ROOMY_LIMITS,
+  startProxy,
+  startStack,
+  startUpstream,
+  TEST_API_KEY,
+} from '../helpers/proxy-fixture.js';
 import { spawnRedis } from '../helpers/redis-server.js';
 
 const REQUEST_ID = 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
@@ -46,10 +56,20 @@ after(() => upstream.close());
 
 describe('1. one handset, one budget', () => {
   test('3 sends in total across every spelling of one number (+20 0…, +20…); upstream sees one E.164', async () => {
-    const proxy = await startProxy({ upstream: upstream.url, limits: { ...ROOMY_LIMITS, sendShort: DEFAULT_LIMITS.sendShort } });
+    const proxy = await startProxy({
+      upstream: upstream.url,
+      limits: { ...ROOMY_LIMITS, sendShort: DEFAULT_LIMITS.sendShort },
+    });
     try {
       upstream.requests.length = 0;
-      const spellings = ['+2001001234567', '+201001234567', '+2001001234567', '+201001234567', '+2001001234567', '+201001234567'];
+      const spellings = [
+        '+2001001234567',
+        '+201001234567',
+        '+2001001234567',
+        '+201001234567',
+        '+2001001234567',
+        '+201001234567',
+      ];
       const statuses = [];
       for (const phoneNumber of spellings) statuses.push((await post(proxy.url, SEND, { phoneNumber })).status);
       assert.deepEqual(statuses, [200, 200, 200, 429, 429, 429]);
@@ -116,17 +136,41 @@ describe('2. numbers that cannot receive an SMS', () => {
 
 describe('3. send caps per client', () => {
   test('per IPv4 address, across numbers and emails', async () => {
-    const proxy = await startProxy({ upstream: upstream.url, trustProxy: true, limits: { ...ROOMY_LIMITS, sendIp: { points: 3, durationSec: 3600 } } });
+    const proxy = await startProxy({
+      upstream: upstream.url,
+      trustProxy: true,
+      limits: { ...ROOMY_LIMITS, sendIp: { points: 3, durationSec: 3600 } },
+    });
     try {
       upstream.requests.length = 0;
       assert.equal((await post(proxy.url, SEND, { phoneNumber: '+201001234501' }, from('198.51.100.7'))).status, 200);
       assert.equal((await post(proxy.url, SEND, { phoneNumber: '+201001234502' }, from('198.51.100.7'))).status, 200);
-      assert.equal((await post(proxy.url, VLENS_PATHS.verifyEmail, { email: 'a@example.com' }, from('198.51.100.7'))).status, 200);
-      assertRefused(await post(proxy.url, SEND, { phoneNumber: '+201001234503' }, from('198.51.100.7')), 429, 'phoneNumber');
-      assertRefused(await post(proxy.url, VLENS_PATHS.verifyEmail, { email: 'b@example.com' }, from('::ffff:198.51.100.7')), 429, 'email');
+      assert.equal(
+        (await post(proxy.url, VLENS_PATHS.verifyEmail, { email: 'a@example.com' }, from('198.51.100.7'))).status,
+        200,
+      );
+      assertRefused(
+        await post(proxy.url, SEND, { phoneNumber: '+201001234503' }, from('198.51.100.7')),
+        429,
+        'phoneNumber',
+      );
+      assertRefused(
+        await post(proxy.url, VLENS_PATHS.verifyEmail, { email: 'b@example.com' }, from('::ffff:198.51.100.7')),
+        429,
+        'email',
+      );
       assert.equal(upstream.requests.length, 3);
-      assert.equal((await post(proxy.url, SEND, { phoneNumber: '+201001234503' }, from('198.51.100.8'))).status, 200, 'another client');
-      const check = await post(proxy.url, SEND, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID, phoneNumberOtp: '123456' }, from('198.51.100.7'));
+      assert.equal(
+        (await post(proxy.url, SEND, { phoneNumber: '+201001234503' }, from('198.51.100.8'))).status,
+        200,
+        'another client',
+      );
+      const check = await post(
+        proxy.url,
+        SEND,
+        { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID, phoneNumberOtp: '123456' },
+        from('198.51.100.7'),
+      );
       assert.equal(check.status, 200, 'a code check is not a send');
     } finally {
       await proxy.close();
@@ -134,12 +178,31 @@ describe('3. send caps per client', () => {
   });
 
   test('IPv6 clients are grouped by /64: a new address in the same prefix shares its budget', async () => {
-    const proxy = await startProxy({ upstream: upstream.url, trustProxy: true, limits: { ...ROOMY_LIMITS, sendIp: { points: 2, durationSec: 3600 } } });
+    const proxy = await startProxy({
+      upstream: upstream.url,
+      trustProxy: true,
+      limits: { ...ROOMY_LIMITS, sendIp: { points: 2, durationSec: 3600 } },
+    });
     try {
-      assert.equal((await post(proxy.url, SEND, { phoneNumber: '+201001234511' }, from('2001:db8:1:2::1'))).status, 200);
-      assert.equal((await post(proxy.url, SEND, { phoneNumber: '+201001234512' }, from('2001:db8:1:2:aaaa:bbbb:cccc:dddd'))).status, 200);
-      assertRefused(await post(proxy.url, SEND, { phoneNumber: '+201001234513' }, from('2001:0db8:0001:0002:0:0:0:ffff')), 429, 'phoneNumber');
-      assert.equal((await post(proxy.url, SEND, { phoneNumber: '+201001234513' }, from('2001:db8:1:3::1'))).status, 200, 'another /64');
+      assert.equal(
+        (await post(proxy.url, SEND, { phoneNumber: '+201001234511' }, from('2001:db8:1:2::1'))).status,
+        200,
+      );
+      assert.equal(
+        (await post(proxy.url, SEND, { phoneNumber: '+201001234512' }, from('2001:db8:1:2:aaaa:bbbb:cccc:dddd')))
+          .status,
+        200,
+      );
+      assertRefused(
+        await post(proxy.url, SEND, { phoneNumber: '+201001234513' }, from('2001:0db8:0001:0002:0:0:0:ffff')),
+        429,
+        'phoneNumber',
+      );
+      assert.equal(
+        (await post(proxy.url, SEND, { phoneNumber: '+201001234513' }, from('2001:db8:1:3::1'))).status,
+        200,
+        'another /64',
+      );
     } finally {
       await proxy.close();
     }
@@ -159,10 +222,14 @@ describe('3. send caps per client', () => {
     try {
       upstream.requests.length = 0;
       for (let i = 0; i < 3; i++) {
-        assert.equal((await post(proxy.url, SEND, { phoneNumber: `+20100123452${i}` }, from(`203.0.113.${i + 1}`))).status, 200);
+        assert.equal(
+          (await post(proxy.url, SEND, { phoneNumber: `+20100123452${i}` }, from(`203.0.113.${i + 1}`))).status,
+          200,
+        );
       }
       const refused: Answer[] = [];
-      for (let i = 3; i < 6; i++) refused.push(await post(proxy.url, SEND, { phoneNumber: `+20100123452${i}` }, from(`203.0.113.${i + 1}`)));
+      for (let i = 3; i < 6; i++)
+        refused.push(await post(proxy.url, SEND, { phoneNumber: `+20100123452${i}` }, from(`203.0.113.${i + 1}`)));
       refused.push(await post(proxy.url, VLENS_PATHS.verifyEmail, { email: 'c@example.com' }, from('203.0.113.50')));
       for (const res of refused) {
         assert.equal(res.status, 429);
@@ -170,9 +237,16 @@ describe('3. send caps per client', () => {
       }
       assert.equal(upstream.requests.length, 3);
       assert.equal(warnings.length, 1, warnings.join('\n'));
-      assert.match(warnings[0]!, /^vlens proxy: the global send budget \(3 codes per 3600 s\) is spent; every send is refused until \d{4}-/);
-      assert.ok(!warnings[0]!.includes('\n'));
-      assert.equal((await post(proxy.url, VLENS_PATHS.checkExistence, { phoneNumber: PHONE })).status, 200, 'other calls go on');
+      assert.match(
+        warnings[0],
+        /^vlens proxy: the global send budget \(3 codes per 3600 s\) is spent; every send is refused until \d{4}-/,
+      );
+      assert.ok(!warnings[0].includes('\n'));
+      assert.equal(
+        (await post(proxy.url, VLENS_PATHS.checkExistence, { phoneNumber: PHONE })).status,
+        200,
+        'other calls go on',
+      );
     } finally {
       await proxy.close();
     }
@@ -205,16 +279,30 @@ describe('4. Register only with proof this proxy saw', () => {
       const requestId = sent.json.data.phoneNumberOtpRequestId as string;
       const code = control.lastCode(PHONE)!;
       // The victim is between the code and the last step.
-      assert.equal((await post(stack.url, SEND, { phoneNumber: PHONE, phoneNumberOtpRequestId: requestId, phoneNumberOtp: code })).status, 200);
+      assert.equal(
+        (await post(stack.url, SEND, { phoneNumber: PHONE, phoneNumberOtpRequestId: requestId, phoneNumberOtp: code }))
+          .status,
+        200,
+      );
 
-      assertRefused(await post(stack.url, VLENS_PATHS.register, { phoneNumber: PHONE, password: 'Attacker-pass-1' }), 403, 'phoneNumberOtpRequestId');
       assertRefused(
-        await post(stack.url, VLENS_PATHS.registerStepCreate, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID }),
+        await post(stack.url, VLENS_PATHS.register, { phoneNumber: PHONE, password: 'Attacker-pass-1' }),
         403,
         'phoneNumberOtpRequestId',
       );
       assertRefused(
-        await post(stack.url, VLENS_PATHS.register, { phoneNumber: '+201112345678', phoneNumberOtpRequestId: requestId }),
+        await post(stack.url, VLENS_PATHS.registerStepCreate, {
+          phoneNumber: PHONE,
+          phoneNumberOtpRequestId: REQUEST_ID,
+        }),
+        403,
+        'phoneNumberOtpRequestId',
+      );
+      assertRefused(
+        await post(stack.url, VLENS_PATHS.register, {
+          phoneNumber: '+201112345678',
+          phoneNumberOtpRequestId: requestId,
+        }),
         403,
         'phoneNumberOtpRequestId',
       );
@@ -247,13 +335,22 @@ describe('4. Register only with proof this proxy saw', () => {
       const phone = '+201112345678';
       const sent = await post(stack.url, SEND, { phoneNumber: phone });
       const requestId = sent.json.data.phoneNumberOtpRequestId as string;
-      const checked = await post(stack.url, SEND, { phoneNumber: phone, phoneNumberOtpRequestId: requestId, phoneNumberOtp: control.lastCode(phone)! });
+      const checked = await post(stack.url, SEND, {
+        phoneNumber: phone,
+        phoneNumberOtpRequestId: requestId,
+        phoneNumberOtp: control.lastCode(phone)!,
+      });
       assert.equal(checked.json.data.isEmailConfirmationRequired, true);
-      const register = (extra: object) => post(stack.url, VLENS_PATHS.register, { phoneNumber: phone, phoneNumberOtpRequestId: requestId, ...extra });
+      const register = (extra: object) =>
+        post(stack.url, VLENS_PATHS.register, { phoneNumber: phone, phoneNumberOtpRequestId: requestId, ...extra });
 
       assertRefused(await register({}), 403, 'email');
       assertRefused(await register({ email: 'someone@example.com' }), 403, 'email');
-      assertRefused(await register({ oAuthTokenVerificationRequestId: OTHER_ID }), 403, 'oAuthTokenVerificationRequestId');
+      assertRefused(
+        await register({ oAuthTokenVerificationRequestId: OTHER_ID }),
+        403,
+        'oAuthTokenVerificationRequestId',
+      );
       assert.equal(control.calls()[VLENS_PATHS.register], undefined);
 
       const google = await post(stack.url, VLENS_PATHS.verifyOAuthForRegister, {
@@ -277,7 +374,11 @@ describe('4. Register only with proof this proxy saw', () => {
       const email = 'Nour@Example.com';
       const sent = await post(stack.url, SEND, { phoneNumber: phone });
       const requestId = sent.json.data.phoneNumberOtpRequestId as string;
-      await post(stack.url, SEND, { phoneNumber: phone, phoneNumberOtpRequestId: requestId, phoneNumberOtp: control.lastCode(phone)! });
+      await post(stack.url, SEND, {
+        phoneNumber: phone,
+        phoneNumberOtpRequestId: requestId,
+        phoneNumberOtp: control.lastCode(phone)!,
+      });
       const emailSent = await post(stack.url, VLENS_PATHS.verifyEmail, { email });
       const emailCode = control.lastCode(email)!;
       const emailChecked = await post(stack.url, VLENS_PATHS.verifyEmail, {
@@ -286,7 +387,11 @@ describe('4. Register only with proof this proxy saw', () => {
         emailOtp: emailCode,
       });
       assert.equal(emailChecked.status, 200, emailChecked.text);
-      const registered = await post(stack.url, VLENS_PATHS.register, { phoneNumber: phone, phoneNumberOtpRequestId: requestId, email: email.toLowerCase() });
+      const registered = await post(stack.url, VLENS_PATHS.register, {
+        phoneNumber: phone,
+        phoneNumberOtpRequestId: requestId,
+        email: email.toLowerCase(),
+      });
       assert.equal(registered.status, 200, registered.text);
     } finally {
       await stack.close();
@@ -314,8 +419,15 @@ describe('4. Register only with proof this proxy saw', () => {
       const ttl = await client.ttl(`vlens:proof:phone:${REQUEST_ID}`);
       client.disconnect();
       assert.ok(ttl > 590 && ttl <= 600, `kept for the code's lifetime (${ttl} s)`);
-      assert.equal((await post(b.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID })).status, 200);
-      assert.equal((await post(a.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID })).status, 403, 'spent');
+      assert.equal(
+        (await post(b.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID })).status,
+        200,
+      );
+      assert.equal(
+        (await post(a.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID })).status,
+        403,
+        'spent',
+      );
     } finally {
       await a.close();
       await b.close();
@@ -326,13 +438,25 @@ describe('4. Register only with proof this proxy saw', () => {
 
 describe('5. Register counts toward the enumeration limit', () => {
   test('CheckExistence and Register share the 10-per-10-min style budget per IP', async () => {
-    const proxy = await startProxy({ upstream: upstream.url, limits: { ...ROOMY_LIMITS, existence: { points: 2, durationSec: 600 } } });
+    const proxy = await startProxy({
+      upstream: upstream.url,
+      limits: { ...ROOMY_LIMITS, existence: { points: 2, durationSec: 600 } },
+    });
     try {
       await provePhone(proxy.url, PHONE, REQUEST_ID);
       upstream.requests.length = 0;
       assert.equal((await post(proxy.url, VLENS_PATHS.checkExistence, { phoneNumber: PHONE })).status, 200);
-      assertRefused(await post(proxy.url, VLENS_PATHS.register, { phoneNumber: '+201001234599', phoneNumberOtpRequestId: OTHER_ID }), 403);
-      assertRefused(await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID }), 429);
+      assertRefused(
+        await post(proxy.url, VLENS_PATHS.register, {
+          phoneNumber: '+201001234599',
+          phoneNumberOtpRequestId: OTHER_ID,
+        }),
+        403,
+      );
+      assertRefused(
+        await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID }),
+        429,
+      );
       assertRefused(await post(proxy.url, VLENS_PATHS.checkExistence, { phoneNumber: PHONE }), 429);
       assert.equal(upstream.requests.length, 1);
     } finally {
@@ -366,7 +490,11 @@ describe('6. documented fields only', () => {
       const res = await post(proxy.url, SEND, { phoneNumber: PHONE });
       assert.equal(res.status, 200);
       assert.deepEqual(res.json, {
-        data: { phoneNumberOtpRequestId: REQUEST_ID, isPhoneNumberConfirmed: false, user: { id: 7, phoneNumber: PHONE } },
+        data: {
+          phoneNumberOtpRequestId: REQUEST_ID,
+          isPhoneNumberConfirmed: false,
+          user: { id: 7, phoneNumber: PHONE },
+        },
         error_code: null,
         error_message: null,
       });
@@ -379,13 +507,27 @@ describe('6. documented fields only', () => {
 
   test("a failure keeps Vlens's free-form error_descriptions, without OTP fields", async () => {
     const failing = await startUpstream(
-      jsonAnswer({ data: null, error_code: 12, error_message: 'Wrong code', error_descriptions: { field: 'otp', emailOtp: '123123' }, extra: 1 }, 422),
+      jsonAnswer(
+        {
+          data: null,
+          error_code: 12,
+          error_message: 'Wrong code',
+          error_descriptions: { field: 'otp', emailOtp: '123123' },
+          extra: 1,
+        },
+        422,
+      ),
     );
     const proxy = await startProxy({ upstream: failing.url });
     try {
       const res = await post(proxy.url, SEND, { phoneNumber: PHONE });
       assert.equal(res.status, 422);
-      assert.deepEqual(res.json, { data: null, error_code: 12, error_message: 'Wrong code', error_descriptions: { field: 'otp' } });
+      assert.deepEqual(res.json, {
+        data: null,
+        error_code: 12,
+        error_message: 'Wrong code',
+        error_descriptions: { field: 'otp' },
+      });
     } finally {
       await proxy.close();
       await failing.close();
@@ -395,7 +537,10 @@ describe('6. documented fields only', () => {
 
 describe('7. one inbox, one budget', () => {
   test('+tag addresses share one budget; Gmail ignores dots and googlemail.com', async () => {
-    const proxy = await startProxy({ upstream: upstream.url, limits: { ...ROOMY_LIMITS, sendShort: DEFAULT_LIMITS.sendShort } });
+    const proxy = await startProxy({
+      upstream: upstream.url,
+      limits: { ...ROOMY_LIMITS, sendShort: DEFAULT_LIMITS.sendShort },
+    });
     try {
       const send = (email: string) => post(proxy.url, VLENS_PATHS.verifyEmail, { email });
       assert.deepEqual(
@@ -434,7 +579,7 @@ describe('8. slow is down', () => {
       limits: { ...ROOMY_LIMITS, existence: { points: 3, durationSec: 600 } },
     });
     const sleeper = new Redis(redis.url);
-    let sleeping: Promise<unknown> = Promise.resolve();
+    let sleeping: Promise<unknown> | undefined;
     try {
       // A send waits for the connection; then the existence limit counts in Redis.
       assert.equal((await post(proxy.url, SEND, { phoneNumber: '+201001234576' })).status, 200, 'Redis up');
@@ -445,15 +590,26 @@ describe('8. slow is down', () => {
       const started = performance.now();
       const send = await post(proxy.url, SEND, { phoneNumber: '+201001234577' });
       // Register takes 1 point of the existence limit (from memory now), then its proof cannot be read.
-      const register = await post(proxy.url, VLENS_PATHS.register, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID });
+      const register = await post(proxy.url, VLENS_PATHS.register, {
+        phoneNumber: PHONE,
+        phoneNumberOtpRequestId: REQUEST_ID,
+      });
       const answers = [];
-      for (let i = 0; i < 3; i++) answers.push(await post(proxy.url, VLENS_PATHS.checkExistence, { phoneNumber: PHONE }));
+      for (let i = 0; i < 3; i++)
+        answers.push(await post(proxy.url, VLENS_PATHS.checkExistence, { phoneNumber: PHONE }));
       const elapsed = performance.now() - started;
-      assert.deepEqual(answers.map((a) => a.status), [200, 200, 429], 'the existence limit holds from memory while Redis hangs');
+      assert.deepEqual(
+        answers.map((a) => a.status),
+        [200, 200, 429],
+        'the existence limit holds from memory while Redis hangs',
+      );
       assertRefused(send, 503);
       assertRefused(register, 503);
       assert.equal(upstream.requests.length, 2);
-      assert.ok(elapsed < 4000, `answered within the store timeouts, not after the 5 s sleep (${Math.round(elapsed)} ms)`);
+      assert.ok(
+        elapsed < 4000,
+        `answered within the store timeouts, not after the 5 s sleep (${Math.round(elapsed)} ms)`,
+      );
     } finally {
       await proxy.close();
       await redis.kill();
@@ -463,7 +619,11 @@ describe('8. slow is down', () => {
   });
 
   test('a verifyHuman that never settles gets a 503 at its timeout, with no upstream call', async () => {
-    const proxy = await startProxy({ upstream: upstream.url, verifyHuman: () => new Promise<boolean>(() => {}), verifyHumanTimeoutMs: 300 });
+    const proxy = await startProxy({
+      upstream: upstream.url,
+      verifyHuman: () => new Promise<boolean>(() => {}),
+      verifyHumanTimeoutMs: 300,
+    });
     try {
       upstream.requests.length = 0;
       const started = performance.now();
@@ -485,7 +645,11 @@ describe('9. deployment traps', () => {
       for (const value of ['production', 'Production', 'PRODUCTION', ' production ']) {
         process.env.NODE_ENV = value;
         assert.throws(() => createVlensStandIn(), /refuses to start with NODE_ENV=production/, value);
-        assert.throws(() => createDevOAuthHandler({ issuers: {} as never }), /refuses to run with NODE_ENV=production/, value);
+        assert.throws(
+          () => createDevOAuthHandler({ issuers: {} as never }),
+          /refuses to run with NODE_ENV=production/,
+          value,
+        );
       }
     } finally {
       if (saved === undefined) delete process.env.NODE_ENV;
@@ -494,13 +658,23 @@ describe('9. deployment traps', () => {
   });
 
   test('npm start with NODE_ENV=Production and no VLENS_API_KEY exits non-zero with a clear message', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'Production', VLENS_API_KEY: '' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'Production',
+      VLENS_API_KEY: '',
+    };
     delete env.REDIS_URL;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let stdout = '';
-    child.stderr!.on('data', (c) => (stderr += c));
-    child.stdout!.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.stdout.on('data', (c) => (stdout += c));
     const [code] = await once(child, 'exit');
     assert.equal(code, 1);
     assert.match(stderr, /NODE_ENV is production but VLENS_API_KEY is not set: refusing to serve the Vlens stand-in/);
@@ -509,9 +683,16 @@ describe('9. deployment traps', () => {
 
   test('one warning when X-Forwarded-For arrives from a private address while trustProxy is off', async () => {
     const warnings: string[] = [];
-    const proxy = createVlensProxy({ apiKey: TEST_API_KEY, upstream: upstream.url, log: () => {}, warn: (w) => warnings.push(w) });
+    const proxy = createVlensProxy({
+      apiKey: TEST_API_KEY,
+      upstream: upstream.url,
+      log: () => {},
+      warn: (w) => warnings.push(w),
+    });
     const call = (clientIp: string, xff?: string) =>
-      proxy(new Request('http://localhost/api/vlens/healthz', { headers: xff ? { 'X-Forwarded-For': xff } : {} }), { clientIp });
+      proxy(new Request('http://localhost/api/vlens/healthz', { headers: xff ? { 'X-Forwarded-For': xff } : {} }), {
+        clientIp,
+      });
     try {
       await call('10.0.0.5');
       await call('198.51.100.20', '203.0.113.1');
@@ -519,12 +700,21 @@ describe('9. deployment traps', () => {
       await call('10.0.0.5', '203.0.113.1');
       await call('::ffff:172.16.0.9', '203.0.113.2');
       assert.equal(warnings.length, 1);
-      assert.match(warnings[0]!, /private address 10\.0\.0\.5 with X-Forwarded-For, but trustProxy is off/);
+      assert.match(warnings[0], /private address 10\.0\.0\.5 with X-Forwarded-For, but trustProxy is off/);
     } finally {
       await proxy.close();
     }
-    const trusting = createVlensProxy({ apiKey: TEST_API_KEY, upstream: upstream.url, trustProxy: 1, log: () => {}, warn: (w) => warnings.push(w) });
-    await trusting(new Request('http://localhost/api/vlens/healthz', { headers: { 'X-Forwarded-For': '203.0.113.1' } }), { clientIp: '10.0.0.5' });
+    const trusting = createVlensProxy({
+      apiKey: TEST_API_KEY,
+      upstream: upstream.url,
+      trustProxy: 1,
+      log: () => {},
+      warn: (w) => warnings.push(w),
+    });
+    await trusting(
+      new Request('http://localhost/api/vlens/healthz', { headers: { 'X-Forwarded-For': '203.0.113.1' } }),
+      { clientIp: '10.0.0.5' },
+    );
     await trusting.close();
     assert.equal(warnings.length, 1, 'no warning with trustProxy on');
   });
@@ -533,10 +723,27 @@ describe('9. deployment traps', () => {
 describe('10. the widget links only to web addresses', () => {
   test('signin-url: http:, https: and relative URLs pass; javascript:, data: and the like do not', () => {
     const base = 'https://shop.example/register/';
-    for (const url of ['/signin', 'signin?next=%2F', '../login', 'https://shop.example/login', 'http://localhost/x', '//cdn.example/x']) {
+    for (const url of [
+      '/signin',
+      'signin?next=%2F',
+      '../login',
+      'https://shop.example/login',
+      'http://localhost/x',
+      '//cdn.example/x',
+    ]) {
       assert.equal(safeLinkUrl(url, base), url, url);
     }
-    for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\nscript:alert(1)', 'java\tscript:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '', '  ']) {
+    for (const url of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\nscript:alert(1)',
+      'java\tscript:x',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '',
+      '  ',
+    ]) {
       assert.equal(safeLinkUrl(url, base), null, JSON.stringify(url));
     }
   });

@@ -28,7 +28,12 @@ test('answers the allowed countries, the resend interval and no CAPTCHA by defau
 });
 
 test('reflects the options; GET and HEAD only; the key never appears', async () => {
-  const proxy = await startProxy({ upstream: upstream.url, allowedCountries: ['EG', 'SA'], resendAfterSec: 90, mountPath: '/vlens' });
+  const proxy = await startProxy({
+    upstream: upstream.url,
+    allowedCountries: ['EG', 'SA'],
+    resendAfterSec: 90,
+    mountPath: '/vlens',
+  });
   try {
     const res = await fetch(`${proxy.url}/vlens/config`);
     const text = await res.text();
@@ -36,16 +41,37 @@ test('reflects the options; GET and HEAD only; the key never appears', async () 
     assert.ok(!text.includes(TEST_API_KEY));
     const head = await fetch(`${proxy.url}/vlens/config`, { method: 'HEAD' });
     assert.equal(head.status, 200);
-    const posted = await fetch(`${proxy.url}/vlens/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const posted = await fetch(`${proxy.url}/vlens/config`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     assert.equal(posted.status, 405);
     assert.equal(posted.headers.get('allow'), 'GET, HEAD');
-    assert.equal((await posted.json()).error_descriptions.source, 'proxy');
+    assert.equal(
+      ((await posted.json()) as { error_descriptions: { source: string } }).error_descriptions.source,
+      'proxy',
+    );
   } finally {
     await proxy.close();
   }
 });
 
 test('the schema knows the three CAPTCHA providers and no other', () => {
-  assert.equal(ProxyConfig.safeParse({ allowedCountries: ['EG'], resendAfterSec: 60, captcha: { provider: 'other', siteKey: 'k' } }).success, false);
-  assert.equal(ProxyConfig.safeParse({ allowedCountries: ['EG'], resendAfterSec: 60, captcha: { provider: 'turnstile', siteKey: 'k' } }).success, true);
+  assert.equal(
+    ProxyConfig.safeParse({
+      allowedCountries: ['EG'],
+      resendAfterSec: 60,
+      captcha: { provider: 'other', siteKey: 'k' },
+    }).success,
+    false,
+  );
+  assert.equal(
+    ProxyConfig.safeParse({
+      allowedCountries: ['EG'],
+      resendAfterSec: 60,
+      captcha: { provider: 'turnstile', siteKey: 'k' },
+    }).success,
+    true,
+  );
 });

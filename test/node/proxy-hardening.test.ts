@@ -4,7 +4,15 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 import { createVlensProxy } from '../../src/server/proxy.js';
-import { jsonAnswer, PHONE, post, startProxy, startStack, startUpstream, TEST_API_KEY } from '../helpers/proxy-fixture.js';
+import {
+  jsonAnswer,
+  PHONE,
+  post,
+  startProxy,
+  startStack,
+  startUpstream,
+  TEST_API_KEY,
+} from '../helpers/proxy-fixture.js';
 
 const SEND = VLENS_PATHS.verifyPhone;
 
@@ -13,7 +21,13 @@ function chunkedPost(base: string, bytes: number): Promise<{ status: number; bod
   return new Promise((resolve, reject) => {
     const url = new URL(`${base}/api/vlens/${SEND}`);
     const req = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json' } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
@@ -34,7 +48,7 @@ function rawRequest(base: string, text: string): Promise<string> {
     const url = new URL(base);
     const socket = connect(Number(url.port), url.hostname, () => socket.end(text));
     let answer = '';
-    socket.on('data', (c) => (answer += c));
+    socket.on('data', (c) => (answer += String(c)));
     socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''));
     socket.on('error', reject);
   });
@@ -54,16 +68,28 @@ describe('request hardening', () => {
 
   test('accepts JSON only (415)', async () => {
     upstream.requests.length = 0;
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonx',
+    ]) {
       const res = await post(proxy.url, SEND, JSON.stringify({ phoneNumber: PHONE }), { 'Content-Type': type });
       assert.equal(res.status, 415, type);
       assert.equal(res.json.error_code, 415);
       assert.equal(res.json.error_descriptions.source, 'proxy');
     }
-    const none = await fetch(`${proxy.url}/api/vlens/${SEND}`, { method: 'POST', body: new Blob([JSON.stringify({ phoneNumber: PHONE })]) });
+    const none = await fetch(`${proxy.url}/api/vlens/${SEND}`, {
+      method: 'POST',
+      body: new Blob([JSON.stringify({ phoneNumber: PHONE })]),
+    });
     assert.equal(none.status, 415);
     assert.equal(upstream.requests.length, 0);
-    assert.equal((await post(proxy.url, SEND, { phoneNumber: PHONE }, { 'Content-Type': 'application/json; charset=utf-8' })).status, 200);
+    assert.equal(
+      (await post(proxy.url, SEND, { phoneNumber: PHONE }, { 'Content-Type': 'application/json; charset=utf-8' }))
+        .status,
+      200,
+    );
   });
 
   test('refuses a body over 16 KiB by its Content-Length (413)', async () => {
@@ -99,7 +125,7 @@ describe('request hardening', () => {
       headers: { 'content-type': 'application/json', 'content-length': '20' },
       body,
       duplex: 'half',
-    } as RequestInit);
+    });
     const res = await handler(request);
     assert.equal(res.status, 413);
     assert.equal(upstream.requests.length, 0);
@@ -142,12 +168,14 @@ describe('misbehaving clients', () => {
       const started = Date.now();
       const answer = await new Promise<string>((resolve) => {
         const socket = connect(Number(url.port), url.hostname, () => {
-          socket.write(`POST /api/vlens/${SEND} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`);
+          socket.write(
+            `POST /api/vlens/${SEND} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`,
+          );
           const drip = setInterval(() => socket.writable && socket.write(' '), 100);
           socket.on('close', () => clearInterval(drip));
         });
         let text = '';
-        socket.on('data', (c) => (text += c));
+        socket.on('data', (c) => (text += String(c)));
         socket.on('close', () => resolve(text));
         socket.on('error', () => {});
       });
@@ -223,8 +251,16 @@ describe('upstream hardening', () => {
         assert.equal(res.status, 502, fault.kind);
         assert.equal(res.json.error_code, 502);
         assert.equal(res.json.error_descriptions.source, 'proxy');
-        assert.deepEqual(stack.standIn.control.calls(), { [SEND]: 1 }, `${fault.kind}: one call, never retried or followed`);
-        assert.equal((await post(stack.url, SEND, { phoneNumber: PHONE })).status, 200, `${fault.kind}: next call served`);
+        assert.deepEqual(
+          stack.standIn.control.calls(),
+          { [SEND]: 1 },
+          `${fault.kind}: one call, never retried or followed`,
+        );
+        assert.equal(
+          (await post(stack.url, SEND, { phoneNumber: PHONE })).status,
+          200,
+          `${fault.kind}: next call served`,
+        );
       }
     } finally {
       await stack.close();

@@ -36,7 +36,12 @@ describe('Node adapter', () => {
     const standIn = createVlensStandIn({ apiKey: TEST_API_KEY });
     const upstream = await startStandIn(standIn);
     const logs: VlensProxyLogEntry[] = [];
-    const proxy = createVlensProxy({ apiKey: TEST_API_KEY, upstream: upstream.url, limits: ROOMY_LIMITS, log: (e) => logs.push(e) });
+    const proxy = createVlensProxy({
+      apiKey: TEST_API_KEY,
+      upstream: upstream.url,
+      limits: ROOMY_LIMITS,
+      log: (e) => logs.push(e),
+    });
     const app = express();
     app.use('/api/vlens', toNodeListener(proxy));
     app.use(express.json());
@@ -67,10 +72,14 @@ describe('Node adapter', () => {
       assert.equal(registered.status, 200, registered.text);
       assert.ok(registered.json.data.accessToken);
 
-      assert.deepEqual(await (await fetch(`${base}/hello`)).json(), { hello: 'world' }, 'other routes still reach Express');
+      assert.deepEqual(
+        await (await fetch(`${base}/hello`)).json(),
+        { hello: 'world' },
+        'other routes still reach Express',
+      );
       assert.equal((await post(base, 'Nope', {})).status, 404);
-      assert.equal(logs[0]!.path, '/api/vlens/Register/StepVerifyPhone');
-      assert.match(logs[0]!.ip ?? '', /127\.0\.0\.1$/);
+      assert.equal(logs[0].path, '/api/vlens/Register/StepVerifyPhone');
+      assert.match(logs[0].ip ?? '', /127\.0\.0\.1$/);
     } finally {
       await new Promise((resolve) => {
         server.close(resolve);
@@ -105,9 +114,16 @@ describe('Node adapter', () => {
   });
 
   test('listen() answers as the web handler does: status, body and headers, without building a Request', async () => {
-    const upstream = await startUpstream(jsonAnswer({ data: { exists: false, phoneNumberOtp: '123456' }, error_code: null }));
+    const upstream = await startUpstream(
+      jsonAnswer({ data: { exists: false, phoneNumberOtp: '123456' }, error_code: null }),
+    );
     const origin = 'https://shop.example';
-    const proxy = createVlensProxy({ apiKey: TEST_API_KEY, upstream: upstream.url, allowedOrigins: [origin], log: () => {} });
+    const proxy = createVlensProxy({
+      apiKey: TEST_API_KEY,
+      upstream: upstream.url,
+      allowedOrigins: [origin],
+      log: () => {},
+    });
     const running = await listen(proxy);
     const json = { 'content-type': 'application/json', origin };
     const cases: [string, string, Record<string, string>, string?][] = [
@@ -120,11 +136,15 @@ describe('Node adapter', () => {
       ['GET', 'Nope', {}],
     ];
     const seen = (res: Response) =>
-      [...res.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name));
+      [...res.headers].filter(
+        ([name]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name),
+      );
     try {
       for (const [method, path, headers, body] of cases) {
         const url = `/api/vlens/${path}`;
-        const web = await proxy(new Request(`http://localhost${url}`, { method, headers, body }), { clientIp: '127.0.0.1' });
+        const web = await proxy(new Request(`http://localhost${url}`, { method, headers, body }), {
+          clientIp: '127.0.0.1',
+        });
         const node = await fetch(`${running.url}${url}`, { method, headers, body });
         const label = `${method} ${path}`;
         assert.equal(node.status, web.status, label);

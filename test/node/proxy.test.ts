@@ -1,8 +1,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALL_VLENS_PATHS, VLENS_PATHS } from '../../src/api/paths.js';
-import { createVlensProxy, type VlensProxyLogEntry } from '../../src/server/proxy.js';
-import { EMAIL, jsonAnswer, PHONE, post, provePhone, startProxy, startStack, startUpstream, TEST_API_KEY } from '../helpers/proxy-fixture.js';
+import { createVlensProxy } from '../../src/server/proxy.js';
+import {
+  EMAIL,
+  jsonAnswer,
+  PHONE,
+  post,
+  provePhone,
+  startProxy,
+  startStack,
+  startUpstream,
+  TEST_API_KEY,
+} from '../helpers/proxy-fixture.js';
 
 const REQUEST_ID = '3f2a8c1e-5b7d-4e9f-a1c2-0d3e4f5a6b7c';
 
@@ -36,7 +46,8 @@ describe('forwarding', () => {
     };
     for (const path of ALL_VLENS_PATHS) {
       // Register needs a phone validation this proxy saw (each successful Register spends it).
-      if (path === VLENS_PATHS.register || path === VLENS_PATHS.registerStepCreate) await provePhone(proxy.url, PHONE, REQUEST_ID);
+      if (path === VLENS_PATHS.register || path === VLENS_PATHS.registerStepCreate)
+        await provePhone(proxy.url, PHONE, REQUEST_ID);
       upstream.requests.length = 0;
       const res = await post(proxy.url, path, bodies[path], {
         ApiKey: 'browser-key',
@@ -47,7 +58,7 @@ describe('forwarding', () => {
       });
       assert.equal(res.status, 200, path);
       assert.equal(upstream.requests.length, 1, path);
-      const sent = upstream.requests[0]!;
+      const sent = upstream.requests[0];
       assert.equal(sent.method, 'POST');
       assert.equal(sent.url, `/api/DigitalIdentity/${path}`);
       assert.equal(sent.headers.apikey, TEST_API_KEY);
@@ -62,7 +73,7 @@ describe('forwarding', () => {
   test('drops unknown request keys before forwarding', async () => {
     upstream.requests.length = 0;
     await post(proxy.url, VLENS_PATHS.checkExistence, { phoneNumber: PHONE, isAdmin: true, __proto__x: 1 });
-    assert.deepEqual(JSON.parse(upstream.requests[0]!.body), { phoneNumber: PHONE });
+    assert.deepEqual(JSON.parse(upstream.requests[0].body), { phoneNumber: PHONE });
   });
 
   test('refuses an invalid body with a 400 envelope naming the field, without calling upstream', async () => {
@@ -103,7 +114,7 @@ describe('forwarding', () => {
     const get = await fetch(`${proxy.url}/api/vlens/Register`);
     assert.equal(get.status, 405);
     assert.equal(get.headers.get('allow'), 'POST');
-    assert.equal((await get.json()).error_code, 405);
+    assert.equal(((await get.json()) as { error_code: number }).error_code, 405);
   });
 
   test('GET healthz answers without calling upstream', async () => {
@@ -230,23 +241,38 @@ describe('SMS-pumping defence', () => {
     const proxy = await startProxy({
       upstream: upstream.url,
       verifyHuman: async (request) => {
-        asked.push(`${request.headers.get('x-captcha')}:${(await request.json()).captcha}`);
+        asked.push(`${request.headers.get('x-captcha')}:${((await request.json()) as { captcha: string }).captcha}`);
         return verdict;
       },
     });
     try {
       upstream.requests.length = 0;
-      const refused = await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE, captcha: 'c1' }, { 'X-Captcha': 'h1' });
+      const refused = await post(
+        proxy.url,
+        VLENS_PATHS.verifyPhone,
+        { phoneNumber: PHONE, captcha: 'c1' },
+        { 'X-Captcha': 'h1' },
+      );
       assert.equal(refused.status, 403);
       assert.equal(refused.json.error_descriptions.source, 'proxy');
       assert.equal(upstream.requests.length, 0);
       verdict = true;
-      assert.equal((await post(proxy.url, VLENS_PATHS.verifyEmail, { email: EMAIL, captcha: 'c2' }, { 'X-Captcha': 'h2' })).status, 200);
-      assert.deepEqual(JSON.parse(upstream.requests[0]!.body), { email: EMAIL });
+      assert.equal(
+        (await post(proxy.url, VLENS_PATHS.verifyEmail, { email: EMAIL, captcha: 'c2' }, { 'X-Captcha': 'h2' })).status,
+        200,
+      );
+      assert.deepEqual(JSON.parse(upstream.requests[0].body), { email: EMAIL });
       await post(proxy.url, VLENS_PATHS.checkExistence, { phoneNumber: PHONE });
-      await post(proxy.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE, phoneNumberOtpRequestId: REQUEST_ID, phoneNumberOtp: '123456' });
+      await post(proxy.url, VLENS_PATHS.verifyPhone, {
+        phoneNumber: PHONE,
+        phoneNumberOtpRequestId: REQUEST_ID,
+        phoneNumberOtp: '123456',
+      });
       assert.deepEqual(asked, ['h1:c1', 'h2:c2']);
-      const broken = await startProxy({ upstream: upstream.url, verifyHuman: async () => Promise.reject(new Error('captcha down')) });
+      const broken = await startProxy({
+        upstream: upstream.url,
+        verifyHuman: async () => Promise.reject(new Error('captcha down')),
+      });
       try {
         const res = await post(broken.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE });
         assert.equal(res.status, 503);
@@ -270,13 +296,22 @@ describe('CORS', () => {
   const preflight = (url: string, origin: string) =>
     fetch(`${url}/api/vlens/Register/StepVerifyPhone`, {
       method: 'OPTIONS',
-      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
     });
 
   test('same-origin only by default: no CORS headers, preflights refused', async () => {
     const proxy = await startProxy({ upstream: upstream.url });
     try {
-      const res = await post(proxy.url, VLENS_PATHS.checkExistence, { email: EMAIL }, { Origin: 'https://evil.example' });
+      const res = await post(
+        proxy.url,
+        VLENS_PATHS.checkExistence,
+        { email: EMAIL },
+        { Origin: 'https://evil.example' },
+      );
       assert.equal(res.headers.get('access-control-allow-origin'), null);
       const pre = await preflight(proxy.url, 'https://evil.example');
       assert.equal(pre.status, 403);
@@ -289,7 +324,11 @@ describe('CORS', () => {
   test('allowed origins get CORS headers and preflights; credentials only when configured', async () => {
     const origin = 'https://shop.example';
     const plain = await startProxy({ upstream: upstream.url, allowedOrigins: [origin] });
-    const withCredentials = await startProxy({ upstream: upstream.url, allowedOrigins: [origin], allowCredentials: true });
+    const withCredentials = await startProxy({
+      upstream: upstream.url,
+      allowedOrigins: [origin],
+      allowCredentials: true,
+    });
     try {
       const res = await post(plain.url, VLENS_PATHS.checkExistence, { email: EMAIL }, { Origin: origin });
       assert.equal(res.headers.get('access-control-allow-origin'), origin);
@@ -312,7 +351,11 @@ describe('CORS', () => {
       assert.equal(cred.headers.get('access-control-allow-credentials'), 'true');
       const refusal = await post(withCredentials.url, 'Nope', {}, { Origin: origin });
       assert.equal(refusal.status, 404);
-      assert.equal(refusal.headers.get('access-control-allow-origin'), origin, 'refusals are readable by allowed origins');
+      assert.equal(
+        refusal.headers.get('access-control-allow-origin'),
+        origin,
+        'refusals are readable by allowed origins',
+      );
     } finally {
       await plain.close();
       await withCredentials.close();
@@ -325,10 +368,19 @@ describe('log', () => {
     const stack = await startStack();
     const password = 'Sup3r-secret-pass';
     try {
-      const send = await post(stack.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE }, { ApiKey: 'browser-sent-key' });
+      const send = await post(
+        stack.url,
+        VLENS_PATHS.verifyPhone,
+        { phoneNumber: PHONE },
+        { ApiKey: 'browser-sent-key' },
+      );
       const code = stack.standIn.control.lastCode(PHONE)!;
       const requestId = send.json.data.phoneNumberOtpRequestId;
-      await post(stack.url, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE, phoneNumberOtpRequestId: requestId, phoneNumberOtp: code });
+      await post(stack.url, VLENS_PATHS.verifyPhone, {
+        phoneNumber: PHONE,
+        phoneNumberOtpRequestId: requestId,
+        phoneNumberOtp: code,
+      });
       const registered = await post(stack.url, VLENS_PATHS.register, {
         phoneNumber: PHONE,
         phoneNumberOtpRequestId: requestId,
@@ -343,18 +395,27 @@ describe('log', () => {
 
       assert.equal(stack.logs.length, 4);
       const text = stack.logs.map((e) => JSON.stringify(e)).join('\n');
-      for (const secret of [TEST_API_KEY, 'browser-sent-key', code, requestId, password, token, PHONE, PHONE.slice(1)]) {
+      for (const secret of [
+        TEST_API_KEY,
+        'browser-sent-key',
+        code,
+        requestId,
+        password,
+        token,
+        PHONE,
+        PHONE.slice(1),
+      ]) {
         assert.ok(!text.includes(secret), `log leaks ${secret}`);
       }
-      const first = stack.logs[0]! as VlensProxyLogEntry;
+      const first = stack.logs[0];
       assert.deepEqual(Object.keys(first).sort(), ['ip', 'method', 'path', 'phone', 'status', 'time', 'upstreamMs']);
       assert.equal(first.path, '/api/vlens/Register/StepVerifyPhone');
       assert.equal(first.status, 200);
       assert.equal(first.phone, '+20******4567');
       assert.equal(typeof first.upstreamMs, 'number');
       assert.ok(!Number.isNaN(Date.parse(first.time)));
-      assert.equal(stack.logs[3]!.path, '(other)');
-      assert.equal(stack.logs[3]!.status, 404);
+      assert.equal(stack.logs[3].path, '(other)');
+      assert.equal(stack.logs[3].status, 404);
     } finally {
       await stack.close();
     }
@@ -365,7 +426,7 @@ describe('log', () => {
     const proxy = createVlensProxy({ apiKey: TEST_API_KEY, upstream: upstream.url });
     const lines: string[] = [];
     const write = process.stdout.write;
-    process.stdout.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stdout.write;
+    process.stdout.write = (chunk: string) => (lines.push(String(chunk)), true);
     try {
       const res = await proxy(
         new Request('http://localhost/api/vlens/CheckExistenceOfEmailOrPhone', {
@@ -386,8 +447,8 @@ describe('log', () => {
     // The test runner reports on stdout too: keep the lines that are log entries.
     const entries = lines.filter((line) => line.startsWith('{"time"'));
     assert.equal(entries.length, 1);
-    assert.ok(entries[0]!.endsWith('\n') && !entries[0]!.slice(0, -1).includes('\n'));
-    const entry = JSON.parse(entries[0]!);
+    assert.ok(entries[0].endsWith('\n') && !entries[0].slice(0, -1).includes('\n'));
+    const entry = JSON.parse(entries[0]);
     assert.equal(entry.ip, '10.0.0.7');
     assert.equal(entry.status, 200);
     assert.equal(entry.method, 'POST');

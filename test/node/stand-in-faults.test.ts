@@ -103,14 +103,21 @@ describe('stand-in handle and node listener', () => {
     const standIn = createVlensStandIn();
     standIn.control.fault({ kind: 'reset' });
     await assert.rejects(
-      standIn.handle(new Request(`http://x.test/api/DigitalIdentity/${CHECK}`, { method: 'POST', headers: { ApiKey: 'k' }, body: '{}' })),
+      standIn.handle(
+        new Request(`http://x.test/api/DigitalIdentity/${CHECK}`, {
+          method: 'POST',
+          headers: { ApiKey: 'k' },
+          body: '{}',
+        }),
+      ),
       StandInResetError,
     );
   });
 
   it('toNodeListener serves the stand-in from any node:http server', async () => {
     const standIn = createVlensStandIn({ apiKey: 'mounted' });
-    const server = createServer(toNodeListener(standIn));
+    const listener = toNodeListener(standIn);
+    const server = createServer((req, res) => void listener(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
@@ -120,7 +127,10 @@ describe('stand-in handle and node listener', () => {
         body: JSON.stringify(body),
       });
       assert.equal(res.status, 200);
-      assert.equal((await res.json()).data.phoneNumberOtp, standIn.control.lastCode(body.phoneNumber));
+      assert.equal(
+        ((await res.json()) as { data: { phoneNumberOtp: string } }).data.phoneNumberOtp,
+        standIn.control.lastCode(body.phoneNumber),
+      );
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

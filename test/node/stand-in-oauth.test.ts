@@ -18,7 +18,11 @@ describe('stand-in OAuth', () => {
   const verifyPhone = async () => {
     const send = await t.post('Register/StepVerifyPhone', { phoneNumber: PHONE });
     const { phoneNumberOtpRequestId, phoneNumberOtp } = send.body.data;
-    assert.equal((await t.post('Register/StepVerifyPhone', { phoneNumber: PHONE, phoneNumberOtpRequestId, phoneNumberOtp })).status, 200);
+    assert.equal(
+      (await t.post('Register/StepVerifyPhone', { phoneNumber: PHONE, phoneNumberOtpRequestId, phoneNumberOtp }))
+        .status,
+      200,
+    );
   };
   const assertInvalidToken = (res: { status: number; body: any }, reason?: string) => {
     assert.equal(res.status, STAND_IN_ERRORS.invalidOAuthToken.status, JSON.stringify(res.body));
@@ -65,17 +69,28 @@ describe('stand-in OAuth', () => {
 
   it('refuses Register with an unknown OAuth request id or an email that differs from the token', async () => {
     await verifyPhone();
-    const unknown = await t.post('Register', { phoneNumber: PHONE, oAuthTokenVerificationRequestId: crypto.randomUUID() });
+    const unknown = await t.post('Register', {
+      phoneNumber: PHONE,
+      oAuthTokenVerificationRequestId: crypto.randomUUID(),
+    });
     assert.equal(unknown.body.error_code, STAND_IN_ERRORS.unknownRequestId.code);
     const IdToken = await t.standIn.issuers.google.signIdToken({ email: 'mona@gmail.com' });
-    const id = (await t.post('Register/StepVerifyOAuthToken', { provider: 'Google', IdToken })).body.data.oAuthTokenVerificationRequestId;
-    const other = await t.post('Register', { phoneNumber: PHONE, email: 'someone@else.com', oAuthTokenVerificationRequestId: id });
+    const id = (await t.post('Register/StepVerifyOAuthToken', { provider: 'Google', IdToken })).body.data
+      .oAuthTokenVerificationRequestId;
+    const other = await t.post('Register', {
+      phoneNumber: PHONE,
+      email: 'someone@else.com',
+      oAuthTokenVerificationRequestId: id,
+    });
     assert.equal(other.body.error_code, STAND_IN_ERRORS.emailNotVerified.code);
   });
 
   it('rejects an expired token', async () => {
     const IdToken = await t.standIn.issuers.google.signIdToken({ email: 'a@b.com', expiresInSeconds: -60 });
-    assertInvalidToken(await t.post('Register/StepVerifyOAuthToken', { provider: 'Google', IdToken }), 'ERR_JWT_EXPIRED');
+    assertInvalidToken(
+      await t.post('Register/StepVerifyOAuthToken', { provider: 'Google', IdToken }),
+      'ERR_JWT_EXPIRED',
+    );
   });
 
   it('rejects a token signed by a key the issuer does not hold', async () => {
@@ -88,15 +103,24 @@ describe('stand-in OAuth', () => {
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(privateKey);
-    assertInvalidToken(await t.post('Register/StepVerifyOAuthToken', { provider: 'Google', IdToken }), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    assertInvalidToken(
+      await t.post('Register/StepVerifyOAuthToken', { provider: 'Google', IdToken }),
+      'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+    );
   });
 
   it('rejects a wrong issuer, a wrong audience and the other provider', async () => {
     const google = t.standIn.issuers.google;
     const wrongIss = await google.signIdToken({ email: 'a@b.com', issuer: 'https://accounts.google.com' });
-    assertInvalidToken(await t.post('VerifyOAuthToken', { provider: 'Google', IdToken: wrongIss }), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    assertInvalidToken(
+      await t.post('VerifyOAuthToken', { provider: 'Google', IdToken: wrongIss }),
+      'ERR_JWT_CLAIM_VALIDATION_FAILED',
+    );
     const wrongAud = await google.signIdToken({ email: 'a@b.com', audience: 'someone-elses-client' });
-    assertInvalidToken(await t.post('VerifyOAuthToken', { provider: 'Google', IdToken: wrongAud }), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    assertInvalidToken(
+      await t.post('VerifyOAuthToken', { provider: 'Google', IdToken: wrongAud }),
+      'ERR_JWT_CLAIM_VALIDATION_FAILED',
+    );
     const googleToken = await google.signIdToken({ email: 'a@b.com' });
     assertInvalidToken(await t.post('VerifyOAuthToken', { provider: 'Microsoft', IdToken: googleToken }));
   });
@@ -117,8 +141,14 @@ describe('stand-in OAuth audiences', () => {
       assert.equal(t.standIn.issuers.microsoft.audience, 'tenant-ms-client');
       const ok = await t.standIn.issuers.microsoft.signIdToken({ email: 'a@b.com' });
       assert.equal((await t.post('VerifyOAuthToken', { provider: 'Microsoft', IdToken: ok })).status, 200);
-      const old = await t.standIn.issuers.microsoft.signIdToken({ email: 'a@b.com', audience: 'vlens-register-dev-microsoft' });
-      assert.equal((await t.post('VerifyOAuthToken', { provider: 'Microsoft', IdToken: old })).body.error_code, STAND_IN_ERRORS.invalidOAuthToken.code);
+      const old = await t.standIn.issuers.microsoft.signIdToken({
+        email: 'a@b.com',
+        audience: 'vlens-register-dev-microsoft',
+      });
+      assert.equal(
+        (await t.post('VerifyOAuthToken', { provider: 'Microsoft', IdToken: old })).body.error_code,
+        STAND_IN_ERRORS.invalidOAuthToken.code,
+      );
     } finally {
       await t.close();
     }

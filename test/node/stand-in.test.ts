@@ -105,7 +105,10 @@ describe('stand-in registration rules', () => {
     assert.equal(t.standIn.control.lastCode(EMAIL.toLowerCase()), emailOtp);
     assert.deepEqual(sent.at(-1), { to: EMAIL, code: emailOtp, channel: 'email' });
 
-    assertRefused(await t.post('Register/StepVerifyEmail', { email: EMAIL, emailOtpRequestId, emailOtp: wrong(emailOtp) }), 'invalidCode');
+    assertRefused(
+      await t.post('Register/StepVerifyEmail', { email: EMAIL, emailOtpRequestId, emailOtp: wrong(emailOtp) }),
+      'invalidCode',
+    );
     const emailCheck = await t.post('Register/StepVerifyEmail', { email: EMAIL, emailOtpRequestId, emailOtp });
     assert.equal(emailCheck.status, 200);
     assert.equal(emailCheck.body.data.isEmailConfirmed, true);
@@ -195,7 +198,11 @@ describe('stand-in registration rules', () => {
       await t.post('Register', { phoneNumber: PHONE, phoneNumberOtpRequestId: id, phoneNumberOtp: wrong(code) }),
       'invalidCode',
     );
-    const reg = await t.post('Register/StepCreate', { phoneNumber: PHONE, phoneNumberOtpRequestId: id, phoneNumberOtp: code });
+    const reg = await t.post('Register/StepCreate', {
+      phoneNumber: PHONE,
+      phoneNumberOtpRequestId: id,
+      phoneNumberOtp: code,
+    });
     assert.equal(reg.status, 200, JSON.stringify(reg.body));
     assert.equal(reg.body.data.phoneNumberOtp, code);
   });
@@ -246,7 +253,7 @@ describe('stand-in registration rules', () => {
       body: '{"phoneNumber":',
     });
     assert.equal(notJson.status, 400);
-    assert.equal((await notJson.json()).error_code, STAND_IN_ERRORS.invalidInput.code);
+    assert.equal(((await notJson.json()) as { error_code: number }).error_code, STAND_IN_ERRORS.invalidInput.code);
     assert.equal(sent.length, 0, 'no code is sent for invalid input');
   });
 
@@ -267,7 +274,10 @@ describe('stand-in registration rules', () => {
   it('requires the ApiKey header', async () => {
     const missing = await t.post('Register/StepVerifyPhone', { phoneNumber: PHONE }, {});
     assertRefused(missing, 'unauthorized');
-    assertRefused(await t.post('Register/StepVerifyPhone', { phoneNumber: PHONE }, { ApiKey: 'wrong' }), 'unauthorized');
+    assertRefused(
+      await t.post('Register/StepVerifyPhone', { phoneNumber: PHONE }, { ApiKey: 'wrong' }),
+      'unauthorized',
+    );
     assert.equal(sent.length, 0);
   });
 
@@ -276,7 +286,7 @@ describe('stand-in registration rules', () => {
     assertRefused(await t.post('../Account/Login', {}), 'notFound');
     const get = await fetch(`${t.url}/api/DigitalIdentity/Register`, { headers: { ApiKey: 'test-api-key' } });
     assert.equal(get.status, 404);
-    assert.equal((await get.json()).error_code, STAND_IN_ERRORS.notFound.code);
+    assert.equal(((await get.json()) as { error_code: number }).error_code, STAND_IN_ERRORS.notFound.code);
     const root = await fetch(`${t.url}/`, { method: 'POST', headers: { ApiKey: 'test-api-key' } });
     assert.equal(root.status, 404);
   });

@@ -50,7 +50,11 @@ const json = (body: string) => (_req: IncomingMessage, res: ServerResponse) => {
 };
 
 function call(signal = new AbortController().signal): UpstreamCall {
-  return { headers: { 'Content-Type': 'application/json', ApiKey: 'k' }, body: '{"phoneNumber":"+201001234567"}', signal };
+  return {
+    headers: { 'Content-Type': 'application/json', ApiKey: 'k' },
+    body: '{"phoneNumber":"+201001234567"}',
+    signal,
+  };
 }
 
 describe('node upstream transport', () => {
@@ -71,8 +75,8 @@ describe('node upstream transport', () => {
       }
       assert.equal(server.connections(), 1, 'one kept-alive connection');
       assert.deepEqual(server.bodies, Array(5).fill('{"phoneNumber":"+201001234567"}'));
-      assert.equal(seen[0]!.apikey, 'k');
-      assert.equal(seen[0]!['content-length'], '31');
+      assert.equal(seen[0].apikey, 'k');
+      assert.equal(seen[0]['content-length'], '31');
     } finally {
       post.close();
       await server.close();
@@ -237,7 +241,8 @@ describe('proxy upstream transport', () => {
     const server = await startCounting(json('{"data":{"exists":false},"error_code":0}'));
     const proxy = await startProxy({ upstream: server.url.replace(/\/x$/, '') });
     try {
-      for (let i = 0; i < 5; i++) assert.equal((await post(proxy.url, VLENS_PATHS.checkExistence, { phoneNumber: PHONE })).status, 200);
+      for (let i = 0; i < 5; i++)
+        assert.equal((await post(proxy.url, VLENS_PATHS.checkExistence, { phoneNumber: PHONE })).status, 200);
       assert.equal(server.connections(), 1);
     } finally {
       await proxy.close();
@@ -253,7 +258,7 @@ describe('proxy upstream transport', () => {
     const proxy = await startProxy({
       upstream: server.url.replace(/\/x$/, ''),
       fetch: (input, init) => {
-        urls.push(String(input));
+        urls.push(input instanceof Request ? input.url : String(input));
         assert.equal(init?.redirect, 'manual');
         return fetch(input, init);
       },
@@ -261,7 +266,7 @@ describe('proxy upstream transport', () => {
     try {
       assert.equal((await post(proxy.url, VLENS_PATHS.checkExistence, { phoneNumber: PHONE })).status, 200);
       assert.equal(urls.length, 1);
-      assert.match(urls[0]!, /\/api\/DigitalIdentity\/CheckExistenceOfEmailOrPhone$/);
+      assert.match(urls[0], /\/api\/DigitalIdentity\/CheckExistenceOfEmailOrPhone$/);
     } finally {
       await proxy.close();
       await server.close();

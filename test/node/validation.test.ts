@@ -30,15 +30,24 @@ test('the code field keeps digits as typed and takes the one six-digit run of a 
   assert.deepEqual(codeAsTyped('12 3', false), { value: '123', complete: false });
   assert.deepEqual(codeAsTyped('۱۲۳۴۵۶', false), { value: '123456', complete: true });
   assert.deepEqual(codeAsTyped('Your code is 123456', true), { value: '123456', complete: true });
-  assert.deepEqual(codeAsTyped('Your code is 123456', false), { value: null, complete: false }, 'typed letters stay for the check to refuse');
-  assert.deepEqual(codeAsTyped('codes 123456 and 654321', true), { value: null, complete: false }, 'two runs: nothing to choose');
+  assert.deepEqual(
+    codeAsTyped('Your code is 123456', false),
+    { value: null, complete: false },
+    'typed letters stay for the check to refuse',
+  );
+  assert.deepEqual(
+    codeAsTyped('codes 123456 and 654321', true),
+    { value: null, complete: false },
+    'two runs: nothing to choose',
+  );
 });
 
 test('an email has one @ and a dot in its domain; pasted invisibles and full-width forms are cleaned', () => {
   assert.deepEqual(checkEmail('  a@b.co '), { ok: true, value: 'a@b.co' });
   assert.deepEqual(checkEmail('a\u200B@b.co'), { ok: true, value: 'a@b.co' });
   assert.deepEqual(checkEmail('ａ@b.co'), { ok: true, value: 'a@b.co' });
-  for (const bad of ['', 'a@b', 'a b@c.d', '@b.co', 'a@b@c.co']) assert.deepEqual(checkEmail(bad), { ok: false, problem: 'invalidEmail' }, bad);
+  for (const bad of ['', 'a@b', 'a b@c.d', '@b.co', 'a@b@c.co'])
+    assert.deepEqual(checkEmail(bad), { ok: false, problem: 'invalidEmail' }, bad);
 });
 
 test(`a password is ${PASSWORD_MIN_LENGTH} characters or more when given; required and optional differ only when empty`, () => {

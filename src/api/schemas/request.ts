@@ -19,14 +19,12 @@ export const OAuthProvider = z.enum(['Google', 'Microsoft']);
 
 const nullish = <T extends z.core.SomeType>(schema: T) => z.nullish(schema);
 
-export const CheckExistenceInput = z
-  .object({ phoneNumber: nullish(E164), email: nullish(Email) })
-  .check(
-    z.refine((v) => Boolean(v.phoneNumber || v.email), {
-      message: 'phoneNumber or email is required',
-      path: ['phoneNumber'],
-    }),
-  );
+export const CheckExistenceInput = z.object({ phoneNumber: nullish(E164), email: nullish(Email) }).check(
+  z.refine((v) => Boolean(v.phoneNumber || v.email), {
+    message: 'phoneNumber or email is required',
+    path: ['phoneNumber'],
+  }),
+);
 
 /** Send (phoneNumber, smsProviders) or validate (plus request id and code): both or neither. */
 export const StepVerifyPhoneInput = z

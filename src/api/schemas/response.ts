@@ -96,7 +96,10 @@ export function isEnvelopeSuccess(status: number, envelope: Envelope): boolean {
 
 // ---- the proxy's own configuration ---------------------------------------------
 
-export { CAPTCHA_PROVIDER_NAMES as CAPTCHA_PROVIDERS, type CaptchaProviderName as CaptchaProvider } from '../../captcha/types.js';
+export {
+  CAPTCHA_PROVIDER_NAMES as CAPTCHA_PROVIDERS,
+  type CaptchaProviderName as CaptchaProvider,
+} from '../../captcha/types.js';
 
 /**
  * `GET {mount}/config`: what the browser may know about the proxy, never a

@@ -13,7 +13,9 @@ export interface CodeStep {
 
 export function codeStep({ t, pending, status, field, on }: StepBase, { to, address, resend }: CodeStep) {
   const [heading, intro, backLabel] =
-    to === 'phone' ? [t.phoneCodeHeading, t.phoneCodeIntro, t.changePhone] : [t.emailCodeHeading, t.emailCodeIntro, t.changeEmail];
+    to === 'phone'
+      ? [t.phoneCodeHeading, t.phoneCodeIntro, t.changePhone]
+      : [t.emailCodeHeading, t.emailCodeIntro, t.changeEmail];
   return html`${stepHeading(heading, html`${fill(intro, { to: ltr(address) })}`)}
     <form part="form" novalidate @submit=${on.submit} aria-busy=${pending ? 'true' : 'false'}>
       ${field} ${status}

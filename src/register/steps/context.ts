@@ -20,10 +20,10 @@ export interface StepBase {
 
 export interface StepHandlers {
   /** A step's shadow form was submitted. */
-  submit(event: SubmitEvent): void;
-  back(): void;
-  resend(): void;
-  skip(): void;
-  choose(provider: OAuthProviderName): void;
-  retry(): void;
+  submit: (event: SubmitEvent) => void;
+  back: () => void;
+  resend: () => void;
+  skip: () => void;
+  choose: (provider: OAuthProviderName) => void;
+  retry: () => void;
 }

@@ -16,6 +16,6 @@ export function ltr(text: string): TemplateResult {
 export function fill(text: string, values: Record<string, string | TemplateResult>): Array<string | TemplateResult> {
   return text.split(/(\{\w+\})/).map((piece) => {
     const key = /^\{(\w+)\}$/.exec(piece)?.[1];
-    return key !== undefined && key in values ? values[key]! : piece;
+    return key !== undefined && key in values ? values[key] : piece;
   });
 }

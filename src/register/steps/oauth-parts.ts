@@ -4,7 +4,12 @@ import { format, isolateLtr, type VlensStrings } from '../../i18n/index.js';
 import type { OAuthProviderName } from '../../oauth/types.js';
 
 /** "Continue with Google / Microsoft" beside the email code; nothing without `oauth-providers`. */
-export function oauthChoice(t: VlensStrings, providers: readonly OAuthProviderName[], pending: boolean, choose: (name: OAuthProviderName) => void) {
+export function oauthChoice(
+  t: VlensStrings,
+  providers: readonly OAuthProviderName[],
+  pending: boolean,
+  choose: (name: OAuthProviderName) => void,
+) {
   if (!providers.length) return nothing;
   return html`<div part="oauth-choice" role="group" aria-labelledby="oauth-label">
     <p part="oauth-label" id="oauth-label">${t.oauthChoiceLabel}</p>

@@ -4,7 +4,14 @@
  * `(vlens-registered)` is Angular's own event binding.
  */
 import '@angular/compiler';
-import { ApplicationRef, Component, CUSTOM_ELEMENTS_SCHEMA, provideZonelessChangeDetection, signal, VERSION } from '@angular/core';
+import {
+  ApplicationRef,
+  Component,
+  CUSTOM_ELEMENTS_SCHEMA,
+  provideZonelessChangeDetection,
+  signal,
+  VERSION,
+} from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 import { expect, waitUntil } from '@open-wc/testing';
 import type { VlensRegister } from '../../../src/register/vlens-register.component.js';

@@ -8,7 +8,10 @@ import { ENDPOINT, enterCodeFor, enterPhone, submitButton, uniquePhone, waitForS
  * Phone → SMS code → finish → done, then checks that the framework's own
  * binding delivered exactly one `vlens-registered` for that number into `registered`.
  */
-export async function registerThrough(el: VlensRegister | null, registered: readonly VlensRegisteredDetail[]): Promise<void> {
+export async function registerThrough(
+  el: VlensRegister | null,
+  registered: readonly VlensRegisteredDetail[],
+): Promise<void> {
   expect(el, 'the framework rendered <vlens-register>').to.be.instanceOf(HTMLElement);
   await el!.updateComplete;
   expect(el!.endpoint, 'the framework passed the endpoint').to.equal(ENDPOINT);
@@ -21,6 +24,6 @@ export async function registerThrough(el: VlensRegister | null, registered: read
   await waitForStep(el!, 'done');
 
   expect(registered).to.have.length(1);
-  expect(registered[0]!.accessToken).to.be.a('string').and.not.empty;
-  expect(registered[0]!.user?.phoneNumber).to.equal(phone);
+  expect(registered[0].accessToken).to.be.a('string').and.not.empty;
+  expect(registered[0].user?.phoneNumber).to.equal(phone);
 }

@@ -41,7 +41,11 @@ export async function loadReact(): Promise<{ React: React; createRoot: CreateRoo
     const module = { exports: {} as unknown };
     loaded.set(name, module);
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluating React's own CommonJS file
-    new Function('module', 'exports', 'require', `${source}\n//# sourceURL=${REACT_FILES[name]}`)(module, module.exports, require);
+    new Function('module', 'exports', 'require', `${source}\n//# sourceURL=${REACT_FILES[name]}`)(
+      module,
+      module.exports,
+      require,
+    );
     return module.exports;
   };
   return {
@@ -51,7 +55,7 @@ export async function loadReact(): Promise<{ React: React; createRoot: CreateRoo
 }
 
 export async function loadVue(): Promise<typeof VueNamespace> {
-  return (await import('vue/dist/vue.esm-browser.prod.js')) as unknown as typeof VueNamespace;
+  return await import('vue/dist/vue.esm-browser.prod.js');
 }
 
 type ExportTarget = string | { [condition: string]: ExportTarget };
@@ -59,9 +63,11 @@ let svelteExports: Record<string, ExportTarget> | undefined;
 
 /** The URL a `svelte/...` specifier has in the browser, from svelte's package.json `exports`. */
 async function svelteUrl(specifier: string): Promise<string> {
-  svelteExports ??= ((await (await fetch('/node_modules/svelte/package.json')).json()) as { exports: Record<string, ExportTarget> })
-    .exports;
-  let target: ExportTarget | undefined = svelteExports[specifier === 'svelte' ? '.' : `./${specifier.slice('svelte/'.length)}`];
+  svelteExports ??= (
+    (await (await fetch('/node_modules/svelte/package.json')).json()) as { exports: Record<string, ExportTarget> }
+  ).exports;
+  let target: ExportTarget | undefined =
+    svelteExports[specifier === 'svelte' ? '.' : `./${specifier.slice('svelte/'.length)}`];
   while (target && typeof target !== 'string') target = target.browser ?? target.import ?? target.default;
   if (!target) throw new Error(`svelte has no browser export for ${specifier}`);
   return new URL(`/node_modules/svelte/${target.replace(/^\.\//, '')}`, location.origin).href;
@@ -93,13 +99,17 @@ export async function compileSvelte(
   const global = globalThis as { svelte?: typeof import('svelte/compiler') };
   if (!global.svelte) await loadClassicScript('/node_modules/svelte/compiler/index.js');
   const { js } = global.svelte!.compile(source, { generate: 'client', name, filename: `${name}.svelte` });
-  const specifiers = [...new Set([...js.code.matchAll(/(?:from|import)\s*['"](svelte(?:\/[^'"]*)?)['"]/g)].map((m) => m[1]!))];
+  const specifiers = [
+    ...new Set([...js.code.matchAll(/(?:from|import)\s*['"](svelte(?:\/[^'"]*)?)['"]/g)].map((m) => m[1])),
+  ];
   let code = js.code;
   for (const specifier of specifiers) code = code.replaceAll(`'${specifier}'`, `'${await svelteUrl(specifier)}'`);
-  for (const [specifier, url] of Object.entries(imports)) code = code.replaceAll(`'${specifier}'`, `'${new URL(url, location.origin).href}'`);
+  for (const [specifier, url] of Object.entries(imports))
+    code = code.replaceAll(`'${specifier}'`, `'${new URL(url, location.origin).href}'`);
   const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
   try {
-    return ((await import(/* @vite-ignore */ url)) as { default: SvelteNamespace.Component<Record<string, unknown>> }).default;
+    return ((await import(/* @vite-ignore */ url)) as { default: SvelteNamespace.Component<Record<string, unknown>> })
+      .default;
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -26,7 +26,11 @@ export async function compileVueSfc(source, filename) {
     inlineTemplate: true,
     templateOptions: { compilerOptions },
   });
-  const { code } = await transform(script.content, { loader: script.lang === 'ts' ? 'ts' : 'js', sourcefile: filename, target: 'es2022' });
+  const { code } = await transform(script.content, {
+    loader: script.lang === 'ts' ? 'ts' : 'js',
+    sourcefile: filename,
+    target: 'es2022',
+  });
   // esbuild prints every specifier in double quotes.
   return Object.entries(IMPORTS).reduce((js, [specifier, url]) => js.replaceAll(`"${specifier}"`, `"${url}"`), code);
 }

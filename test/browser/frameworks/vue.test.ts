@@ -26,7 +26,12 @@ describe('frameworks: Vue 3', () => {
         },
       },
     };
-    await mountAndRegister(Registration, {}, registered, (host) => host.querySelector('#steps')?.textContent === 'phone-code,finish,done');
+    await mountAndRegister(
+      Registration,
+      {},
+      registered,
+      (host) => host.querySelector('#steps')?.textContent === 'phone-code,finish,done',
+    );
   });
 
   it('runs the example demo/frameworks/vue/Registration.vue, compiled by vue/compiler-sfc, and it emits registered', async () => {
@@ -35,7 +40,12 @@ describe('frameworks: Vue 3', () => {
     const registered: VlensRegisteredDetail[] = [];
     // `onRegistered` is how a parent listens to the component's `registered` emit.
     const props = { onRegistered: (detail: VlensRegisteredDetail) => registered.push(detail) };
-    await mountAndRegister(Registration, props, registered, (host) => host.querySelector('small[slot="consent"] a') !== null);
+    await mountAndRegister(
+      Registration,
+      props,
+      registered,
+      (host) => host.querySelector('small[slot="consent"] a') !== null,
+    );
   });
 
   /** Mounts `component` with Vue's runtime, registers through it, and waits until `rendered(host)`. */
