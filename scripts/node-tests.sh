@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SLOW=(load bundles package cli framework-types faults contract)
+SLOW=(load bundles package cli framework-types faults contract tsconfig-split)
 
 group="${1:-all}"
 files=()

@@ -40,7 +40,7 @@ before(() => {
 test('the tarball holds the built files, the manifest and the package docs only', () => {
   assert.ok(packed.length > 10);
   for (const path of packed) {
-    assert.match(path, /^(dist\/|custom-elements\.json$|package\.json$|README\.md$|LICENSE)/, path);
+    assert.match(path, /^(dist\/|custom-elements\.json$|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/, path);
     assert.doesNotMatch(path, /(^|\/)(test|demo|node_modules|src)\//, path);
     assert.doesNotMatch(path, /\.map$/, path);
   }
