@@ -13,7 +13,7 @@ import { builtinModules } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
-import { browserOnly, classicScriptOmits } from './scripts/rollup-browser-guard.mjs';
+import { browserOnly, classicScriptOmits, classicScriptSwaps } from './scripts/rollup-browser-guard.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const dependencies = Object.keys(pkg.dependencies ?? {});
@@ -83,6 +83,7 @@ export function scriptTagBundles({ input = BROWSER_ENTRY, sourcemap = false } = 
       treeshake,
       plugins: [
         classicScriptOmits(),
+        classicScriptSwaps(),
         browserOnly(),
         browserResolve(),
         esbuild({ target: TARGET, sourceMap: sourcemap }),

@@ -171,6 +171,65 @@ async function mountProxy(ctx, next) {
 let phoneCounter = 0;
 
 /** Server commands: the stand-in's control interface for browser tests. */
+/**
+ * Holds or fails the browser's requests for lazy modules (the submit path, the picker's panel), so
+ * tests can submit before a chunk arrives or see one fail; set by `chunk-gate:*` server commands.
+ * A gate matches a path prefix (the dev server serves `src/register/submit-path.ts` for
+ * `submit-path.js`); `requests` counts what reached it, so tests wait on that, not on time.
+ */
+const chunkGates = new Map();
+
+function chunkGate(prefix) {
+  let gate = chunkGates.get(prefix);
+  if (!gate) {
+    gate = { mode: 'pass', requests: 0, release: () => {}, held: Promise.resolve() };
+    chunkGates.set(prefix, gate);
+  }
+  return gate;
+}
+
+async function gateChunks(ctx, next) {
+  for (const [prefix, gate] of chunkGates) {
+    if (!ctx.path.startsWith(prefix)) continue;
+    gate.requests += 1;
+    if (gate.mode === 'fail') {
+      ctx.status = 503;
+      ctx.body = 'chunk gate: failing on purpose';
+      return;
+    }
+    await gate.held;
+  }
+  return next();
+}
+
+const chunkGateCommands = {
+  name: 'chunk-gate',
+  async executeCommand({ command, payload }) {
+    switch (command) {
+      case 'chunk-gate:hold': {
+        const gate = chunkGate(payload.prefix);
+        gate.mode = 'hold';
+        gate.held = new Promise((resolve) => (gate.release = resolve));
+        return true;
+      }
+      case 'chunk-gate:fail':
+        chunkGate(payload.prefix).mode = 'fail';
+        return true;
+      case 'chunk-gate:pass': {
+        const gate = chunkGate(payload.prefix);
+        gate.mode = 'pass';
+        gate.release();
+        gate.held = Promise.resolve();
+        return true;
+      }
+      case 'chunk-gate:requests':
+        return chunkGate(payload.prefix).requests;
+      default:
+        return undefined;
+    }
+  },
+};
+
 const standInCommands = {
   name: 'vlens-stand-in',
   async executeCommand({ command, payload }) {
@@ -259,11 +318,6 @@ export default {
   // Mocha's bound per test: 30 s, as a walk through every step in three engines side by side took over 15 s under load.
   testFramework: { config: { timeout: 30_000 } },
   browsers: [await engineLauncher(ENGINE)],
-  middleware: [testRoutes, mountProxy, mountDevOAuth, mountFakeCaptcha],
-  plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
-    standInCommands,
-    visualRegression,
-    vueSfcPlugin,
-  ],
+  middleware: [gateChunks, testRoutes, mountProxy, mountDevOAuth, mountFakeCaptcha],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), standInCommands, chunkGateCommands, visualRegression, vueSfcPlugin],
 };

@@ -84,3 +84,24 @@ export function classicScriptOmits(omits = CLASSIC_SCRIPT_OMITS) {
     },
   };
 }
+
+/** The module the classic script swaps for its `.classic.ts` sibling: lazy parts, already loaded. */
+export const CLASSIC_SCRIPT_SWAPS = [`${SRC}register${sep}lazy-parts.ts`];
+
+/**
+ * For the classic script (one file): modules in `swaps` resolve to their
+ * `.classic.ts` sibling, which holds the same names without the lazy
+ * loading a single file has no use for.
+ * @param {string[]} [swaps]
+ * @returns {import('rollup').Plugin}
+ */
+export function classicScriptSwaps(swaps = CLASSIC_SCRIPT_SWAPS) {
+  return {
+    name: 'vlens-classic-script-swaps',
+    async resolveId(source, importer, options) {
+      if (!importer || importer.endsWith('.classic.ts')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && swaps.includes(resolved.id) ? resolved.id.replace(/\.ts$/, '.classic.ts') : null;
+    },
+  };
+}

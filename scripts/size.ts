@@ -16,8 +16,10 @@ import { TraceMap, eachMapping } from '@jridgewell/trace-mapping';
 // @ts-expect-error: the rollup config is plain JavaScript without declarations
 import { scriptTagBundles, BROWSER_ENTRY } from '../rollup.config.mjs';
 
-/** The goal for the ES module a page loads first (Egypt, English + Arabic, no OAuth provider code). */
-export const FIRST_LOAD_BUDGET_GZIP = 24 * 1024;
+/** The goal for the ES module a page loads first (the phone step; the submit path and the rest are lazy chunks). */
+export const FIRST_LOAD_BUDGET_GZIP = 24_000;
+/** The classic script may not grow past this (issue 11: its size before the split). */
+export const CLASSIC_BUDGET_GZIP = 39_844;
 
 export interface Sizes {
   raw: number;
@@ -123,7 +125,7 @@ async function main(): Promise<void> {
   console.log(`Bundle sizes for ${relative(process.cwd(), resolve(entry))} (bytes; gzip level 9, brotli quality 11)\n`);
   console.log(`${pad('file', 58)}${'raw'.padStart(8)}${'gzip'.padStart(8)}${'brotli'.padStart(8)}`);
   const firstSizes = measure(first.code);
-  console.log(row(`dist/${first.fileName} (ES module, first load: no OAuth, Egypt)`, firstSizes));
+  console.log(row(`dist/${first.fileName} (ES module, first load: the phone step)`, firstSizes));
   for (const chunk of lazy) console.log(row(`  lazy: dist/${chunk.fileName}`, measure(chunk.code)));
   const isWorld = (c: OutputChunk) => Object.keys(c.modules).some((id) => partOf(id) === 'phone metadata (world)');
   const sum = (chunks: OutputChunk[]) =>
@@ -140,8 +142,13 @@ async function main(): Promise<void> {
 
   const within = firstSizes.gzip <= FIRST_LOAD_BUDGET_GZIP;
   console.log(
-    `\nFirst-load ES module: ${firstSizes.gzip} bytes gzip (${kb(firstSizes.gzip)}); budget ${FIRST_LOAD_BUDGET_GZIP} (24 KB): ` +
+    `\nFirst-load ES module: ${firstSizes.gzip} bytes gzip (${kb(firstSizes.gzip)}); budget ${FIRST_LOAD_BUDGET_GZIP}: ` +
       (within ? 'within budget' : `OVER budget by ${firstSizes.gzip - FIRST_LOAD_BUDGET_GZIP} bytes`),
+  );
+  const classicGzip = measure(classic.code).gzip;
+  console.log(
+    `Classic script: ${classicGzip} bytes gzip; limit ${CLASSIC_BUDGET_GZIP}: ` +
+      (classicGzip <= CLASSIC_BUDGET_GZIP ? 'within' : `OVER by ${classicGzip - CLASSIC_BUDGET_GZIP} bytes`),
   );
 
   for (const [label, chunk, file] of [

@@ -5,6 +5,7 @@
  */
 import type { RegisterOutput, UserBasicInfo } from './api/schemas.js';
 import type { StepId } from './register/flow.js';
+import type { VlensError } from './api/error.js';
 
 /** `vlens-registered`: the essentials of Vlens's `RegisterOutput`. */
 export interface VlensRegisteredDetail {
@@ -68,4 +69,21 @@ declare global {
   interface DocumentEventMap extends VlensEventMap {}
   interface WindowEventMap extends VlensEventMap {}
   /* eslint-enable @typescript-eslint/no-empty-object-type */
+}
+
+/** `vlens-error`'s detail for a failed call on `step`. */
+export function errorDetail(error: VlensError, step: StepId): VlensErrorDetail {
+  return {
+    error_code: error.envelope.error_code ?? null,
+    error_message: error.envelope.error_message ?? error.message,
+    error_descriptions: error.envelope.error_descriptions ?? null,
+    step,
+    status: error.status,
+    kind: error.kind,
+  };
+}
+
+/** `vlens-error`'s detail when the element has no `endpoint` to call. */
+export function configErrorDetail(step: StepId): VlensErrorDetail {
+  return { error_code: null, error_message: 'The endpoint attribute is missing', error_descriptions: null, step, status: null, kind: 'config' };
 }

@@ -4,8 +4,7 @@
  * schemas and returns `data`, or throws a typed {@link VlensError}.
  */
 import {
-  AnyEnvelope,
-  RESPONSE_SCHEMAS,
+  responseSchemas,
   isEnvelopeSuccess,
   type CheckExistenceInput,
   type Envelope,
@@ -19,25 +18,9 @@ import {
 } from './schemas.js';
 import { CAPTCHA_TOKEN_HEADER, VLENS_PATHS, type VlensPath } from './paths.js';
 import type { RegisteredOutput, VlensErrorKind } from '../events.js';
+import { DEFAULT_TIMEOUT_MS, VlensError } from './error.js';
 
-/** A failed call: the envelope as received (when one was), the HTTP status and the kind of failure. */
-export class VlensError extends Error {
-  readonly kind: VlensErrorKind;
-  readonly status: number | null;
-  readonly envelope: Envelope;
-
-  constructor(
-    kind: VlensErrorKind,
-    message: string,
-    options: { status?: number | null; envelope?: Envelope; cause?: unknown } = {},
-  ) {
-    super(message, { cause: options.cause });
-    this.name = 'VlensError';
-    this.kind = kind;
-    this.status = options.status ?? null;
-    this.envelope = options.envelope ?? { data: null, error_code: null, error_message: null, error_descriptions: null };
-  }
-}
+export { DEFAULT_TIMEOUT_MS, VlensError };
 
 export interface VlensClientOptions {
   /** The tenant's proxy mount, e.g. `/api/vlens` or `https://api.example.com/vlens`. */
@@ -72,8 +55,6 @@ export interface VlensClient {
   /** Resolves only with an access token; an answer without one is a `protocol` error. */
   register(input: RegisterInput, signal?: AbortSignal): Promise<RegisteredOutput>;
 }
-
-export const DEFAULT_TIMEOUT_MS = 15_000;
 
 export function createVlensClient({
   endpoint,
@@ -170,9 +151,10 @@ export function readEnvelope(path: VlensPath, status: number, text: string, requ
     throw new VlensError('protocol', `The response (HTTP ${status}) is not JSON`, { status, cause });
   }
   const ok = status >= 200 && status < 300;
-  const parsed = (ok ? RESPONSE_SCHEMAS[path] : AnyEnvelope).safeParse(json);
+  const { byPath, anyEnvelope } = responseSchemas();
+  const parsed = (ok ? byPath[path] : anyEnvelope).safeParse(json);
   if (!parsed.success) {
-    const loose = AnyEnvelope.safeParse(json);
+    const loose = anyEnvelope.safeParse(json);
     // A 2xx whose data does not match is a protocol error even when it looks like an envelope,
     // unless it is a plain error envelope (HTTP 200 with error_code, as some deployments answer).
     if (loose.success && !isEnvelopeSuccess(status, loose.data) && loose.data.error_code) {

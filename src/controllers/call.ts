@@ -7,7 +7,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus, initialState as taskIdle } from '@lit/task';
-import { VlensError } from '../api/client.js';
+import { VlensError } from '../api/error.js';
 
 export interface CallOptions<Action, Result, State, Message> {
   /** The state a call starts from (compared by identity: a new state hides the failure). */

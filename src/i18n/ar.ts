@@ -8,6 +8,7 @@ export const ar: VlensStrings = {
   phoneHint: 'مع رمز الدولة أو بدونه، ويمكنك كتابة المسافات والشرطات.',
   phoneSubmit: 'أرسل الرمز',
   countryLabel: 'الدولة',
+  countryEgypt: 'مصر',
   countryChange: 'غيّر الدولة',
   countrySearchLabel: 'ابحث عن دولة',
   countryListLabel: 'الدول',

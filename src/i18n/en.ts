@@ -6,6 +6,8 @@ export const en = {
   phoneHint: 'With or without the country code; spaces and dashes are fine.',
   phoneSubmit: 'Send code',
   countryLabel: 'Country',
+  /** The default country's name on the first screen (other names come from Intl.DisplayNames when the picker opens). */
+  countryEgypt: 'Egypt',
   countryChange: 'Change country',
   countrySearchLabel: 'Search countries',
   countryListLabel: 'Countries',

@@ -1,8 +1,7 @@
-import { createVlensClient, DEFAULT_TIMEOUT_MS, type VlensClient, type VlensError } from '../api/client.js';
-import type { RegisteredOutput, VlensErrorDetail } from '../events.js';
+import { createVlensClient, DEFAULT_TIMEOUT_MS, type VlensClient } from '../api/client.js';
+import type { RegisteredOutput } from '../events.js';
 import type { OAuthProviderName } from '../oauth/types.js';
-import type { FlowEvent, FlowState, StepId } from './flow.js';
-import type { Action } from './action.js';
+import type { FlowEvent, FlowState } from './flow.js';
 
 export type { Action };
 
@@ -112,30 +111,6 @@ async function callsFor(action: Action, ctx: CallContext): Promise<CallResult> {
       return { flow: { type: 'registered' }, registered: data };
     }
   }
-}
-
-/** `vlens-error`'s detail for a failed call on `step`. */
-export function errorDetail(error: VlensError, step: StepId): VlensErrorDetail {
-  return {
-    error_code: error.envelope.error_code ?? null,
-    error_message: error.envelope.error_message ?? error.message,
-    error_descriptions: error.envelope.error_descriptions ?? null,
-    step,
-    status: error.status,
-    kind: error.kind,
-  };
-}
-
-/** `vlens-error`'s detail when the element has no `endpoint` to call. */
-export function configErrorDetail(step: StepId): VlensErrorDetail {
-  return {
-    error_code: null,
-    error_message: 'The endpoint attribute is missing',
-    error_descriptions: null,
-    step,
-    status: null,
-    kind: 'config',
-  };
 }
 
 async function sendPhone(ctx: CallContext, phone: string): Promise<FlowEvent> {

@@ -3,58 +3,21 @@
  * (a button, a search field and a `<select size>` listbox), so keyboards,
  * screen readers and phones all get behaviour they already know.
  *
- * The state lives in this controller, owned by the element. Picking a
- * country whose phone metadata is not in the main bundle loads the world's
- * metadata then, never before.
+ * The state lives in this controller, owned by the element. The first
+ * screen shows the chosen country from the strings (Egypt) and its calling
+ * code; the open panel and other countries' names (`Intl.DisplayNames`) are a
+ * lazy module (./country-picker-panel.ts). Picking a country whose phone
+ * metadata is not loaded loads the world's metadata then, never before.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { callingCodeOf, searchCountries, type Country, type CountryLocale } from '../phone/countries.js';
-import { ensureCountry, isCountryLoaded } from '../phone/metadata-store.js';
+import { callingCodeOf, type CountryLocale } from '../phone/countries.js';
+import { countryPanel, submitPath } from './lazy-parts.js';
+import { COUNTRY_IDS, callingCodeText, type CountryPickerStrings } from './country-picker-parts.js';
 
-/** The picker's strings (part of the element's dictionary). */
-export interface CountryPickerStrings {
-  countryLabel: string;
-  countryChange: string;
-  countrySearchLabel: string;
-  countryListLabel: string;
-  countryDone: string;
-  countryNoMatch: string;
-  countryLoading: string;
-  countryLoadFailed: string;
-}
-
-/** Ids inside the shadow root. */
-export const COUNTRY_IDS = {
-  toggle: 'country-toggle',
-  panel: 'country-panel',
-  search: 'country-search',
-  list: 'country-list',
-  label: 'country-label',
-  value: 'country-value',
-  status: 'country-status',
-} as const;
+export { COUNTRY_IDS, callingCodeText, type CountryPickerStrings };
 
 /** Shown when the default country is not one the library knows. */
 const FALLBACK_COUNTRY = 'EG';
-/** Rows the listbox shows at once. */
-const LIST_ROWS = 6;
-
-/** `+20` wrapped in a left-to-right isolate, so it reads right inside Arabic text. */
-export function callingCodeText(callingCode: string): string {
-  return `\u2066+${callingCode}\u2069`;
-}
-
-const displayNames = new Map<CountryLocale, Intl.DisplayNames>();
-
-/** A country's name in `locale` (the code itself where the runtime has none). Cheap: the element renders it often. */
-function countryName(code: string, locale: CountryLocale): string {
-  let names = displayNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
-    displayNames.set(locale, names);
-  }
-  return names.of(code) ?? code;
-}
 
 export interface CountryPickerOptions {
   /** The element's `default-country` (ISO code); followed until the person picks one. */
@@ -67,7 +30,7 @@ export class CountryPicker implements ReactiveController {
   private picked: string | undefined;
   private open = false;
   private query = '';
-  private loadState: 'idle' | 'loading' | 'failed' = 'idle';
+  private loadState: 'idle' | 'loading' | 'failed' | 'panel-failed' = 'idle';
   private focusNext: string | undefined;
 
   constructor(
@@ -94,7 +57,8 @@ export class CountryPicker implements ReactiveController {
 
   /** True when every offered country's numbers can be parsed now (so an unparseable calling code is not theirs). */
   get offeredLoaded(): boolean {
-    return this.options.offered().every(isCountryLoaded);
+    const path = submitPath.now();
+    return Boolean(path) && this.options.offered().every((country) => path!.isCountryLoaded(country));
   }
 
   /** True while the chosen country's phone metadata is loading. */
@@ -110,9 +74,10 @@ export class CountryPicker implements ReactiveController {
   /** Makes the chosen country parseable (loads the world's metadata when it is not in the bundle). */
   async ready(): Promise<void> {
     const country = this.country;
-    if (isCountryLoaded(country)) return;
+    if (submitPath.now()?.isCountryLoaded(country)) return;
     this.setLoad('loading');
     try {
+      const { ensureCountry } = await submitPath.load();
       await ensureCountry(country);
       this.setLoad('idle');
     } catch (error) {
@@ -126,7 +91,7 @@ export class CountryPicker implements ReactiveController {
     if (!callingCodeOf(code) || !this.options.offered().includes(code)) return;
     this.picked = code;
     this.host.requestUpdate();
-    if (!isCountryLoaded(code)) this.ready().catch(() => {});
+    if (!submitPath.now()?.isCountryLoaded(code)) this.ready().catch(() => {});
   }
 
   /** Back to the default country, closed (the element's reset). */
@@ -139,15 +104,39 @@ export class CountryPicker implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // A country other than Egypt is named by Intl.DisplayNames, in the lazy panel module.
+    if (this.country !== FALLBACK_COUNTRY && !countryPanel.now()) this.loadPanel();
     if (!this.focusNext) return;
     const target = this.host.shadowRoot?.getElementById(this.focusNext);
+    // The search field appears once the panel module has loaded: focus it then.
+    if (!target && this.open && !countryPanel.now()) return;
     this.focusNext = undefined;
     target?.focus();
   }
 
+  /** The chosen country's name: Egypt's from the strings; others from the panel module once loaded (the ISO code until then). */
+  private countryName(t: CountryPickerStrings, locale: CountryLocale): string {
+    const country = this.country;
+    if (country === FALLBACK_COUNTRY) return t.countryEgypt;
+    return countryPanel.now()?.countryDisplayName(country, locale) ?? country;
+  }
+
+  /** Loads the panel module, then renders again; a failure closes the panel and says so. */
+  private loadPanel(): void {
+    countryPanel.load().then(
+      () => this.host.requestUpdate(),
+      () => {
+        if (!this.open) return;
+        this.open = false;
+        this.focusNext = COUNTRY_IDS.toggle;
+        this.setLoad('panel-failed');
+      },
+    );
+  }
+
   /** The picker's markup, in the phone step's form. */
   render(t: CountryPickerStrings, locale: CountryLocale): TemplateResult {
-    const name = countryName(this.country, locale);
+    const name = this.countryName(t, locale);
     const callingCode = callingCodeOf(this.country) ?? '';
     const choice = this.options.offered().length > 1;
     return html`<div part="country">
@@ -176,59 +165,33 @@ export class CountryPicker implements ReactiveController {
         </button>`;
   }
 
-  private renderPanel(t: CountryPickerStrings, locale: CountryLocale): TemplateResult {
-    const offered = this.options.offered();
-    const matches = searchCountries(this.query, locale).filter((country) => offered.includes(country.code));
-    return html`<div part="country-panel" id=${COUNTRY_IDS.panel} @keydown=${this.onPanelKeydown}>
-      <label part="label" for=${COUNTRY_IDS.search}>${t.countrySearchLabel}</label>
-      <input
-        part="input country-search"
-        id=${COUNTRY_IDS.search}
-        type="search"
-        dir="auto"
-        autocomplete="off"
-        enterkeyhint="done"
-        aria-controls=${COUNTRY_IDS.list}
-        .value=${this.query}
-        @input=${this.onSearch}
-        @keydown=${this.onSearchKeydown}
-      />
-      <label part="label" for=${COUNTRY_IDS.list}>${t.countryListLabel}</label>
-      ${
-        matches.length
-          ? html`<select
-            part="country-list"
-            id=${COUNTRY_IDS.list}
-            size=${Math.min(LIST_ROWS, Math.max(2, matches.length))}
-            @change=${this.onListChange}
-            @keydown=${this.onListKeydown}
-            @dblclick=${this.close}
-          >
-            ${matches.map((c) => this.renderOption(c))}
-          </select>`
-          : html`<p part="hint" id=${COUNTRY_IDS.list}>${t.countryNoMatch}</p>`
-      }
-      <div part="actions">
-        <button part="button country-done" type="button" @click=${this.close}>${t.countryDone}</button>
-      </div>
-    </div>`;
-  }
-
-  private renderOption(country: Country): TemplateResult {
-    return html`<option value=${country.code} ?selected=${country.code === this.country}>
-      ${country.name} (${callingCodeText(country.callingCode)})
-    </option>`;
+  private renderPanel(t: CountryPickerStrings, locale: CountryLocale): TemplateResult | typeof nothing {
+    const panel = countryPanel.now();
+    if (!panel) return nothing;
+    return panel.renderCountryPanel({
+      t,
+      locale,
+      query: this.query,
+      selected: this.country,
+      offered: this.options.offered(),
+      on: {
+        panelKeydown: this.onPanelKeydown,
+        search: this.onSearch,
+        searchKeydown: this.onSearchKeydown,
+        listChange: this.onListChange,
+        listKeydown: this.onListKeydown,
+        close: this.close,
+      },
+    });
   }
 
   private statusText(t: CountryPickerStrings): string | typeof nothing {
-    return this.loadState === 'loading'
-      ? t.countryLoading
-      : this.loadState === 'failed'
-        ? t.countryLoadFailed
-        : nothing;
+    if (this.loadState === 'loading') return t.countryLoading;
+    if (this.loadState === 'failed') return t.countryLoadFailed;
+    return this.loadState === 'panel-failed' ? t.errorNetwork : nothing;
   }
 
-  private setLoad(state: 'idle' | 'loading' | 'failed'): void {
+  private setLoad(state: 'idle' | 'loading' | 'failed' | 'panel-failed'): void {
     this.loadState = state;
     this.host.requestUpdate();
   }
@@ -237,6 +200,8 @@ export class CountryPicker implements ReactiveController {
     this.open = !this.open;
     this.query = '';
     this.focusNext = this.open ? COUNTRY_IDS.search : undefined;
+    if (this.loadState === 'panel-failed') this.loadState = 'idle';
+    if (this.open && !countryPanel.now()) this.loadPanel();
     this.host.requestUpdate();
   };
 

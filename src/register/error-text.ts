@@ -5,15 +5,8 @@
  * Vlens's messages are English and undocumented; it stays in the
  * `vlens-error` detail for the host.
  */
-import type { VlensError } from '../api/client.js';
-import {
-  format,
-  hostErrorText,
-  triesLeftText,
-  type VlensErrorText,
-  type VlensLocale,
-  type VlensStrings,
-} from '../i18n/index.js';
+import type { VlensError } from '../api/error.js';
+import { format, hostErrorText, triesLeftText, type VlensErrorText, type VlensLocale, type VlensStrings } from '../i18n/index.js';
 import type { OAuthProviderName } from '../oauth/types.js';
 import type { Action } from './action.js';
 

@@ -1,4 +1,4 @@
-import type { VlensError } from '../api/client.js';
+import type { VlensError } from '../api/error.js';
 import type { FlowState } from './flow.js';
 
 /** A message shown in the live region, tied to the flow state it was raised in (any state change clears it). */

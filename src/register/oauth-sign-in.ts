@@ -1,4 +1,5 @@
-import { VlensError, type VlensClient } from '../api/client.js';
+import type { VlensClient } from '../api/client.js';
+import { VlensError } from '../api/error.js';
 import { directionOf, type VlensLocale, type VlensStrings } from '../i18n/index.js';
 import { loadProvider } from '../oauth/load.js';
 import {

@@ -1,24 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { DEFAULT_TIMEOUT_MS } from '../api/client.js';
-import {
-  CallController,
-  CaptchaController,
-  LangObserver,
-  LightFieldsController,
-  ResendCountdown,
-  ResumeController,
-  WebOtpController,
-} from '../controllers/index.js';
+import { DEFAULT_TIMEOUT_MS, VlensError } from '../api/error.js';
+import { CallController, CaptchaController, LangObserver, LightFieldsController, ResendCountdown, ResumeController, WebOtpController } from '../controllers/index.js';
 import { PageScheme, ReadableColours, ServerConfig, type LightFieldsState } from '../controllers/index.js';
-import { registeredDetail } from '../events.js';
+import { configErrorDetail, errorDetail, registeredDetail } from '../events.js';
 import { offeredCountries, parseCountryList } from '../phone/offered-countries.js';
 import { directionOf, format, phoneProblemText, stringsFor } from '../i18n/index.js';
 import type { VlensErrorText, VlensLocale, VlensStringOverrides, VlensStrings } from '../i18n/index.js';
 import { parseOAuthProviders, type IdTokenProvider } from '../oauth/types.js';
-import { loadPhoneMetadata } from '../phone/metadata-store.js';
-import { parsePhone } from '../phone/phone.js';
-import { callFor, configErrorDetail, errorDetail, type Action, type CallResult } from './calls.js';
+import type { Action, CallResult } from './calls.js';
 import { CountryPicker } from './country-picker.js';
 import { countryPickerStyles } from './country-picker.styles.js';
 import { errorSituation, errorText, OFFERS_NEW_CODE } from './error-text.js';
@@ -38,18 +28,9 @@ import { lightFieldStyles } from './light-fields.styles.js';
 import { safeLinkUrl } from './link-url.js';
 import { failureNotice, type Notice } from './notice.js';
 import { OAuthSignIn } from './oauth-sign-in.js';
-import {
-  codeStep,
-  doneStep,
-  emailStep,
-  finishStep,
-  IDS,
-  oauthStep,
-  phoneStep,
-  providerLabel,
-  type StepBase,
-  type StepHandlers,
-} from './steps/index.js';
+import { countryPanel, submitPath } from './lazy-parts.js';
+import { whenIdle } from './lazy-module.js';
+import { codeStep, doneStep, emailStep, finishStep, IDS, oauthStep, phoneStep, providerLabel, type StepBase, type StepHandlers } from './steps/index.js';
 import { themeStyles } from './theme.styles.js';
 import { cleanEmail, emailStepMode, passwordMode, RULE_VALUES, submittedAction } from './validation.js';
 import { vlensRegisterStyles } from './vlens-register.styles.js';
@@ -196,6 +177,8 @@ export class VlensRegister extends LitElement {
   @state() private _registeredName: string | null = null;
   /** `signinUrl` when it is safe to link to. */
   private _signinHref: string | null = null;
+  /** A submit is waiting for the submit path (phone library, client) to load: "working", buttons disabled. */
+  @state() private _awaitingSubmitPath = false;
   private _focusHeading = false;
 
   private readonly _countdown = new ResendCountdown(this);
@@ -222,7 +205,7 @@ export class VlensRegister extends LitElement {
   });
   private readonly _fields = new LightFieldsController(this, {
     view: () => this._lightView(),
-    busy: () => this._call.busy,
+    busy: () => this._busy,
     active: () => this._flow.step !== 'phone',
   });
   /** Reads the SMS code where the browser has WebOTP, while the phone code is awaited. */
@@ -248,14 +231,18 @@ export class VlensRegister extends LitElement {
   /** The one call in flight; its progress and failure are the status line's message. */
   private readonly _call = new CallController<Action, CallResult, FlowState, Notice>(this, {
     state: () => this._flow,
-    call: (action, signal) =>
-      callFor(action, this, this._flow, signal, {
-        onCodeSent: () =>
-          this._countdown.start(this._serverConfig.resendAfter(this.resendAfter, this.hasAttribute('resend-after'))),
+    call: async (action, signal) => {
+      const flow = this._flow;
+      // Loaded by now, unless a call comes first (a resumed code step): the call shows "working" meanwhile.
+      const { callFor } = await submitPath.load();
+      signal.throwIfAborted();
+      return callFor(action, this, flow, signal, {
+        onCodeSent: () => this._countdown.start(this._serverConfig.resendAfter(this.resendAfter, this.hasAttribute('resend-after'))),
         onPhoneCodeResent: () => this._webOtp.restart(),
         verifyOAuth: (client, provider) => this._oauth.verify(client, provider, signal),
         captchaToken: (signal) => this._captcha.token(signal),
-      }),
+      });
+    },
     onResult: ({ flow, registered, resent }) => {
       this._dispatchFlow(flow);
       if (registered) this._registeredName = registered.userFullName ?? null;
@@ -280,29 +267,22 @@ export class VlensRegister extends LitElement {
   /** What the step templates' forms and buttons do; a step's shadow form submits the light-DOM form (password managers see that one). */
   private readonly _on: StepHandlers = {
     submit: (event) => (event.preventDefault(), this._fields.submit()),
-    resend: () =>
-      !this._call.busy &&
-      this._countdown.ready &&
-      this._run({ type: this._flow.step === 'phone-code' ? 'resend-phone' : 'resend-email' }),
+    resend: () => !this._busy && this._countdown.ready && this._run({ type: this._flow.step === 'phone-code' ? 'resend-phone' : 'resend-email' }),
     back: () => {
       // A provider sign-in may never answer (a prompt left open): going back abandons it.
-      if (this._call.busy && this._flow.step !== 'oauth') return;
-      if (this._call.busy) this._call.abort();
+      if (this._busy && this._flow.step !== 'oauth') return;
+      if (this._busy) this._call.abort();
       this._countdown.stop();
       this._dispatchFlow({ type: 'back' });
     },
     skip: () => this._dispatchFlow({ type: 'email-skipped' }),
     choose: (provider) => {
-      if (this._call.busy || this._flow.step !== 'email' || !this._endpointReady()) return;
+      if (this._busy || this._flow.step !== 'email' || !this._endpointReady()) return;
       this._oauth.chosen = provider;
       this._dispatchFlow({ type: 'oauth-chosen' });
       this._run({ type: 'oauth', provider });
     },
-    retry: () =>
-      !this._call.busy &&
-      this._flow.step === 'oauth' &&
-      this._oauth.chosen &&
-      this._run({ type: 'oauth', provider: this._oauth.chosen }),
+    retry: () => !this._busy && this._flow.step === 'oauth' && this._oauth.chosen && this._run({ type: 'oauth', provider: this._oauth.chosen }),
   };
 
   /** The current step id, reflected as the `step` attribute. Read-only: writes are ignored (Vue sets it from the attribute). */
@@ -319,6 +299,12 @@ export class VlensRegister extends LitElement {
     this._countries.reset();
     this._flow = transition(this._flow, { type: 'reset' });
     this._notice = this._phoneText = this._emailText = this._registeredName = null;
+  }
+
+  protected override firstUpdated(): void {
+    // The first screen is up: fetch what a submit needs now, the picker's panel when the page is idle.
+    submitPath.preload();
+    whenIdle(() => countryPanel.preload());
   }
 
   override disconnectedCallback(): void {
@@ -356,7 +342,7 @@ export class VlensRegister extends LitElement {
     const captcha = this._captcha.provider ? html`<slot name="captcha"></slot>` : nothing;
     const status = html`${statusSlot(!created)}${signIn ? html`<p part="sign-in"><a part="link" href=${signIn}>${t.signIn}</a></p>` : nothing}${captcha}`;
     const field = fieldSlots(created ? null : this._field(t), locale);
-    const step = this._renderStep({ t, pending: this._call.busy, status, field, on: this._on }, locale);
+    const step = this._renderStep({ t, pending: this._busy, status, field, on: this._on }, locale);
     const dark = this.theme === 'dark' || (this.theme !== 'light' && this._pageScheme.isDark);
     return html`<div part="base" lang=${locale} dir=${directionOf(locale)} data-scheme=${dark ? 'dark' : 'light'}>${step}</div>`;
   }
@@ -397,7 +383,7 @@ export class VlensRegister extends LitElement {
       locale,
       key: this._flow.step,
       field: this._field(t),
-      invalid: !this._call.busy && Boolean(notice?.invalid),
+      invalid: !this._busy && Boolean(notice?.invalid),
       status: notice ? { text: notice.text, tone: notice.tone, isolate: Boolean(notice.foreign) } : null,
       onSubmit: (e) => this._onLightSubmit(e),
     };
@@ -420,7 +406,7 @@ export class VlensRegister extends LitElement {
   /** The light-DOM form's submit: the one way every step is submitted (button, Enter, auto-submit). */
   private _onLightSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    if (this._call.busy) return;
+    if (this._busy) return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const field = (name: string) => {
       const value = data.get(name);
@@ -435,7 +421,9 @@ export class VlensRegister extends LitElement {
 
   /** Parses in the picked country; a country (or `+code`) not loaded yet loads the world's metadata once, then retries. */
   private _submitPhone(text: string, mayLoad: boolean): void {
-    const parsed = parsePhone(text, this._countries.country);
+    const path = submitPath.now();
+    if (!path) return this._afterSubmitPath(() => this._submitPhone(text, mayLoad));
+    const parsed = path.parsePhone(text, this._countries.country);
     if (parsed.ok && !this._countries.offers(parsed.country)) return this._say(this._t().errorPhoneCountry, 'error');
     if (parsed.ok) return this._run({ type: 'send-phone', phone: parsed.e164 });
     // A calling code none of the offered countries has: refused here, without loading the world's metadata.
@@ -445,10 +433,41 @@ export class VlensRegister extends LitElement {
       return this._say(phoneProblemText(this._t(), parsed.code), 'error');
     const at = this._flow;
     this._say(this._t().countryLoading, 'progress');
-    loadPhoneMetadata().then(
+    path.loadPhoneMetadata().then(
       () => this._flow === at && this._phoneText === text && this._submitPhone(text, false),
       () => this._flow === at && this._say(this._t().countryLoadFailed, 'notice'),
     );
+  }
+
+  /**
+   * A submit that came before the submit path loaded: "working" until it has, then `next` (on the
+   * same state only). A failed load is a `network` error in the person's language, and `vlens-error`;
+   * submitting again loads again.
+   */
+  private _afterSubmitPath(next: () => void): void {
+    const at = this._flow;
+    this._awaitingSubmitPath = true;
+    this._say(this._t().working, 'progress');
+    submitPath.load().then(
+      () => {
+        this._awaitingSubmitPath = false;
+        if (this._flow !== at) return;
+        this._notice = null;
+        next();
+      },
+      (caught: unknown) => {
+        this._awaitingSubmitPath = false;
+        if (this._flow !== at) return;
+        const error = caught instanceof VlensError ? caught : new VlensError('network', String(caught), { cause: caught });
+        this._notice = failureNotice(error, at, errorText(error, this._t(), this._lang.locale, this.errorTexts, null, 'send-phone'));
+        this._fire('vlens-error', errorDetail(error, at.step));
+      },
+    );
+  }
+
+  /** A call is in flight, or a submit waits for the submit path. */
+  private get _busy(): boolean {
+    return this._awaitingSubmitPath || this._call.busy;
   }
 
   private _run(action: Action): void {

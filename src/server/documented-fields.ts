@@ -7,7 +7,7 @@
  */
 import type * as z from 'zod/mini';
 import type { VlensPath } from '../api/paths.js';
-import { isOtpField, RESPONSE_SCHEMAS } from '../api/schemas.js';
+import { isOtpField, responseSchemas } from '../api/schemas.js';
 
 /** A compiled allowlist: a scalar, free-form content, an object's documented keys, or an array's element. */
 export type FieldShape =
@@ -86,7 +86,7 @@ export function withoutOtpFields(value: unknown): unknown {
 }
 
 const SHAPES = new Map<VlensPath, FieldShape>(
-  Object.entries(RESPONSE_SCHEMAS).map(([path, schema]) => [path as VlensPath, fieldShapeOf(schema)]),
+  Object.entries(responseSchemas().byPath).map(([path, schema]) => [path as VlensPath, fieldShapeOf(schema)]),
 );
 
 /**

@@ -3,20 +3,14 @@ import { LitElement, html as litHtml } from 'lit';
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CountryPicker, COUNTRY_IDS, type CountryPickerStrings } from '../../src/register/country-picker.js';
+import { countryPanel } from '../../src/register/lazy-parts.js';
 import { isCountryLoaded, isWorldPhoneMetadataLoaded } from '../../src/phone/metadata-store.js';
 import { countryCallingCodes } from '../../src/phone/countries.js';
-import { typeKeys } from './helpers.js';
+import { mount, typeKeys } from './helpers.js';
+import { localeOf, stringsFor } from '../../src/i18n/index.js';
 
-const STRINGS: CountryPickerStrings = {
-  countryLabel: 'Country',
-  countryChange: 'Change country',
-  countrySearchLabel: 'Search countries',
-  countryListLabel: 'Countries',
-  countryDone: 'Done',
-  countryNoMatch: 'No country matches',
-  countryLoading: 'Loading…',
-  countryLoadFailed: 'Could not load',
-};
+/** The picker's strings are part of the element's dictionaries: the real ones, per language. */
+const stringsOf = (lang: string): CountryPickerStrings => stringsFor(localeOf(lang));
 
 class PickerHost extends LitElement {
   static override properties = { defaultCountry: { attribute: 'default-country' }, lang: {} };
@@ -28,7 +22,7 @@ class PickerHost extends LitElement {
     offered: () => this.offered ?? [...countryCallingCodes().keys()],
   });
   override render() {
-    return litHtml`<main>${this.picker.render(STRINGS, this.lang === 'ar' ? 'ar' : 'en')}</main>`;
+    return litHtml`<main>${this.picker.render(stringsOf(this.lang), localeOf(this.lang))}</main>`;
   }
 }
 customElements.define('country-picker-test-host', PickerHost);
@@ -37,6 +31,9 @@ const byId = <T extends HTMLElement>(el: PickerHost, id: string) => el.shadowRoo
 const active = (el: PickerHost) => el.shadowRoot!.activeElement;
 
 describe('country picker', () => {
+  // The panel is a lazy module (test/browser/lazy-submit.test.ts covers its loading): here it is in.
+  before(() => countryPanel.load());
+
   it('shows Egypt by default and loads no other metadata while browsing', async () => {
     const el = await fixture<PickerHost>(html`<country-picker-test-host></country-picker-test-host>`);
     expect(el.picker.country).to.equal('EG');
@@ -70,7 +67,7 @@ describe('country picker', () => {
     expect(active(el)?.id).to.equal(COUNTRY_IDS.toggle);
     expect(byId(el, COUNTRY_IDS.value)!.textContent).to.contain('France').and.contain('+33');
     // Picking another country is what loads the world's metadata.
-    await waitUntil(() => isCountryLoaded('FR'), 'French metadata loads after the pick');
+    await waitUntil(() => isCountryLoaded('FR'), 'French metadata loads after the pick', { timeout: 8000 });
     expect(el.picker.loading).to.equal(false);
   });
 
@@ -83,7 +80,7 @@ describe('country picker', () => {
     await el.updateComplete;
     await typeKeys('xyzzy');
     await el.updateComplete;
-    expect(byId(el, COUNTRY_IDS.list)!.textContent).to.contain(STRINGS.countryNoMatch);
+    expect(byId(el, COUNTRY_IDS.list)!.textContent).to.contain(stringsOf('en').countryNoMatch);
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(byId(el, COUNTRY_IDS.panel)).to.equal(null);

@@ -8,6 +8,7 @@ import type { VlensErrorDetail } from '../../src/events.js';
 import '../../src/vlens-register.js';
 // Every file that drives the widget audits with the same axe: all WCAG 2.x A/AA rules (see a11y.ts).
 import './a11y.js';
+import { submitPath } from '../../src/register/lazy-parts.js';
 
 export const ENDPOINT = '/api/vlens';
 
@@ -32,10 +33,15 @@ export async function freshStandIn(): Promise<void> {
   await standIn.reset();
 }
 
-export async function mount(
-  template = html`<vlens-register endpoint=${ENDPOINT}></vlens-register>`,
-): Promise<VlensRegister> {
-  return fixture<VlensRegister>(template);
+/**
+ * Mounts a widget and waits for its submit path (the lazy chunk it starts loading after the first
+ * render), as a person's first submit a moment later finds it; test/browser/lazy-chunks.test.ts
+ * covers a submit that comes before it.
+ */
+export async function mount(template = html`<vlens-register endpoint=${ENDPOINT}></vlens-register>`): Promise<VlensRegister> {
+  const el = await fixture<VlensRegister>(template);
+  await submitPath.load();
+  return el;
 }
 
 export function part<T extends Element = HTMLElement>(el: VlensRegister, selector: string): T {
@@ -182,4 +188,21 @@ export const refused: PositionAnswer = (_success, failure) =>
  */
 export async function typeKeys(text: string): Promise<void> {
   for (const key of text) await sendKeys({ type: key });
+}
+
+/** Lazy modules as the dev server serves them (path prefixes the chunk gate matches). */
+export const LAZY_PATHS = { submitPath: '/src/register/submit-path.', countryPanel: '/src/register/country-picker-panel.' } as const;
+
+/** Holds, fails or passes the browser's requests for a lazy module (web-test-runner.config.mjs, `gateChunks`). */
+export const chunkGate = {
+  hold: (prefix: string) => executeServerCommand('chunk-gate:hold', { prefix }),
+  fail: (prefix: string) => executeServerCommand('chunk-gate:fail', { prefix }),
+  pass: (prefix: string) => executeServerCommand('chunk-gate:pass', { prefix }),
+  requests: (prefix: string) => executeServerCommand<number, { prefix: string }>('chunk-gate:requests', { prefix }),
+};
+
+/** The status line's text and tone (`error`, `progress`, `notice` or `none`). */
+export function statusOf(el: VlensRegister): { text: string; tone: string } {
+  const status = part(el, '[part~="status"]');
+  return { text: status.textContent?.trim() ?? '', tone: status.dataset.tone ?? '' };
 }

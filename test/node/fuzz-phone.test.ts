@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parsePhone, PHONE_REJECTION_CODES, type PhoneOutcome } from '../../src/phone/phone.js';
 import { toCodeDigits } from '../../src/phone/digits.js';
 import { loadPhoneMetadata } from '../../src/phone/metadata-store.js';
-import { listCountries } from '../../src/phone/countries.js';
+import { listCountries } from '../../src/phone/country-search.js';
 
 const E164 = /^\+[1-9]\d{7,14}$/;
 const CODE_REJECTIONS = ['empty', 'invalid-characters', 'too-long'];

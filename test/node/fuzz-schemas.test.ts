@@ -10,8 +10,10 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { createVlensClient, readEnvelope, VlensError, type VlensClient } from '../../src/api/client.js';
 import { VLENS_PATHS, type VlensPath } from '../../src/api/paths.js';
-import { AnyEnvelope, RESPONSE_SCHEMAS } from '../../src/api/schemas.js';
+import { responseSchemas } from '../../src/api/schemas.js';
 import { anyJson, goodData, nearEnvelope, path, responseText, status } from '../helpers/response-arbitraries.js';
+
+const { byPath: RESPONSE_SCHEMAS, anyEnvelope: AnyEnvelope } = responseSchemas();
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const KINDS_FROM_A_RESPONSE = ['api', 'protocol', 'timeout'];

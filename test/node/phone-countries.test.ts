@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { callingCodeOf, foldForSearch, listCountries, searchCountries } from '../../src/phone/countries.js';
+import { callingCodeOf } from '../../src/phone/countries.js';
+import { foldForSearch, listCountries, searchCountries } from '../../src/phone/country-search.js';
 
 const codes = (list: Array<{ code: string }>) => list.map((c) => c.code);
 
