@@ -319,5 +319,11 @@ export default {
   testFramework: { config: { timeout: 30_000 } },
   browsers: [await engineLauncher(ENGINE)],
   middleware: [gateChunks, testRoutes, mountProxy, mountDevOAuth, mountFakeCaptcha],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }), standInCommands, chunkGateCommands, visualRegression, vueSfcPlugin],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
+    standInCommands,
+    chunkGateCommands,
+    visualRegression,
+    vueSfcPlugin,
+  ],
 };

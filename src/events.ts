@@ -85,5 +85,12 @@ export function errorDetail(error: VlensError, step: StepId): VlensErrorDetail {
 
 /** `vlens-error`'s detail when the element has no `endpoint` to call. */
 export function configErrorDetail(step: StepId): VlensErrorDetail {
-  return { error_code: null, error_message: 'The endpoint attribute is missing', error_descriptions: null, step, status: null, kind: 'config' };
+  return {
+    error_code: null,
+    error_message: 'The endpoint attribute is missing',
+    error_descriptions: null,
+    step,
+    status: null,
+    kind: 'config',
+  };
 }

@@ -12,7 +12,13 @@ import { VlensRegister } from './register/vlens-register.component.js';
 export { VlensRegister };
 export { VlensError } from './api/error.js';
 export { STEP_IDS, type StepId, type EmailStepMode, type PasswordMode } from './register/flow.js';
-export type { VlensRegisteredDetail, VlensErrorDetail, VlensErrorKind, VlensStepChangeDetail, VlensEventMap } from './events.js';
+export type {
+  VlensRegisteredDetail,
+  VlensErrorDetail,
+  VlensErrorKind,
+  VlensStepChangeDetail,
+  VlensEventMap,
+} from './events.js';
 export type { VlensStrings, VlensStringOverrides, VlensErrorText, VlensLocale } from './i18n/index.js';
 
 if (!customElements.get('vlens-register')) customElements.define('vlens-register', VlensRegister);

@@ -15,7 +15,11 @@ export class VlensError extends Error {
   readonly status: number | null;
   readonly envelope: Envelope;
 
-  constructor(kind: VlensErrorKind, message: string, options: { status?: number | null; envelope?: Envelope; cause?: unknown } = {}) {
+  constructor(
+    kind: VlensErrorKind,
+    message: string,
+    options: { status?: number | null; envelope?: Envelope; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'VlensError';
     this.kind = kind;
@@ -23,4 +27,3 @@ export class VlensError extends Error {
     this.envelope = options.envelope ?? { data: null, error_code: null, error_message: null, error_descriptions: null };
   }
 }
-

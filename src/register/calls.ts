@@ -2,6 +2,7 @@ import { createVlensClient, DEFAULT_TIMEOUT_MS, type VlensClient } from '../api/
 import type { RegisteredOutput } from '../events.js';
 import type { OAuthProviderName } from '../oauth/types.js';
 import type { FlowEvent, FlowState } from './flow.js';
+import type { Action } from './action.js';
 
 export type { Action };
 

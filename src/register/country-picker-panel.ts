@@ -23,12 +23,12 @@ export interface CountryPanelView {
   /** The countries on offer (ISO codes): the list shows only these. */
   offered: readonly string[];
   on: {
-    panelKeydown(event: KeyboardEvent): void;
-    search(event: Event): void;
-    searchKeydown(event: KeyboardEvent): void;
-    listChange(event: Event): void;
-    listKeydown(event: KeyboardEvent): void;
-    close(): void;
+    panelKeydown: (event: KeyboardEvent) => void;
+    search: (event: Event) => void;
+    searchKeydown: (event: KeyboardEvent) => void;
+    listChange: (event: Event) => void;
+    listKeydown: (event: KeyboardEvent) => void;
+    close: () => void;
   };
 }
 
@@ -49,8 +49,9 @@ export function renderCountryPanel({ t, locale, query, selected, offered, on }: 
       @keydown=${on.searchKeydown}
     />
     <label part="label" for=${COUNTRY_IDS.list}>${t.countryListLabel}</label>
-    ${matches.length
-      ? html`<select
+    ${
+      matches.length
+        ? html`<select
           part="country-list"
           id=${COUNTRY_IDS.list}
           size=${Math.min(LIST_ROWS, Math.max(2, matches.length))}
@@ -60,7 +61,8 @@ export function renderCountryPanel({ t, locale, query, selected, offered, on }: 
         >
           ${matches.map((c) => renderOption(c, selected))}
         </select>`
-      : html`<p part="hint" id=${COUNTRY_IDS.list}>${t.countryNoMatch}</p>`}
+        : html`<p part="hint" id=${COUNTRY_IDS.list}>${t.countryNoMatch}</p>`
+    }
     <div part="actions">
       <button part="button country-done" type="button" @click=${on.close}>${t.countryDone}</button>
     </div>

@@ -6,7 +6,14 @@
  * `vlens-error` detail for the host.
  */
 import type { VlensError } from '../api/error.js';
-import { format, hostErrorText, triesLeftText, type VlensErrorText, type VlensLocale, type VlensStrings } from '../i18n/index.js';
+import {
+  format,
+  hostErrorText,
+  triesLeftText,
+  type VlensErrorText,
+  type VlensLocale,
+  type VlensStrings,
+} from '../i18n/index.js';
 import type { OAuthProviderName } from '../oauth/types.js';
 import type { Action } from './action.js';
 

@@ -8,7 +8,11 @@ import * as panel from './country-picker-panel.js';
 import type { LazyModule } from './lazy-module.js';
 import type { CountryPanel, SubmitPath } from './lazy-parts.js';
 
-const loaded = <M>(module: M): LazyModule<M> => ({ now: () => module, load: () => Promise.resolve(module), preload: () => {} });
+const loaded = <M>(module: M): LazyModule<M> => ({
+  now: () => module,
+  load: () => Promise.resolve(module),
+  preload: () => {},
+});
 
 export const submitPath: LazyModule<SubmitPath> = loaded(submit);
 export const countryPanel: LazyModule<CountryPanel> = loaded(panel);

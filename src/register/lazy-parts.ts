@@ -17,9 +17,13 @@ const importUrl = <M>(url: string): Promise<M> => import(/* @vite-ignore */ url)
 
 /** A failed load is a `network` VlensError that keeps the browser's error (and its URL) as its cause. */
 const asNetworkError = (cause: unknown): never => {
-  throw new VlensError('network', `The widget could not load the code it needs to send: ${cause instanceof Error ? cause.message : String(cause)}`, {
-    cause,
-  });
+  throw new VlensError(
+    'network',
+    `The widget could not load the code it needs to send: ${cause instanceof Error ? cause.message : String(cause)}`,
+    {
+      cause,
+    },
+  );
 };
 
 /** A load that fails is a `network` VlensError; the next submit tries again. */

@@ -1,7 +1,15 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_TIMEOUT_MS, VlensError } from '../api/error.js';
-import { CallController, CaptchaController, LangObserver, LightFieldsController, ResendCountdown, ResumeController, WebOtpController } from '../controllers/index.js';
+import {
+  CallController,
+  CaptchaController,
+  LangObserver,
+  LightFieldsController,
+  ResendCountdown,
+  ResumeController,
+  WebOtpController,
+} from '../controllers/index.js';
 import { PageScheme, ReadableColours, ServerConfig, type LightFieldsState } from '../controllers/index.js';
 import { configErrorDetail, errorDetail, registeredDetail } from '../events.js';
 import { offeredCountries, parseCountryList } from '../phone/offered-countries.js';
@@ -30,7 +38,18 @@ import { failureNotice, type Notice } from './notice.js';
 import { OAuthSignIn } from './oauth-sign-in.js';
 import { countryPanel, submitPath } from './lazy-parts.js';
 import { whenIdle } from './lazy-module.js';
-import { codeStep, doneStep, emailStep, finishStep, IDS, oauthStep, phoneStep, providerLabel, type StepBase, type StepHandlers } from './steps/index.js';
+import {
+  codeStep,
+  doneStep,
+  emailStep,
+  finishStep,
+  IDS,
+  oauthStep,
+  phoneStep,
+  providerLabel,
+  type StepBase,
+  type StepHandlers,
+} from './steps/index.js';
 import { themeStyles } from './theme.styles.js';
 import { cleanEmail, emailStepMode, passwordMode, RULE_VALUES, submittedAction } from './validation.js';
 import { vlensRegisterStyles } from './vlens-register.styles.js';
@@ -237,7 +256,8 @@ export class VlensRegister extends LitElement {
       const { callFor } = await submitPath.load();
       signal.throwIfAborted();
       return callFor(action, this, flow, signal, {
-        onCodeSent: () => this._countdown.start(this._serverConfig.resendAfter(this.resendAfter, this.hasAttribute('resend-after'))),
+        onCodeSent: () =>
+          this._countdown.start(this._serverConfig.resendAfter(this.resendAfter, this.hasAttribute('resend-after'))),
         onPhoneCodeResent: () => this._webOtp.restart(),
         verifyOAuth: (client, provider) => this._oauth.verify(client, provider, signal),
         captchaToken: (signal) => this._captcha.token(signal),
@@ -267,7 +287,10 @@ export class VlensRegister extends LitElement {
   /** What the step templates' forms and buttons do; a step's shadow form submits the light-DOM form (password managers see that one). */
   private readonly _on: StepHandlers = {
     submit: (event) => (event.preventDefault(), this._fields.submit()),
-    resend: () => !this._busy && this._countdown.ready && this._run({ type: this._flow.step === 'phone-code' ? 'resend-phone' : 'resend-email' }),
+    resend: () =>
+      !this._busy &&
+      this._countdown.ready &&
+      this._run({ type: this._flow.step === 'phone-code' ? 'resend-phone' : 'resend-email' }),
     back: () => {
       // A provider sign-in may never answer (a prompt left open): going back abandons it.
       if (this._busy && this._flow.step !== 'oauth') return;
@@ -282,7 +305,11 @@ export class VlensRegister extends LitElement {
       this._dispatchFlow({ type: 'oauth-chosen' });
       this._run({ type: 'oauth', provider });
     },
-    retry: () => !this._busy && this._flow.step === 'oauth' && this._oauth.chosen && this._run({ type: 'oauth', provider: this._oauth.chosen }),
+    retry: () =>
+      !this._busy &&
+      this._flow.step === 'oauth' &&
+      this._oauth.chosen &&
+      this._run({ type: 'oauth', provider: this._oauth.chosen }),
   };
 
   /** The current step id, reflected as the `step` attribute. Read-only: writes are ignored (Vue sets it from the attribute). */
@@ -458,8 +485,13 @@ export class VlensRegister extends LitElement {
       (caught: unknown) => {
         this._awaitingSubmitPath = false;
         if (this._flow !== at) return;
-        const error = caught instanceof VlensError ? caught : new VlensError('network', String(caught), { cause: caught });
-        this._notice = failureNotice(error, at, errorText(error, this._t(), this._lang.locale, this.errorTexts, null, 'send-phone'));
+        const error =
+          caught instanceof VlensError ? caught : new VlensError('network', String(caught), { cause: caught });
+        this._notice = failureNotice(
+          error,
+          at,
+          errorText(error, this._t(), this._lang.locale, this.errorTexts, null, 'send-phone'),
+        );
         this._fire('vlens-error', errorDetail(error, at.step));
       },
     );

@@ -6,7 +6,7 @@ import { CountryPicker, COUNTRY_IDS, type CountryPickerStrings } from '../../src
 import { countryPanel } from '../../src/register/lazy-parts.js';
 import { isCountryLoaded, isWorldPhoneMetadataLoaded } from '../../src/phone/metadata-store.js';
 import { countryCallingCodes } from '../../src/phone/countries.js';
-import { mount, typeKeys } from './helpers.js';
+import { typeKeys } from './helpers.js';
 import { localeOf, stringsFor } from '../../src/i18n/index.js';
 
 /** The picker's strings are part of the element's dictionaries: the real ones, per language. */

@@ -38,7 +38,9 @@ export async function freshStandIn(): Promise<void> {
  * render), as a person's first submit a moment later finds it; test/browser/lazy-chunks.test.ts
  * covers a submit that comes before it.
  */
-export async function mount(template = html`<vlens-register endpoint=${ENDPOINT}></vlens-register>`): Promise<VlensRegister> {
+export async function mount(
+  template = html`<vlens-register endpoint=${ENDPOINT}></vlens-register>`,
+): Promise<VlensRegister> {
   const el = await fixture<VlensRegister>(template);
   await submitPath.load();
   return el;
@@ -191,7 +193,10 @@ export async function typeKeys(text: string): Promise<void> {
 }
 
 /** Lazy modules as the dev server serves them (path prefixes the chunk gate matches). */
-export const LAZY_PATHS = { submitPath: '/src/register/submit-path.', countryPanel: '/src/register/country-picker-panel.' } as const;
+export const LAZY_PATHS = {
+  submitPath: '/src/register/submit-path.',
+  countryPanel: '/src/register/country-picker-panel.',
+} as const;
 
 /** Holds, fails or passes the browser's requests for a lazy module (web-test-runner.config.mjs, `gateChunks`). */
 export const chunkGate = {

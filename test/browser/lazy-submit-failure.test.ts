@@ -9,7 +9,19 @@ import type { VlensRegister } from '../../src/register/vlens-register.component.
 import { submitPath } from '../../src/register/lazy-parts.js';
 import { en } from '../../src/i18n/en.js';
 import { ar } from '../../src/i18n/ar.js';
-import { ENDPOINT, LAZY_PATHS, chunkGate, freshStandIn, record, standIn, statusOf, submitButton, type, uniquePhone, waitForStep } from './helpers.js';
+import {
+  ENDPOINT,
+  LAZY_PATHS,
+  chunkGate,
+  freshStandIn,
+  record,
+  standIn,
+  statusOf,
+  submitButton,
+  type,
+  uniquePhone,
+  waitForStep,
+} from './helpers.js';
 
 describe('submit path that fails to load', () => {
   before(() => chunkGate.fail(LAZY_PATHS.submitPath));
@@ -17,7 +29,9 @@ describe('submit path that fails to load', () => {
   beforeEach(freshStandIn);
 
   it('shows a retryable network error in both languages, fires vlens-error "network", and a retry goes through', async () => {
-    const english = await fixture<VlensRegister>(html`<vlens-register endpoint=${ENDPOINT} lang="en"></vlens-register>`);
+    const english = await fixture<VlensRegister>(
+      html`<vlens-register endpoint=${ENDPOINT} lang="en"></vlens-register>`,
+    );
     const arabic = await fixture<VlensRegister>(html`<vlens-register endpoint=${ENDPOINT} lang="ar"></vlens-register>`);
     const errors = [record(english, 'vlens-error'), record(arabic, 'vlens-error')];
     const phone = await uniquePhone();
@@ -26,8 +40,13 @@ describe('submit path that fails to load', () => {
       type(el, '#phone', phone);
       submitButton(el).click();
     }
-    await waitUntil(() => errors.every((seen) => seen.length === 1), 'each widget reports the failed load', { timeout: 5000 });
-    for (const [el, t, seen] of [[english, en, errors[0]!], [arabic, ar, errors[1]!]] as const) {
+    await waitUntil(() => errors.every((seen) => seen.length === 1), 'each widget reports the failed load', {
+      timeout: 5000,
+    });
+    for (const [el, t, seen] of [
+      [english, en, errors[0]],
+      [arabic, ar, errors[1]],
+    ] as const) {
       await el.updateComplete;
       expect(statusOf(el)).to.deep.equal({ text: t.errorNetwork, tone: 'error' });
       expect(seen[0]).to.include({ kind: 'network', step: 'phone', status: null, error_code: null });

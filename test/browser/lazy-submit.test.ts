@@ -9,7 +9,19 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import { countryPanel, submitPath } from '../../src/register/lazy-parts.js';
 import { COUNTRY_IDS } from '../../src/register/country-picker.js';
-import { ENDPOINT, LAZY_PATHS, chunkGate, freshStandIn, part, standIn, statusOf, submitButton, type, uniquePhone, waitForStep } from './helpers.js';
+import {
+  ENDPOINT,
+  LAZY_PATHS,
+  chunkGate,
+  freshStandIn,
+  part,
+  standIn,
+  statusOf,
+  submitButton,
+  type,
+  uniquePhone,
+  waitForStep,
+} from './helpers.js';
 
 const byId = (el: VlensRegister, id: string) => el.shadowRoot!.getElementById(id);
 
@@ -28,7 +40,11 @@ describe('lazy first load', () => {
     const requestsBefore = await chunkGate.requests(LAZY_PATHS.submitPath);
     const el = await fixture<VlensRegister>(html`<vlens-register endpoint=${ENDPOINT}></vlens-register>`);
     // The element asks for the submit path right after its first render, before any submit.
-    await waitUntil(async () => (await chunkGate.requests(LAZY_PATHS.submitPath)) > requestsBefore, 'the submit path is requested after the first render', { timeout: 5000 });
+    await waitUntil(
+      async () => (await chunkGate.requests(LAZY_PATHS.submitPath)) > requestsBefore,
+      'the submit path is requested after the first render',
+      { timeout: 5000 },
+    );
     expect(submitPath.now()).to.equal(undefined);
     const phone = await uniquePhone();
     type(el, '#phone', phone);
@@ -42,7 +58,9 @@ describe('lazy first load', () => {
 
     await chunkGate.pass(LAZY_PATHS.submitPath);
     await waitForStep(el, 'phone-code');
-    expect((await standIn.lastRequest<{ phoneNumber: string }>('Register/StepVerifyPhone'))?.phoneNumber).to.equal(phone);
+    expect((await standIn.lastRequest<{ phoneNumber: string }>('Register/StepVerifyPhone'))?.phoneNumber).to.equal(
+      phone,
+    );
   });
 
   it("names Egypt from the strings on the first screen, and other countries in the page's language once the panel has loaded", async () => {
@@ -53,7 +71,11 @@ describe('lazy first load', () => {
     expect(byId(en, COUNTRY_IDS.value)!.textContent).to.contain('Egypt').and.contain('+20');
 
     // The picker offers a choice once the proxy's /config has listed its countries.
-    await waitUntil(() => byId(ar, COUNTRY_IDS.toggle) && byId(en, COUNTRY_IDS.toggle), 'the proxy offers other countries', { timeout: 5000 });
+    await waitUntil(
+      () => byId(ar, COUNTRY_IDS.toggle) && byId(en, COUNTRY_IDS.toggle),
+      'the proxy offers other countries',
+      { timeout: 5000 },
+    );
     (byId(ar, COUNTRY_IDS.toggle) as HTMLButtonElement).click();
     (byId(en, COUNTRY_IDS.toggle) as HTMLButtonElement).click();
     await ar.updateComplete;
@@ -61,12 +83,20 @@ describe('lazy first load', () => {
     expect(byId(ar, COUNTRY_IDS.list)).to.equal(null, 'the list waits for its module');
 
     await chunkGate.pass(LAZY_PATHS.countryPanel);
-    await waitUntil(() => byId(ar, COUNTRY_IDS.list) && byId(en, COUNTRY_IDS.list), 'both panels render once the module is in', { timeout: 5000 });
-    const names = (el: VlensRegister) => [...(byId(el, COUNTRY_IDS.list) as HTMLSelectElement).options].map((o) => o.textContent!.trim());
+    await waitUntil(
+      () => byId(ar, COUNTRY_IDS.list) && byId(en, COUNTRY_IDS.list),
+      'both panels render once the module is in',
+      { timeout: 5000 },
+    );
+    const names = (el: VlensRegister) =>
+      [...(byId(el, COUNTRY_IDS.list) as HTMLSelectElement).options].map((o) => o.textContent.trim());
     expect(names(ar).some((name) => name.startsWith('ألمانيا'))).to.equal(true, 'Arabic names');
     expect(names(en).some((name) => name.startsWith('Germany'))).to.equal(true, 'English names');
     // Each opened panel focuses its search once it renders; one page has one focus, and it is one of these.
     const focused = [ar, en].find((el) => document.activeElement === el);
-    expect(focused?.shadowRoot!.activeElement?.id).to.equal(COUNTRY_IDS.search, 'the search is focused once it is there');
+    expect(focused?.shadowRoot!.activeElement?.id).to.equal(
+      COUNTRY_IDS.search,
+      'the search is focused once it is there',
+    );
   });
 });

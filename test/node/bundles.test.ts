@@ -194,7 +194,10 @@ test('the ES module bundle registers from plain.html: first the bundle, then the
     // (at idle). No OAuth provider, no world phone metadata.
     assert.equal(scripts[0], '/dist/vlens-register.js');
     assert.deepEqual(
-      scripts.slice(1).map((script) => /^\/dist\/chunks\/(.+)-[\w-]{8}\.js$/.exec(script)?.[1] ?? script).sort(),
+      scripts
+        .slice(1)
+        .map((script) => /^\/dist\/chunks\/(.+)-[\w-]{8}\.js$/.exec(script)?.[1] ?? script)
+        .sort(),
       ['config', 'country-picker-panel', 'response', 'submit-path'],
       'no other lazy chunk without OAuth or another country',
     );
