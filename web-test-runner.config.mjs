@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { register } from 'tsx/esm/api';
 import { vueSfcPlugin } from './test/browser/frameworks/vue-sfc-plugin.mjs';
 import { engineLauncher, engineFiles, freePort } from './test/browser/engines.mjs';
+import { hostPagesPlugin } from './test/browser/hosts/host-pages.mjs';
 
 register();
 const { createVlensProxy } = await import('./src/server/proxy.ts');
@@ -325,5 +326,6 @@ export default {
     chunkGateCommands,
     visualRegression,
     vueSfcPlugin,
+    hostPagesPlugin,
   ],
 };

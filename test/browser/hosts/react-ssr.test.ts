@@ -1,0 +1,17 @@
+/**
+ * React 19: the page is server-rendered by react-dom/server's renderToString and hydrated by
+ * hydrateRoot, after the widget's module has defined the element and it has rendered; in React's
+ * development build (which reports every hydration difference) and its production build.
+ */
+import { freshStandIn } from '../helpers.js';
+import { closeHosts, expectHostRegisters } from './host.js';
+
+describe('hosts: React 19 SSR + hydrateRoot', () => {
+  beforeEach(freshStandIn);
+  afterEach(closeHosts);
+
+  for (const build of ['development', 'production'] as const) {
+    it(`hydrates without a mismatch and registers through onvlens-registered (${build} build)`, () =>
+      expectHostRegisters(`/hosts/react.html?build=${build}`, { serverRendered: true }));
+  }
+});
