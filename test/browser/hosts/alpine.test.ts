@@ -1,8 +1,9 @@
 /** Alpine.js binds `:endpoint` and `x-on:vlens-registered` to an element that is already defined and rendered. */
 import { freshStandIn } from '../helpers.js';
-import { closeHosts, expectHostRegisters } from './host.js';
+import { HOST_TEST_TIMEOUT_MS, closeHosts, expectHostRegisters } from './host.js';
 
-describe('hosts: Alpine.js', () => {
+describe('hosts: Alpine.js', function () {
+  this.timeout(HOST_TEST_TIMEOUT_MS);
   beforeEach(freshStandIn);
   afterEach(closeHosts);
 

@@ -5,9 +5,10 @@
  * both JIT-compiled by @angular/compiler (no Angular CLI build), after the widget has rendered.
  */
 import { freshStandIn } from '../helpers.js';
-import { closeHosts, expectHostRegisters } from './host.js';
+import { HOST_TEST_TIMEOUT_MS, closeHosts, expectHostRegisters } from './host.js';
 
-describe('hosts: Angular SSR + client hydration', () => {
+describe('hosts: Angular SSR + client hydration', function () {
+  this.timeout(HOST_TEST_TIMEOUT_MS);
   beforeEach(freshStandIn);
   afterEach(closeHosts);
 

@@ -23,6 +23,15 @@ export interface Host {
 /** Lit's notice in its development build (the dev server serves Lit's `development` export); not the host's. */
 const LIT_DEV_MODE = /^Lit is in dev mode\./;
 
+/**
+ * A host page's first request builds what it serves (the classic script with rollup, a server render,
+ * an esbuild bundle) and the Angular page compiles in the browser: on a loaded machine that takes
+ * tens of seconds, so a page gets this long to mount, and a host test (see HOST_TEST_TIMEOUT_MS) more.
+ */
+const PAGE_TIMEOUT_MS = 60_000;
+/** For `this.timeout()` in a host test's describe: the page plus a registration. */
+export const HOST_TEST_TIMEOUT_MS = PAGE_TIMEOUT_MS + 30_000;
+
 const opened: HTMLIFrameElement[] = [];
 
 /** Loads `url` in a frame and waits until the host says it has mounted or hydrated. */
@@ -35,7 +44,7 @@ export async function openHost(url: string): Promise<Host> {
   opened.push(frame);
   const win = () => frame.contentWindow as (Window & { hostProbe?: HostProbe }) | null;
   try {
-    await waitUntil(() => win()?.hostProbe?.ready === true, 'mounted', { timeout: 15000 });
+    await waitUntil(() => win()?.hostProbe?.ready === true, 'mounted', { timeout: PAGE_TIMEOUT_MS });
   } catch {
     const probe = win()?.hostProbe;
     throw new Error(`${url}: the host did not mount or hydrate; console: ${JSON.stringify(probe?.console)}, uncaught: ${JSON.stringify(probe?.uncaught)}`);

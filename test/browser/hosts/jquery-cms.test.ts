@@ -5,7 +5,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { freshStandIn } from '../helpers.js';
-import { closeHosts, expectRegisteredCleanly, openHost, registerAsAPerson } from './host.js';
+import { HOST_TEST_TIMEOUT_MS, closeHosts, expectRegisteredCleanly, openHost, registerAsAPerson } from './host.js';
 
 interface Moves {
   boxed: number;
@@ -13,7 +13,8 @@ interface Moves {
   toSidebar: number;
 }
 
-describe('hosts: jQuery CMS page that moves the widget', () => {
+describe('hosts: jQuery CMS page that moves the widget', function () {
+  this.timeout(HOST_TEST_TIMEOUT_MS);
   beforeEach(freshStandIn);
   afterEach(closeHosts);
 

@@ -4,9 +4,10 @@
  * development build (which reports every hydration difference) and its production build.
  */
 import { freshStandIn } from '../helpers.js';
-import { closeHosts, expectHostRegisters } from './host.js';
+import { HOST_TEST_TIMEOUT_MS, closeHosts, expectHostRegisters } from './host.js';
 
-describe('hosts: React 19 SSR + hydrateRoot', () => {
+describe('hosts: React 19 SSR + hydrateRoot', function () {
+  this.timeout(HOST_TEST_TIMEOUT_MS);
   beforeEach(freshStandIn);
   afterEach(closeHosts);
 

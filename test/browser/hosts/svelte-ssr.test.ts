@@ -4,9 +4,10 @@
  * SvelteKit does for a page; SvelteKit itself (a Vite build and its server) is not run here.
  */
 import { freshStandIn } from '../helpers.js';
-import { closeHosts, expectHostRegisters } from './host.js';
+import { HOST_TEST_TIMEOUT_MS, closeHosts, expectHostRegisters } from './host.js';
 
-describe('hosts: Svelte 5 SSR + hydrate', () => {
+describe('hosts: Svelte 5 SSR + hydrate', function () {
+  this.timeout(HOST_TEST_TIMEOUT_MS);
   beforeEach(freshStandIn);
   afterEach(closeHosts);
 

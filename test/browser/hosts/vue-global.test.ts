@@ -4,9 +4,10 @@
  * #app's markup after the element has rendered, and replaces it with its own element.
  */
 import { freshStandIn } from '../helpers.js';
-import { closeHosts, expectHostRegisters } from './host.js';
+import { HOST_TEST_TIMEOUT_MS, closeHosts, expectHostRegisters } from './host.js';
 
-describe('hosts: Vue global build, in-DOM template', () => {
+describe('hosts: Vue global build, in-DOM template', function () {
+  this.timeout(HOST_TEST_TIMEOUT_MS);
   beforeEach(freshStandIn);
   afterEach(closeHosts);
 

@@ -3,9 +3,10 @@
  * development browser build (which reports hydration mismatches), after the widget has rendered.
  */
 import { freshStandIn } from '../helpers.js';
-import { closeHosts, expectHostRegisters } from './host.js';
+import { HOST_TEST_TIMEOUT_MS, closeHosts, expectHostRegisters } from './host.js';
 
-describe('hosts: Vue 3 SSR + hydration', () => {
+describe('hosts: Vue 3 SSR + hydration', function () {
+  this.timeout(HOST_TEST_TIMEOUT_MS);
   beforeEach(freshStandIn);
   afterEach(closeHosts);
 
