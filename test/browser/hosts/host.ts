@@ -137,6 +137,11 @@ async function focusField(host: Host, name: string, target: () => HTMLElement | 
 
 const AUTOCOMPLETE: Record<string, string> = { phone: 'tel', code: 'one-time-code' };
 
+/** The person's first interaction: a click on the phone field (the element then makes its light-DOM fields). */
+export async function clickPhoneField(host: Host): Promise<void> {
+  await focusField(host, 'phone', () => visiblePhoneField(host.element()));
+}
+
 /**
  * Phone → SMS code → finish → done, typed and clicked like a person, checking for duplicate fields
  * on the way; returns the number registered.
@@ -145,7 +150,7 @@ export async function registerAsAPerson(host: Host, beforeCode?: () => Promise<v
   expectOwnFieldsOnly(host, 'before any interaction');
   const phone = await uniquePhone();
 
-  await focusField(host, 'phone', () => visiblePhoneField(host.element()));
+  await clickPhoneField(host);
   expectOwnFieldsOnly(host, 'phone step, after the first click');
   expect(light(host.element(), 'form').length, 'the element made its light-DOM form').to.equal(1);
   await sendKeys({ type: phone });
