@@ -95,11 +95,12 @@ export function expectOwnFieldsOnly(host: Host, when: string): void {
 function visiblePhoneField(el: VlensRegister): HTMLElement {
   const own = lightField(el, 'phone');
   if (own) return own;
-  const shown = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')].find(
-    (input) => input.type === 'tel' && input.getBoundingClientRect().width > 0,
+  // Before the person's first interaction the element may show a stand-in in its shadow root.
+  const shown = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input:not([part~="country-search"])')].filter(
+    (input) => input.getBoundingClientRect().width > 0,
   );
-  if (!shown) throw new Error('no phone field is shown, in light DOM or in the shadow root');
-  return shown;
+  if (shown.length !== 1) throw new Error(`${shown.length} phone fields are shown in the shadow root, none in light DOM`);
+  return shown[0]!;
 }
 
 /** A real click in the middle of `target` (inside the frame, possibly inside a shadow root). */
