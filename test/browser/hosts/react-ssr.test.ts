@@ -12,7 +12,7 @@ describe('hosts: React 19 SSR + hydrateRoot', function () {
   afterEach(closeHosts);
 
   for (const build of ['development', 'production'] as const) {
-    it(`hydrates without a mismatch and registers through onvlens-registered (${build} build)`, () =>
+    it(`hydrates without a mismatch and registers through a ref listener (${build} build)`, () =>
       expectHostRegisters(`/hosts/react.html?build=${build}`, { serverRendered: true }));
   }
 });
