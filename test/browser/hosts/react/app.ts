@@ -2,7 +2,7 @@
  * The React host: <vlens-register> in a component, rendered by react-dom/server in the dev server
  * (host-pages.mjs) and hydrated by ./client.ts. Its events are bound with a ref and addEventListener:
  * React 19 attaches `on<event>` props of a custom element when it creates the element, but not when
- * it hydrates a server-rendered one (facebook/react#35446, open), so `onvlens-registered` would never
+ * it hydrates a server-rendered one (react/react#35446, open: https://github.com/react/react/issues/35446), so `onvlens-registered` would never
  * fire on this page.
  */
 import { createElement as h, useEffect, useRef, useState } from 'react';
