@@ -116,16 +116,13 @@ async function click(host: Host, target: Element, what: string): Promise<void> {
   await sendMouse({ type: 'click', position: [Math.round(frameBox.left + x), Math.round(frameBox.top + y)] });
 }
 
-async function waitForStep(host: Host, step: StepId): Promise<VlensRegister> {
-  await waitUntil(() => host.element().step === step, `${host.url}: step ${step} (now ${host.element().step})`, { timeout: 8000 });
-  const el = host.element();
+async function waitForStep(host: Host, el: VlensRegister, step: StepId): Promise<void> {
+  await waitUntil(() => el.step === step, `${host.url}: step ${step} (now ${el.step})`, { timeout: 8000 });
   await el.updateComplete;
-  return el;
 }
 
 /** Clicks the step's field and waits until the light-DOM field (the one password managers see) has the focus. */
-async function focusField(host: Host, name: string, target: () => HTMLElement | null): Promise<void> {
-  const el = host.element();
+async function focusField(host: Host, el: VlensRegister, name: string, target: () => HTMLElement | null): Promise<void> {
   const shown = target();
   if (!shown) throw new Error(`no ${name} field is shown`);
   await click(host, shown, `the ${name} field`);
@@ -140,36 +137,40 @@ const AUTOCOMPLETE: Record<string, string> = { phone: 'tel', code: 'one-time-cod
 
 /** The person's first interaction: a click on the phone field (the element then makes its light-DOM fields). */
 export async function clickPhoneField(host: Host): Promise<void> {
-  await focusField(host, 'phone', () => visiblePhoneField(host.element()));
+  const el = host.element();
+  await focusField(host, el, 'phone', () => visiblePhoneField(el));
 }
 
 /**
  * Phone → SMS code → finish → done, typed and clicked like a person, checking for duplicate fields
- * on the way; returns the number registered.
+ * on the way; returns the number registered. The element is the page's one <vlens-register> when
+ * this starts; the host may move it (even out of the document for a while) from then on.
  */
 export async function registerAsAPerson(host: Host, beforeCode?: () => Promise<void>): Promise<string> {
+  const el = host.element();
   expectOwnFieldsOnly(host, 'before any interaction');
   const phone = await uniquePhone();
 
-  await clickPhoneField(host);
+  await focusField(host, el, 'phone', () => visiblePhoneField(el));
   expectOwnFieldsOnly(host, 'phone step, after the first click');
-  expect(light(host.element(), 'form').length, 'the element made its light-DOM form').to.equal(1);
+  expect(light(el, 'form').length, 'the element made its light-DOM form').to.equal(1);
   await sendKeys({ type: phone });
   await sendKeys({ press: 'Enter' });
-  await waitForStep(host, 'phone-code');
+  await waitForStep(host, el, 'phone-code');
   expectOwnFieldsOnly(host, 'code step');
 
   await beforeCode?.();
+  expect(host.element(), 'the element is back in the page').to.equal(el);
   const code = await standIn.lastCode(phone);
   if (!code) throw new Error(`no code was sent to ${phone}`);
-  await focusField(host, 'code', () => lightField(host.element(), 'code'));
+  await focusField(host, el, 'code', () => lightField(el, 'code'));
   expectOwnFieldsOnly(host, 'code step, field focused');
   await sendKeys({ type: code });
-  const el = await waitForStep(host, 'finish');
+  await waitForStep(host, el, 'finish');
   expectOwnFieldsOnly(host, 'finish step');
 
   await click(host, el.shadowRoot!.querySelector('button[part~="submit"]')!, 'the finish button');
-  await waitForStep(host, 'done');
+  await waitForStep(host, el, 'done');
   expectOwnFieldsOnly(host, 'done');
   return phone;
 }
