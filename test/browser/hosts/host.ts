@@ -8,7 +8,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { VlensRegister } from '../../../src/register/vlens-register.component.js';
 import type { StepId } from '../../../src/register/flow.js';
-import { standIn, uniquePhone } from '../helpers.js';
+import { standIn, typeKeys, uniquePhone } from '../helpers.js';
 import type { HostProbe } from './probe-types.js';
 
 export interface Host {
@@ -154,7 +154,7 @@ export async function registerAsAPerson(host: Host, beforeCode?: () => Promise<v
   await focusField(host, el, 'phone', () => visiblePhoneField(el));
   expectOwnFieldsOnly(host, 'phone step, after the first click');
   expect(light(el, 'form').length, 'the element made its light-DOM form').to.equal(1);
-  await sendKeys({ type: phone });
+  await typeKeys(phone);
   await sendKeys({ press: 'Enter' });
   await waitForStep(host, el, 'phone-code');
   expectOwnFieldsOnly(host, 'code step');
@@ -165,7 +165,7 @@ export async function registerAsAPerson(host: Host, beforeCode?: () => Promise<v
   if (!code) throw new Error(`no code was sent to ${phone}`);
   await focusField(host, el, 'code', () => lightField(el, 'code'));
   expectOwnFieldsOnly(host, 'code step, field focused');
-  await sendKeys({ type: code });
+  await typeKeys(code);
   await waitForStep(host, el, 'finish');
   expectOwnFieldsOnly(host, 'finish step');
 
