@@ -54,6 +54,9 @@ import { themeStyles } from './theme.styles.js';
 import { cleanEmail, emailStepMode, passwordMode, RULE_VALUES, submittedAction } from './validation.js';
 import { vlensRegisterStyles } from './vlens-register.styles.js';
 
+/** `theme`'s reflection: `auto` is the absent attribute. */
+const AUTO_IS_NO_ATTRIBUTE = { toAttribute: (theme: string) => (theme === 'auto' ? null : theme) };
+
 /**
  * Registers a user with Vlens, step by step (phone number, SMS code, email and
  * its code when needed, password when asked), through the tenant's proxy.
@@ -69,7 +72,7 @@ import { vlensRegisterStyles } from './vlens-register.styles.js';
  * @summary Vlens registration: phone, code, email, finish — ends with the user's access token.
  *
  * @attr lang - The language (`ar…` → Arabic, right-to-left; else English); without it, the closest ancestor's, else the document's.
- * @attr step - Reflected, read-only: the current step id.
+ * @attr step - Reflected, read-only: the current step id, from the first interaction (or the first step change) on.
  *
  * @fires vlens-registered - The account exists; detail: the `RegisterOutput` essentials with the access token.
  * @fires vlens-error - A call failed (or the endpoint is missing); detail: envelope, step, status, kind.
@@ -162,8 +165,11 @@ export class VlensRegister extends LitElement {
   @property({ attribute: 'default-country' }) defaultCountry = 'EG';
   /** Countries to offer (ISO codes), narrowing the proxy's list (`GET {endpoint}/config`); alone when it does not answer. */
   @property({ attribute: 'allowed-countries' }) allowedCountries = '';
-  /** `auto` (default) follows the page behind the widget (its background, else its `color-scheme`, else light); or `light`, `dark`. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  /**
+   * `auto` (default) follows the page behind the widget (its background, else its `color-scheme`, else light); or `light`, `dark`.
+   * Reflected except `auto`, which is the absent attribute: the element writes nothing onto a server-rendered tag before it hydrates.
+   */
+  @property({ reflect: true, converter: AUTO_IS_NO_ATTRIBUTE }) theme: 'light' | 'dark' | 'auto' = 'auto';
   /** Keep the number and request id (never a code) in sessionStorage so a reload resumes at the code step. */
   @property({ type: Boolean }) resume = false;
   /** Replace any string, per locale: `{ ar: { phoneHeading: '…' } }`. */
@@ -312,7 +318,10 @@ export class VlensRegister extends LitElement {
       this._run({ type: 'oauth', provider: this._oauth.chosen }),
   };
 
-  /** The current step id, reflected as the `step` attribute. Read-only: writes are ignored (Vue sets it from the attribute). */
+  /**
+   * The current step id, reflected as the `step` attribute once the light-DOM fields exist (first interaction, or a flow past
+   * its first step). Read-only: writes are ignored (Vue sets it from the attribute).
+   */
   get step(): StepId {
     return this._flow.step;
   }
@@ -357,7 +366,9 @@ export class VlensRegister extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.getAttribute('step') !== this._flow.step) this.setAttribute('step', this._flow.step);
+    // Like the light-DOM fields, the attribute waits for the first interaction: a framework hydrating a server-rendered
+    // <vlens-register> finds only the attributes it rendered (React's development build reports any other).
+    if (this._fields.created && this.getAttribute('step') !== this._flow.step) this.setAttribute('step', this._flow.step);
     if (this._focusHeading) this.renderRoot.querySelector<HTMLElement>(`#${IDS.heading}`)?.focus();
     this._focusHeading = false;
   }

@@ -6,7 +6,7 @@ import type {} from '../events.js';
 export interface VlensRegisterAttributes {
   /** The language (`ar…` → Arabic, right-to-left; else English); without it, the closest ancestor's, else the document's. */
   'lang'?: string;
-  /** Reflected, read-only: the current step id. */
+  /** Reflected, read-only: the current step id, from the first interaction (or the first step change) on. */
   'step'?: string;
   /** The tenant's proxy mount, e.g. `/api/vlens`; every call is `POST {endpoint}/<Vlens path>`. Required. */
   'endpoint'?: string;
@@ -40,7 +40,8 @@ export interface VlensRegisterAttributes {
   'default-country'?: string;
   /** Countries to offer (ISO codes), narrowing the proxy's list (`GET {endpoint}/config`); alone when it does not answer. */
   'allowed-countries'?: string;
-  /** `auto` (default) follows the page behind the widget (its background, else its `color-scheme`, else light); or `light`, `dark`. */
+  /** `auto` (default) follows the page behind the widget (its background, else its `color-scheme`, else light); or `light`, `dark`.
+Reflected except `auto`, which is the absent attribute: the element writes nothing onto a server-rendered tag before it hydrates. */
   'theme'?: 'light' | 'dark' | 'auto';
   /** Keep the number and request id (never a code) in sessionStorage so a reload resumes at the code step. */
   'resume'?: boolean;

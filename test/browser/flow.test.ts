@@ -6,6 +6,7 @@ import {
   enterPhone,
   field,
   freshStandIn,
+  interact,
   mount,
   part,
   query,
@@ -26,6 +27,9 @@ describe('vlens-register: the whole flow', () => {
   it('starts on the phone step and reflects it (its audit: a11y-audit.test.ts)', async () => {
     const el = await mount();
     expect(el.step).to.equal('phone');
+    expect(el.hasAttribute('step'), 'nothing written onto the tag before the first interaction').to.equal(false);
+    interact(el);
+    await el.updateComplete;
     expect(el.getAttribute('step')).to.equal('phone');
   });
 

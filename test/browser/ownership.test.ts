@@ -193,6 +193,8 @@ describe('vlens-register: hosts that bind late', () => {
     expect(() => ((el as unknown as { step: string }).step = 'done')).not.to.throw();
     await el.updateComplete;
     expect(el.step).to.equal('phone');
+    interact(el);
+    await el.updateComplete;
     expect(el.getAttribute('step')).to.equal('phone');
     await enterPhone(el, await uniquePhone());
     await waitForStep(el, 'phone-code');
