@@ -368,7 +368,8 @@ export class VlensRegister extends LitElement {
   protected override updated(): void {
     // Like the light-DOM fields, the attribute waits for the first interaction: a framework hydrating a server-rendered
     // <vlens-register> finds only the attributes it rendered (React's development build reports any other).
-    if (this._fields.created && this.getAttribute('step') !== this._flow.step) this.setAttribute('step', this._flow.step);
+    if (this._fields.created && this.getAttribute('step') !== this._flow.step)
+      this.setAttribute('step', this._flow.step);
     if (this._focusHeading) this.renderRoot.querySelector<HTMLElement>(`#${IDS.heading}`)?.focus();
     this._focusHeading = false;
   }

@@ -7,5 +7,6 @@ describe('hosts: Alpine.js', function () {
   beforeEach(freshStandIn);
   afterEach(closeHosts);
 
-  it('registers through x-on:vlens-registered', () => expectHostRegisters('/test/browser/hosts/pages/alpine.html', { serverRendered: false }));
+  it('registers through x-on:vlens-registered', () =>
+    expectHostRegisters('/test/browser/hosts/pages/alpine.html', { serverRendered: false }));
 });

@@ -78,7 +78,12 @@ async function bundleReact(entry, mode, platform) {
     define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
     minify: mode === 'production',
     // react-dom/server requires Node's built-ins (stream, util…): give the ES module a `require`.
-    banner: platform === 'node' ? { js: `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(import.meta.url)});` } : {},
+    banner:
+      platform === 'node'
+        ? {
+            js: `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(import.meta.url)});`,
+          }
+        : {},
   });
   return result.outputFiles[0].text;
 }
@@ -103,7 +108,9 @@ async function reactPage(build) {
 }
 
 /** react-dom/client and the app for the browser, in each of React's builds. */
-const reactClient = Object.fromEntries(BUILDS.map((mode) => [mode, once(() => bundleReact('./react/client.ts', mode, 'browser'))]));
+const reactClient = Object.fromEntries(
+  BUILDS.map((mode) => [mode, once(() => bundleReact('./react/client.ts', mode, 'browser'))]),
+);
 
 async function vuePage() {
   const [{ createSSRApp }, { renderToString }, { App, isCustomElement }] = await Promise.all([
@@ -177,17 +184,25 @@ async function sveltePage() {
 
 async function angularPage() {
   await import('@angular/compiler');
-  const [{ renderApplication, provideServerRendering }, { bootstrapApplication }, { mergeApplicationConfig }, { AppComponent, appConfig }] =
-    await Promise.all([
-      import('@angular/platform-server'),
-      import('@angular/platform-browser'),
-      import('@angular/core'),
-      import('./angular/app.ts'),
-    ]);
+  const [
+    { renderApplication, provideServerRendering },
+    { bootstrapApplication },
+    { mergeApplicationConfig },
+    { AppComponent, appConfig },
+  ] = await Promise.all([
+    import('@angular/platform-server'),
+    import('@angular/platform-browser'),
+    import('@angular/core'),
+    import('./angular/app.ts'),
+  ]);
   // The server's config adds what writes the hydration data (the `ng-state` transfer-state script).
   const serverConfig = mergeApplicationConfig(appConfig, { providers: [provideServerRendering()] });
   return renderApplication((context) => bootstrapApplication(AppComponent, serverConfig, context), {
-    document: page({ title: 'Angular SSR + provideClientHydration', body: '<app-root></app-root>', client: '/test/browser/hosts/angular/client.ts' }),
+    document: page({
+      title: 'Angular SSR + provideClientHydration',
+      body: '<app-root></app-root>',
+      client: '/test/browser/hosts/angular/client.ts',
+    }),
     url: '/hosts/angular.html',
   });
 }

@@ -42,12 +42,14 @@ export async function openHost(url: string): Promise<Host> {
   frame.src = url;
   document.body.append(frame);
   opened.push(frame);
-  const win = () => frame.contentWindow as (Window & { hostProbe?: HostProbe }) | null;
+  const win = () => frame.contentWindow;
   try {
     await waitUntil(() => win()?.hostProbe?.ready === true, 'mounted', { timeout: PAGE_TIMEOUT_MS });
   } catch {
     const probe = win()?.hostProbe;
-    throw new Error(`${url}: the host did not mount or hydrate; console: ${JSON.stringify(probe?.console)}, uncaught: ${JSON.stringify(probe?.uncaught)}`);
+    throw new Error(
+      `${url}: the host did not mount or hydrate; console: ${JSON.stringify(probe?.console)}, uncaught: ${JSON.stringify(probe?.uncaught)}`,
+    );
   }
   const host: Host = {
     url,
@@ -57,7 +59,7 @@ export async function openHost(url: string): Promise<Host> {
     element() {
       const all = host.document.querySelectorAll<VlensRegister>('vlens-register');
       expect(all.length, 'the page has one <vlens-register>').to.equal(1);
-      return all[0]!;
+      return all[0];
     },
   };
   await host.element().updateComplete;
@@ -83,12 +85,21 @@ function lightField(el: VlensRegister, name: string): HTMLInputElement | null {
  */
 export function expectOwnFieldsOnly(host: Host, when: string): void {
   for (const el of host.document.querySelectorAll('vlens-register')) {
-    for (const selector of ['form', 'input[slot="field"]', '[slot="field-label"]', '[slot="field-hint"]', '[slot="status"]']) {
+    for (const selector of [
+      'form',
+      'input[slot="field"]',
+      '[slot="field-label"]',
+      '[slot="field-hint"]',
+      '[slot="status"]',
+    ]) {
       expect(light(el, selector).length, `${when}: light-DOM ${selector} of one element`).to.be.at.most(1);
     }
   }
   const ids = [...host.document.querySelectorAll('[id]')].map((node) => node.id);
-  expect(ids.filter((id, i) => ids.indexOf(id) !== i), `${when}: ids used twice in the page`).to.deep.equal([]);
+  expect(
+    ids.filter((id, i) => ids.indexOf(id) !== i),
+    `${when}: ids used twice in the page`,
+  ).to.deep.equal([]);
 }
 
 /** The field a person sees on the phone step: the light-DOM one, else the one the shadow root shows. */
@@ -99,8 +110,9 @@ function visiblePhoneField(el: VlensRegister): HTMLElement {
   const shown = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input:not([part~="country-search"])')].filter(
     (input) => input.getBoundingClientRect().width > 0,
   );
-  if (shown.length !== 1) throw new Error(`${shown.length} phone fields are shown in the shadow root, none in light DOM`);
-  return shown[0]!;
+  if (shown.length !== 1)
+    throw new Error(`${shown.length} phone fields are shown in the shadow root, none in light DOM`);
+  return shown[0];
 }
 
 /** A real click in the middle of `target` (inside the frame, possibly inside a shadow root). */
@@ -111,7 +123,10 @@ async function click(host: Host, target: Element, what: string): Promise<void> {
   const y = Math.round(box.top + box.height / 2);
   const root = target.getRootNode() as Document | ShadowRoot;
   const hit = root.elementFromPoint(x, y);
-  expect(hit === target || target.contains(hit), `${what} is what is under the pointer (found ${hit?.outerHTML.slice(0, 80)})`).to.equal(true);
+  expect(
+    hit === target || target.contains(hit),
+    `${what} is what is under the pointer (found ${hit?.outerHTML.slice(0, 80)})`,
+  ).to.equal(true);
   const frameBox = host.frame.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(frameBox.left + x), Math.round(frameBox.top + y)] });
 }
@@ -122,7 +137,12 @@ async function waitForStep(host: Host, el: VlensRegister, step: StepId): Promise
 }
 
 /** Clicks the step's field and waits until the light-DOM field (the one password managers see) has the focus. */
-async function focusField(host: Host, el: VlensRegister, name: string, target: () => HTMLElement | null): Promise<void> {
+async function focusField(
+  host: Host,
+  el: VlensRegister,
+  name: string,
+  target: () => HTMLElement | null,
+): Promise<void> {
   const shown = target();
   if (!shown) throw new Error(`no ${name} field is shown`);
   await click(host, shown, `the ${name} field`);
@@ -130,7 +150,9 @@ async function focusField(host: Host, el: VlensRegister, name: string, target: (
     () => lightField(el, name) !== null && host.document.activeElement === lightField(el, name),
     `${host.url}: the ${name} field the person clicked is the focused light-DOM input (focused: ${host.document.activeElement?.outerHTML.slice(0, 80)})`,
   );
-  expect(lightField(el, name)!.getAttribute('autocomplete'), 'what password managers and autofill read').to.equal(AUTOCOMPLETE[name]);
+  expect(lightField(el, name)!.getAttribute('autocomplete'), 'what password managers and autofill read').to.equal(
+    AUTOCOMPLETE[name],
+  );
 }
 
 const AUTOCOMPLETE: Record<string, string> = { phone: 'tel', code: 'one-time-code' };
@@ -178,8 +200,11 @@ export async function registerAsAPerson(host: Host, beforeCode?: () => Promise<v
 /** The host's own binding delivered one `vlens-registered` for `phone`; nothing was logged or raised. */
 export function expectRegisteredCleanly(host: Host, phone: string): void {
   const { probe } = host;
-  expect(probe.registered.map((detail) => detail.user?.phoneNumber), 'vlens-registered through the host binding').to.deep.equal([phone]);
-  expect(probe.registered[0]!.accessToken).to.be.a('string').and.not.empty;
+  expect(
+    probe.registered.map((detail) => detail.user?.phoneNumber),
+    'vlens-registered through the host binding',
+  ).to.deep.equal([phone]);
+  expect(probe.registered[0].accessToken).to.be.a('string').and.not.empty;
   expect(probe.vlensErrors, 'vlens-error events').to.deep.equal([]);
   expect(probe.uncaught, 'uncaught errors').to.deep.equal([]);
   expect(
@@ -190,7 +215,10 @@ export function expectRegisteredCleanly(host: Host, phone: string): void {
 
 /** The framework re-rendered from the element's events: its own `#host-step` says `done`. */
 async function expectHostRendered(host: Host): Promise<void> {
-  await waitUntil(() => host.document.querySelector('#host-step')?.textContent?.trim() === 'done', `${host.url}: the host re-rendered its step line`);
+  await waitUntil(
+    () => host.document.querySelector('#host-step')?.textContent?.trim() === 'done',
+    `${host.url}: the host re-rendered its step line`,
+  );
 }
 
 /** Hydration kept the server's element: the one registering is the node the server rendered. */

@@ -27,7 +27,10 @@ describe('hosts: jQuery CMS page that moves the widget', function () {
       expect(host.element().closest('#sidebar aside.moved'), 'in the sidebar now').to.not.equal(null);
     });
     expect(moves().reappended, 'submits that re-appended the widget with a call in flight').to.be.at.least(2);
-    expect(host.element().querySelector(':scope > small[slot="consent"]'), "the page's own child is still there").to.not.equal(null);
+    expect(
+      host.element().querySelector(':scope > small[slot="consent"]'),
+      "the page's own child is still there",
+    ).to.not.equal(null);
     expectRegisteredCleanly(host, phone);
   });
 });

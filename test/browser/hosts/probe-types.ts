@@ -25,6 +25,5 @@ export interface HostProbe {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var hostProbe: HostProbe | undefined;
 }

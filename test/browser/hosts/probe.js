@@ -1,5 +1,6 @@
 // The first script of every host page (see ./probe-types.ts for what it records): it runs before
 // the widget and the framework, so it sees every console message, uncaught error and vlens-error.
+/* global window, document, console */
 (function () {
   var probe = (window.hostProbe = {
     console: [],
@@ -14,7 +15,7 @@
     if (typeof value === 'string') return value;
     try {
       return JSON.stringify(value);
-    } catch (_) {
+    } catch {
       return String(value);
     }
   }

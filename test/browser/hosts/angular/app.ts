@@ -4,7 +4,13 @@
  * client-hydration provider. The same component is server-rendered by @angular/platform-server
  * (host-pages.mjs) and hydrated in the page (./client.ts), both JIT-compiled by @angular/compiler.
  */
-import { Component, CUSTOM_ELEMENTS_SCHEMA, provideZonelessChangeDetection, signal, type ApplicationConfig } from '@angular/core';
+import {
+  Component,
+  CUSTOM_ELEMENTS_SCHEMA,
+  provideZonelessChangeDetection,
+  signal,
+  type ApplicationConfig,
+} from '@angular/core';
 import { provideClientHydration } from '@angular/platform-browser';
 import type { VlensRegisteredDetail, VlensStepChangeDetail } from '../../../../src/events.js';
 import { ENDPOINT } from '../probe-types.js';

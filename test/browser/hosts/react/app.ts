@@ -15,7 +15,8 @@ export function App() {
   // Effects run only in the browser, once hydration has committed.
   useEffect(() => {
     const el = widget.current!;
-    const onRegistered = (event: Event) => globalThis.hostProbe!.registered.push((event as CustomEvent<VlensRegisteredDetail>).detail);
+    const onRegistered = (event: Event) =>
+      globalThis.hostProbe!.registered.push((event as CustomEvent<VlensRegisteredDetail>).detail);
     const onStep = (event: Event) => setStep((event as CustomEvent<VlensStepChangeDetail>).detail.to);
     el.addEventListener('vlens-registered', onRegistered);
     el.addEventListener('vlens-step-change', onStep);
