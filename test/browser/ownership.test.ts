@@ -5,7 +5,7 @@
  * instance made and leaves everything else alone.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import { resumeKey, saveResumePoint } from '../../src/register/resume.js';
 import { en } from '../../src/i18n/en.js';
@@ -18,6 +18,7 @@ import {
   interact,
   mount,
   record,
+  typeKeys,
   uniquePhone,
   waitForStep,
 } from './helpers.js';
@@ -60,7 +61,7 @@ describe('vlens-register: light-DOM children only after an interaction', () => {
     const light = el.querySelector<HTMLInputElement>(':scope > input[slot="field"]');
     expect(light, 'made at the first press').to.exist;
     expect(document.activeElement).to.equal(light);
-    await sendKeys({ type: '0100' });
+    await typeKeys('0100');
     expect(light!.value).to.equal('0100');
     expect(fallback.getBoundingClientRect().height, 'the fallback is no longer shown').to.equal(0);
     await sendMouse({ type: 'move', position: [0, 0] });
@@ -76,7 +77,7 @@ describe('vlens-register: light-DOM children only after an interaction', () => {
     expect(document.activeElement).to.equal(light);
     expect(light.value).to.equal('0100123');
     expect([light.selectionStart, light.selectionEnd]).to.deep.equal([4, 4]);
-    await sendKeys({ type: '9' });
+    await typeKeys('9');
     expect(light.value).to.equal('01009123');
   });
 
@@ -208,7 +209,7 @@ describe('vlens-register: the fallback is typed into like the field', () => {
   it('a number typed after the first focus is submitted', async () => {
     const el = await mount();
     fallbackOf(el).focus();
-    await sendKeys({ type: (await uniquePhone()).replace('+20', '0') });
+    await typeKeys((await uniquePhone()).replace('+20', '0'));
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="submit"]')!.click();
     await waitUntil(() => el.step === 'phone-code', 'the code step', { timeout: 8000 });
   });
