@@ -9,3 +9,5 @@ export { ResendCountdown } from './resend-countdown.js';
 export { ResumeController } from './resume.js';
 export { ServerConfig } from './server-config.js';
 export { WebOtpController } from './web-otp.js';
+export { ThemeController, THEME_ATTRIBUTE, type Theme } from './theme.js';
+export { StepReflection } from './step-reflection.js';

@@ -12,6 +12,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { callingCodeOf, type CountryLocale } from '../phone/countries.js';
 import { countryPanel, submitPath } from './lazy-parts.js';
+import { whenIdle } from './lazy-module.js';
 import { COUNTRY_IDS, callingCodeText, type CountryPickerStrings } from './country-picker-parts.js';
 
 export { COUNTRY_IDS, callingCodeText, type CountryPickerStrings };
@@ -32,6 +33,7 @@ export class CountryPicker implements ReactiveController {
   private query = '';
   private loadState: 'idle' | 'loading' | 'failed' | 'panel-failed' = 'idle';
   private focusNext: string | undefined;
+  private panelPreloaded = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -104,6 +106,9 @@ export class CountryPicker implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // The first screen is up: the panel loads when the page is idle.
+    if (!this.panelPreloaded) whenIdle(() => countryPanel.preload());
+    this.panelPreloaded = true;
     // A country other than Egypt is named by Intl.DisplayNames, in the lazy panel module.
     if (this.country !== FALLBACK_COUNTRY && !countryPanel.now()) this.loadPanel();
     if (!this.focusNext) return;

@@ -7,7 +7,7 @@
 import { toAsciiDigits, toCodeDigits } from '../phone/digits.js';
 import type { VlensStrings } from '../i18n/index.js';
 import type { Action } from './action.js';
-import type { EmailStepMode, FlowState, PasswordMode } from './flow.js';
+import type { EmailStepMode, FlowConfig, FlowState, PasswordMode } from './flow.js';
 
 /** Digits in a Vlens one-time code (SMS and email). */
 export const CODE_LENGTH = 6;
@@ -104,4 +104,9 @@ export function emailStepMode(value: string): EmailStepMode {
 /** The `password` attribute; anything unknown is `off`. */
 export function passwordMode(value: string): PasswordMode {
   return (['off', 'optional', 'required'] as const).find((mode) => mode === value) ?? 'off';
+}
+
+/** The flow's configuration from the `email-step` and `password` attributes. */
+export function flowConfig(emailStep: string, password: string): FlowConfig {
+  return { emailStep: emailStepMode(emailStep), password: passwordMode(password) };
 }

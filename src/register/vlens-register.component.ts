@@ -1,6 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { DEFAULT_TIMEOUT_MS, VlensError } from '../api/error.js';
+import { DEFAULT_TIMEOUT_MS } from '../api/error.js';
 import {
   CallController,
   CaptchaController,
@@ -8,54 +8,37 @@ import {
   LightFieldsController,
   ResendCountdown,
   ResumeController,
+  ServerConfig,
+  StepReflection,
+  THEME_ATTRIBUTE,
+  ThemeController,
   WebOtpController,
+  type LightFieldsState,
+  type Theme,
 } from '../controllers/index.js';
-import { PageScheme, ReadableColours, ServerConfig, type LightFieldsState } from '../controllers/index.js';
 import { configErrorDetail, errorDetail, registeredDetail } from '../events.js';
 import { offeredCountries, parseCountryList } from '../phone/offered-countries.js';
-import { directionOf, format, phoneProblemText, stringsFor } from '../i18n/index.js';
-import type { VlensErrorText, VlensLocale, VlensStringOverrides, VlensStrings } from '../i18n/index.js';
+import { directionOf, stringsFor } from '../i18n/index.js';
+import type { VlensErrorText, VlensStringOverrides, VlensStrings } from '../i18n/index.js';
 import { parseOAuthProviders, type IdTokenProvider } from '../oauth/types.js';
 import type { Action, CallResult } from './calls.js';
 import { CountryPicker } from './country-picker.js';
 import { countryPickerStyles } from './country-picker.styles.js';
-import { errorSituation, errorText, OFFERS_NEW_CODE } from './error-text.js';
-import {
-  canSkipEmail,
-  initialState,
-  previousStep,
-  transition,
-  type EmailStepMode,
-  type FlowEvent,
-  type FlowState,
-  type PasswordMode,
-  type StepId,
-} from './flow.js';
-import { fieldFor, fieldSlots, statusSlot, type LightField } from './light-fields.js';
+import { errorSituation, OFFERS_NEW_CODE } from './error-text.js';
+import { initialState, transition, type FlowEvent, type FlowState, type StepId } from './flow.js';
+import type { EmailStepMode, PasswordMode } from './flow.js';
+import { fieldSlots, statusSlot } from './light-fields.js';
 import { lightFieldStyles } from './light-fields.styles.js';
-import { safeLinkUrl } from './link-url.js';
-import { failureNotice, type Notice } from './notice.js';
+import { signinHref, signinLine } from './signin-link.js';
+import type { Notice } from './notice.js';
+import { StatusNotice } from './status-notice.js';
+import { stepHandlers } from './step-handlers.js';
 import { OAuthSignIn } from './oauth-sign-in.js';
-import { countryPanel, submitPath } from './lazy-parts.js';
-import { whenIdle } from './lazy-module.js';
-import {
-  codeStep,
-  doneStep,
-  emailStep,
-  finishStep,
-  IDS,
-  oauthStep,
-  phoneStep,
-  providerLabel,
-  type StepBase,
-  type StepHandlers,
-} from './steps/index.js';
+import { IDS, stepFor } from './steps/index.js';
+import { callWhenLoaded, SubmitController } from './submit.js';
 import { themeStyles } from './theme.styles.js';
-import { cleanEmail, emailStepMode, passwordMode, RULE_VALUES, submittedAction } from './validation.js';
+import { flowConfig } from './validation.js';
 import { vlensRegisterStyles } from './vlens-register.styles.js';
-
-/** `theme`'s reflection: `auto` is the absent attribute. */
-const AUTO_IS_NO_ATTRIBUTE = { toAttribute: (theme: string) => (theme === 'auto' ? null : theme) };
 
 /**
  * Registers a user with Vlens, step by step (phone number, SMS code, email and
@@ -169,7 +152,7 @@ export class VlensRegister extends LitElement {
    * `auto` (default) follows the page behind the widget (its background, else its `color-scheme`, else light); or `light`, `dark`.
    * Reflected except `auto`, which is the absent attribute: the element writes nothing onto a server-rendered tag before it hydrates.
    */
-  @property({ reflect: true, converter: AUTO_IS_NO_ATTRIBUTE }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  @property({ reflect: true, converter: THEME_ATTRIBUTE }) theme: Theme = 'auto';
   /** Keep the number and request id (never a code) in sessionStorage so a reload resumes at the code step. */
   @property({ type: Boolean }) resume = false;
   /** Replace any string, per locale: `{ ar: { phoneHeading: '…' } }`. */
@@ -194,27 +177,15 @@ export class VlensRegister extends LitElement {
   @property({ attribute: false }) idTokenProvider: IdTokenProvider | null = null;
 
   @state() private _flow: FlowState = initialState();
-  /** A local message (validation, resent code, registered number) for the state it was raised in. */
-  @state() private _notice: Notice | null = null;
-  /** What the person submitted last, shown again when the field is re-created. */
-  @state() private _phoneText: string | null = null;
-  @state() private _emailText: string | null = null;
   @state() private _registeredName: string | null = null;
   /** `signinUrl` when it is safe to link to. */
   private _signinHref: string | null = null;
-  /** A submit is waiting for the submit path (phone library, client) to load: "working", buttons disabled. */
-  @state() private _awaitingSubmitPath = false;
-  private _focusHeading = false;
 
   private readonly _countdown = new ResendCountdown(this);
   /** The page's language where the element is (its own `lang`, an ancestor's, the document's), followed live. */
   private readonly _lang = new LangObserver(this);
-  /** Whether the page behind the element is dark (`theme="auto"`). */
-  private readonly _pageScheme = new PageScheme(this);
-  /** Readable text on any brand colour: set on the box from its resolved colours after each update (in hostUpdated). */
-  private readonly _colours = new ReadableColours(this, () =>
-    this.renderRoot.querySelector<HTMLElement>('[part~="base"]'),
-  );
+  /** The box's scheme (`theme`, or the page behind it) and readable text on any brand colour. */
+  private readonly _theme = new ThemeController(this, () => this.renderRoot.querySelector('[part~="base"]'));
   /** The proxy's `GET {endpoint}/config`: the countries it sends codes to. */
   private readonly _serverConfig = new ServerConfig(this, () => ({
     endpoint: this.endpoint,
@@ -228,10 +199,38 @@ export class VlensRegister extends LitElement {
       return offeredCountries({ server, host, defaultCountry: this.defaultCountry });
     },
   });
+  /** The status line's message: a local notice, else the call's progress or failure. */
+  private readonly _notice: StatusNotice = new StatusNotice(this, {
+    flow: () => this._flow,
+    callMessage: (at) => this._call.message(at),
+    strings: () => this._t(),
+    locale: () => this._lang.locale,
+    errorTexts: () => this.errorTexts,
+  });
+  /** The light-DOM form's submit: what was submitted, checked, then the step's call. */
+  private readonly _submit: SubmitController = new SubmitController(this, {
+    flow: () => this._flow,
+    calling: () => this._call.busy,
+    strings: () => this._t(),
+    countries: this._countries,
+    say: (text, tone) => this._notice.say(text, tone),
+    quiet: () => this._notice.show(null),
+    loadFailed: (error, at) => {
+      this._notice.show(this._notice.failure(error, at, 'send-phone', null));
+      this._fire('vlens-error', errorDetail(error, at.step));
+    },
+    run: (action) => this._run(action),
+  });
   private readonly _fields = new LightFieldsController(this, {
     view: () => this._lightView(),
-    busy: () => this._busy,
+    busy: () => this._submit.busy,
     active: () => this._flow.step !== 'phone',
+  });
+  /** The `step` attribute once the light-DOM fields exist; focus on a new step's heading. */
+  private readonly _stepReflection = new StepReflection(this, {
+    step: () => this._flow.step,
+    reflect: () => this._fields.created,
+    heading: () => this.renderRoot.querySelector<HTMLElement>(`#${IDS.heading}`),
   });
   /** Reads the SMS code where the browser has WebOTP, while the phone code is awaited. */
   private readonly _webOtp = new WebOtpController(this, {
@@ -243,80 +242,54 @@ export class VlensRegister extends LitElement {
     restore: ({ phone, requestId }) =>
       (this._flow = transition(this._flow, { type: 'phone-code-sent', phone, requestId })),
   });
-  /** The provider sign-in: chosen provider, its failure, the built-in adapters. */
+  /** A CAPTCHA token for every code send, when `captcha` is set. */
   private readonly _captcha = new CaptchaController(this, () => ({
     provider: this.captcha,
     siteKey: this.captchaSiteKey,
     scriptSrc: this.captchaScriptSrc,
   }));
+  /** The provider sign-in: chosen provider, its failure, the built-in adapters. */
   private readonly _oauth = new OAuthSignIn(
     () => this,
     () => ({ t: this._t(), locale: this._lang.locale }),
   );
   /** The one call in flight; its progress and failure are the status line's message. */
-  private readonly _call = new CallController<Action, CallResult, FlowState, Notice>(this, {
+  private readonly _call: CallController<Action, CallResult, FlowState, Notice> = new CallController(this, {
     state: () => this._flow,
-    call: async (action, signal) => {
-      const flow = this._flow;
-      // Loaded by now, unless a call comes first (a resumed code step): the call shows "working" meanwhile.
-      const { callFor } = await submitPath.load();
-      signal.throwIfAborted();
-      return callFor(action, this, flow, signal, {
+    call: (action, signal) =>
+      callWhenLoaded(action, this, this._flow, signal, {
         onCodeSent: () =>
           this._countdown.start(this._serverConfig.resendAfter(this.resendAfter, this.hasAttribute('resend-after'))),
         onPhoneCodeResent: () => this._webOtp.restart(),
         verifyOAuth: (client, provider) => this._oauth.verify(client, provider, signal),
         captchaToken: (signal) => this._captcha.token(signal),
-      });
-    },
+      }),
     onResult: ({ flow, registered, resent }) => {
       this._dispatchFlow(flow);
       if (registered) this._registeredName = registered.userFullName ?? null;
       if (registered) this._fire('vlens-registered', registeredDetail(registered));
-      if (resent) this._say(this._t().codeResent, 'notice');
+      if (resent) this._notice.say(this._t().codeResent, 'notice');
     },
     onError: (error, at, action) => {
       if (OFFERS_NEW_CODE.has(errorSituation(error, action.type))) this._countdown.stop();
       this._fire('vlens-error', errorDetail(error, at.step));
     },
-    progress: (at) => ({ at, text: this._t().working, invalid: false, tone: 'progress' }),
-    failure: (error, at, action) => {
-      const oauth = at.step === 'oauth' ? this._oauth : null;
-      return failureNotice(
-        error,
-        at,
-        errorText(error, this._t(), this._lang.locale, this.errorTexts, oauth, action.type),
-      );
-    },
+    progress: (at) => this._notice.progress(at),
+    failure: (error, at, action) =>
+      this._notice.failure(error, at, action.type, at.step === 'oauth' ? this._oauth : null),
   });
-
-  /** What the step templates' forms and buttons do; a step's shadow form submits the light-DOM form (password managers see that one). */
-  private readonly _on: StepHandlers = {
-    submit: (event) => (event.preventDefault(), this._fields.submit()),
-    resend: () =>
-      !this._busy &&
-      this._countdown.ready &&
-      this._run({ type: this._flow.step === 'phone-code' ? 'resend-phone' : 'resend-email' }),
-    back: () => {
-      // A provider sign-in may never answer (a prompt left open): going back abandons it.
-      if (this._busy && this._flow.step !== 'oauth') return;
-      if (this._busy) this._call.abort();
-      this._countdown.stop();
-      this._dispatchFlow({ type: 'back' });
-    },
-    skip: () => this._dispatchFlow({ type: 'email-skipped' }),
-    choose: (provider) => {
-      if (this._busy || this._flow.step !== 'email' || !this._endpointReady()) return;
-      this._oauth.chosen = provider;
-      this._dispatchFlow({ type: 'oauth-chosen' });
-      this._run({ type: 'oauth', provider });
-    },
-    retry: () =>
-      !this._busy &&
-      this._flow.step === 'oauth' &&
-      this._oauth.chosen &&
-      this._run({ type: 'oauth', provider: this._oauth.chosen }),
-  };
+  /** What the step templates' forms and buttons do. */
+  private readonly _on = stepHandlers({
+    flow: () => this._flow,
+    busy: () => this._submit.busy,
+    countdown: this._countdown,
+    oauth: this._oauth,
+    submitLight: () => this._fields.submit(),
+    abortCall: () => this._call.abort(),
+    dispatch: (event) => this._dispatchFlow(event),
+    run: (action) => this._run(action),
+    endpointReady: () => this._endpointReady(),
+  });
 
   /**
    * The current step id, reflected as the `step` attribute once the light-DOM fields exist (first interaction, or a flow past
@@ -334,13 +307,9 @@ export class VlensRegister extends LitElement {
     this._countdown.stop();
     this._countries.reset();
     this._flow = transition(this._flow, { type: 'reset' });
-    this._notice = this._phoneText = this._emailText = this._registeredName = null;
-  }
-
-  protected override firstUpdated(): void {
-    // The first screen is up: fetch what a submit needs now, the picker's panel when the page is idle.
-    submitPath.preload();
-    whenIdle(() => countryPanel.preload());
+    this._submit.reset();
+    this._registeredName = null;
+    this._notice.show(null);
   }
 
   override disconnectedCallback(): void {
@@ -350,183 +319,55 @@ export class VlensRegister extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('signinUrl')) {
-      this._signinHref = safeLinkUrl(this.signinUrl, document.baseURI);
-      if (this.signinUrl.trim() && !this._signinHref)
-        console.warn(
-          `<vlens-register>: signin-url "${this.signinUrl}" is ignored: use an http:, https: or relative URL.`,
-        );
-    }
-    if (changed.has('emailStep') || changed.has('password')) {
-      this._flow = {
-        ...this._flow,
-        config: { emailStep: emailStepMode(this.emailStep), password: passwordMode(this.password) },
-      };
-    }
-  }
-
-  protected override updated(): void {
-    // Like the light-DOM fields, the attribute waits for the first interaction: a framework hydrating a server-rendered
-    // <vlens-register> finds only the attributes it rendered (React's development build reports any other).
-    if (this._fields.created && this.getAttribute('step') !== this._flow.step)
-      this.setAttribute('step', this._flow.step);
-    if (this._focusHeading) this.renderRoot.querySelector<HTMLElement>(`#${IDS.heading}`)?.focus();
-    this._focusHeading = false;
+    if (changed.has('signinUrl')) this._signinHref = signinHref(this.signinUrl);
+    if (changed.has('emailStep') || changed.has('password'))
+      this._flow = { ...this._flow, config: flowConfig(this.emailStep, this.password) };
   }
 
   protected override render(): TemplateResult {
-    const [locale, t, notice] = [this._lang.locale, this._t(), this._currentNotice()];
-    const signIn = notice?.signIn && this._signinHref;
-    const created = this._fields.created;
-    const captcha = this._captcha.provider ? html`<slot name="captcha"></slot>` : nothing;
-    const status = html`${statusSlot(!created)}${signIn ? html`<p part="sign-in"><a part="link" href=${signIn}>${t.signIn}</a></p>` : nothing}${captcha}`;
-    const field = fieldSlots(created ? null : this._field(t), locale);
-    const step = this._renderStep({ t, pending: this._busy, status, field, on: this._on }, locale);
-    const dark = this.theme === 'dark' || (this.theme !== 'light' && this._pageScheme.isDark);
-    return html`<div part="base" lang=${locale} dir=${directionOf(locale)} data-scheme=${dark ? 'dark' : 'light'}>${step}</div>`;
-  }
-
-  private _renderStep(base: StepBase, locale: VlensLocale): TemplateResult {
-    const [flow, t] = [this._flow, base.t];
-    switch (flow.step) {
-      case 'phone':
-        return phoneStep(base, this._countries.render(t, locale));
-      case 'phone-code':
-        return codeStep(base, { to: 'phone', address: flow.phone ?? '', resend: this._countdown });
-      case 'email-code':
-        return codeStep(base, { to: 'email', address: flow.email ?? '', resend: this._countdown });
-      case 'email':
-        return emailStep(base, { canSkip: canSkipEmail(flow), providers: parseOAuthProviders(this.oauthProviders) });
-      case 'oauth':
-        return oauthStep(base, { provider: providerLabel(t, this._oauth.chosen), failed: !base.pending });
-      case 'finish': {
-        const verified =
-          flow.oauthRequestId && flow.email && this._oauth.chosen
-            ? { provider: providerLabel(t, this._oauth.chosen), email: flow.email }
-            : null;
-        return finishStep(base, {
-          password: flow.config.password !== 'off',
-          canGoBack: previousStep(flow) !== null,
-          verified,
-        });
-      }
-      case 'done':
-        return doneStep(t, this._registeredName);
-    }
+    const [locale, t, notice] = [this._lang.locale, this._t(), this._notice.current];
+    const signIn = notice?.signIn ? this._signinHref : null;
+    const status = html`${statusSlot(!this._fields.created)}${signinLine(signIn, t.signIn)}${this._captcha.slot()}`;
+    const field = fieldSlots(this._fields.created ? null : this._submit.field(t, this), locale);
+    const step = stepFor(
+      this._flow,
+      { t, pending: this._submit.busy, status, field, on: this._on },
+      {
+        countryPicker: () => this._countries.render(t, locale),
+        resend: this._countdown,
+        providers: parseOAuthProviders(this.oauthProviders),
+        chosen: this._oauth.chosen,
+        registeredName: this._registeredName,
+      },
+    );
+    return html`<div part="base" lang=${locale} dir=${directionOf(locale)} data-scheme=${this._theme.scheme(this.theme)}>${step}</div>`;
   }
 
   /** The step's light-DOM field and status line, rendered by the LightFieldsController after each update. */
   private _lightView(): LightFieldsState {
-    const [locale, t, notice] = [this._lang.locale, this._t(), this._currentNotice()];
+    const [locale, t, notice] = [this._lang.locale, this._t(), this._notice.current];
     return {
       locale,
       key: this._flow.step,
-      field: this._field(t),
-      invalid: !this._busy && Boolean(notice?.invalid),
+      field: this._submit.field(t, this),
+      invalid: !this._submit.busy && Boolean(notice?.invalid),
       status: notice ? { text: notice.text, tone: notice.tone, isolate: Boolean(notice.foreign) } : null,
-      onSubmit: (e) => this._onLightSubmit(e),
+      onSubmit: (e) => this._submit.submit(e),
     };
-  }
-
-  /** The step's field: what it asks for, its words, and the value to show (the last submitted, else the prefill). */
-  private _field(t: VlensStrings): LightField | null {
-    return fieldFor(this._flow, t, {
-      phone: this._phoneText ?? this.phone,
-      email: this._emailText ?? this._flow.email ?? this.email,
-    });
-  }
-
-  /** The status line's message: a local notice (a check, the config error), else the call's progress or failure. */
-  private _currentNotice(): Notice | null {
-    if (this._notice && this._notice.at === this._flow) return this._notice;
-    return this._call.message(this._flow);
-  }
-
-  /** The light-DOM form's submit: the one way every step is submitted (button, Enter, auto-submit). */
-  private _onLightSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    if (this._busy) return;
-    const data = new FormData(event.currentTarget as HTMLFormElement);
-    const field = (name: string) => {
-      const value = data.get(name);
-      return typeof value === 'string' ? value : '';
-    };
-    if (this._flow.step === 'phone') return this._submitPhone((this._phoneText = field('phone')), true);
-    if (this._flow.step === 'email') this._emailText = cleanEmail(field('email'));
-    const action = submittedAction(this._flow, field);
-    if (action?.ok) this._run(action.value);
-    else if (action) this._say(format(this._t()[action.problem], RULE_VALUES), 'error');
-  }
-
-  /** Parses in the picked country; a country (or `+code`) not loaded yet loads the world's metadata once, then retries. */
-  private _submitPhone(text: string, mayLoad: boolean): void {
-    const path = submitPath.now();
-    if (!path) return this._afterSubmitPath(() => this._submitPhone(text, mayLoad));
-    const parsed = path.parsePhone(text, this._countries.country);
-    if (parsed.ok && !this._countries.offers(parsed.country)) return this._say(this._t().errorPhoneCountry, 'error');
-    if (parsed.ok) return this._run({ type: 'send-phone', phone: parsed.e164 });
-    // A calling code none of the offered countries has: refused here, without loading the world's metadata.
-    if (parsed.code === 'metadata-not-loaded' && this._countries.offeredLoaded)
-      return this._say(this._t().errorPhoneCountry, 'error');
-    if (parsed.code !== 'metadata-not-loaded' || !mayLoad)
-      return this._say(phoneProblemText(this._t(), parsed.code), 'error');
-    const at = this._flow;
-    this._say(this._t().countryLoading, 'progress');
-    path.loadPhoneMetadata().then(
-      () => this._flow === at && this._phoneText === text && this._submitPhone(text, false),
-      () => this._flow === at && this._say(this._t().countryLoadFailed, 'notice'),
-    );
-  }
-
-  /**
-   * A submit that came before the submit path loaded: "working" until it has, then `next` (on the
-   * same state only). A failed load is a `network` error in the person's language, and `vlens-error`;
-   * submitting again loads again.
-   */
-  private _afterSubmitPath(next: () => void): void {
-    const at = this._flow;
-    this._awaitingSubmitPath = true;
-    this._say(this._t().working, 'progress');
-    submitPath.load().then(
-      () => {
-        this._awaitingSubmitPath = false;
-        if (this._flow !== at) return;
-        this._notice = null;
-        next();
-      },
-      (caught: unknown) => {
-        this._awaitingSubmitPath = false;
-        if (this._flow !== at) return;
-        const error =
-          caught instanceof VlensError ? caught : new VlensError('network', String(caught), { cause: caught });
-        this._notice = failureNotice(
-          error,
-          at,
-          errorText(error, this._t(), this._lang.locale, this.errorTexts, null, 'send-phone'),
-        );
-        this._fire('vlens-error', errorDetail(error, at.step));
-      },
-    );
-  }
-
-  /** A call is in flight, or a submit waits for the submit path. */
-  private get _busy(): boolean {
-    return this._awaitingSubmitPath || this._call.busy;
   }
 
   private _run(action: Action): void {
     if (!this._endpointReady()) return;
-    this._notice = null;
+    this._notice.show(null);
     this._call.run(action);
   }
 
   private _dispatchFlow(event: FlowEvent): void {
     const from = this._flow.step;
     this._flow = transition(this._flow, event);
-    if (event.type === 'phone-exists')
-      this._notice = { at: this._flow, text: this._t().phoneExists, invalid: true, tone: 'error', signIn: true };
+    if (event.type === 'phone-exists') this._notice.say(this._t().phoneExists, 'error', { signIn: true });
     if (from === this._flow.step) return;
-    this._focusHeading = true;
+    this._stepReflection.changed();
     this._fire('vlens-step-change', { from, to: this._flow.step });
   }
 
@@ -534,7 +375,7 @@ export class VlensRegister extends LitElement {
   private _endpointReady(): boolean {
     if (this.endpoint) return true;
     this._fire('vlens-error', configErrorDetail(this._flow.step));
-    this._notice = { at: this._flow, text: this._t().errorConfig, invalid: false, tone: 'error' };
+    this._notice.say(this._t().errorConfig, 'error', { invalid: false });
     return false;
   }
 
@@ -547,10 +388,5 @@ export class VlensRegister extends LitElement {
 
   private _t(): VlensStrings {
     return stringsFor(this._lang.locale, this.strings);
-  }
-
-  /** Shows a message for the current state: an error blames the field (`aria-invalid`). */
-  private _say(text: string, tone: Notice['tone']): void {
-    this._notice = { at: this._flow, text, invalid: tone === 'error', tone };
   }
 }

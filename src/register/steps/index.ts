@@ -7,3 +7,4 @@ export { finishStep, type FinishStep } from './finish.js';
 export { oauthStep, type OAuthStep } from './oauth.js';
 export { providerLabel } from './oauth-parts.js';
 export { phoneStep } from './phone.js';
+export { stepFor, type StepExtras } from './step-for.js';
