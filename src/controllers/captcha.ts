@@ -5,7 +5,7 @@
  * hCaptcha) shows in a light-DOM `<div slot="captcha">` the controller
  * adds to the host in `hostUpdated`.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { VlensError } from '../api/client.js';
 import { isCaptchaProviderName, type CaptchaClient, type CaptchaProviderName } from '../captcha/types.js';
 
@@ -37,11 +37,6 @@ export class CaptchaController implements ReactiveController {
     const { provider, siteKey } = this.settings();
     const name = provider.trim().toLowerCase();
     return isCaptchaProviderName(name) && siteKey ? name : null;
-  }
-
-  /** The shadow slot where the challenge shows, when a provider is set. */
-  slot() {
-    return this.provider ? html`<slot name="captcha"></slot>` : nothing;
   }
 
   hostUpdated(): void {

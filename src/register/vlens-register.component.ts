@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_TIMEOUT_MS } from '../api/error.js';
 import {
@@ -14,7 +14,6 @@ import {
   ThemeController,
   WebOtpController,
   type LightFieldsState,
-  type Theme,
 } from '../controllers/index.js';
 import { configErrorDetail, errorDetail, registeredDetail } from '../events.js';
 import { offeredCountries, parseCountryList } from '../phone/offered-countries.js';
@@ -152,7 +151,7 @@ export class VlensRegister extends LitElement {
    * `auto` (default) follows the page behind the widget (its background, else its `color-scheme`, else light); or `light`, `dark`.
    * Reflected except `auto`, which is the absent attribute: the element writes nothing onto a server-rendered tag before it hydrates.
    */
-  @property({ reflect: true, converter: THEME_ATTRIBUTE }) theme: Theme = 'auto';
+  @property({ reflect: true, converter: THEME_ATTRIBUTE }) theme: 'light' | 'dark' | 'auto' = 'auto';
   /** Keep the number and request id (never a code) in sessionStorage so a reload resumes at the code step. */
   @property({ type: Boolean }) resume = false;
   /** Replace any string, per locale: `{ ar: { phoneHeading: '…' } }`. */
@@ -327,7 +326,8 @@ export class VlensRegister extends LitElement {
   protected override render(): TemplateResult {
     const [locale, t, notice] = [this._lang.locale, this._t(), this._notice.current];
     const signIn = notice?.signIn ? this._signinHref : null;
-    const status = html`${statusSlot(!this._fields.created)}${signinLine(signIn, t.signIn)}${this._captcha.slot()}`;
+    const captcha = this._captcha.provider ? html`<slot name="captcha"></slot>` : nothing;
+    const status = html`${statusSlot(!this._fields.created)}${signinLine(signIn, t.signIn)}${captcha}`;
     const field = fieldSlots(this._fields.created ? null : this._submit.field(t, this), locale);
     const step = stepFor(
       this._flow,
