@@ -3,16 +3,19 @@
  * table, also written to bench-results/latest.md. Takes about 2 minutes.
  * Environment: BENCH_LOADS (page loads, default 25), BENCH_HTTP_SECONDS
  * (autocannon duration per proxy target and round, default 5),
- * BENCH_PROXY_ROUNDS (default 3), CHROME_PATH.
+ * BENCH_PROXY_ROUNDS (default 3), BENCH_FIRST_LOADS (fresh loads of each of
+ * floor / ES / classic for the first-screen table, default 15), CHROME_PATH.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { bundleSize, ensureBuilt } from './bench/bundle.js';
 import { heapAfterMounting, launchChromium, startBenchServer, timeToInteractive } from './bench/browser.js';
+import { firstLoadTable, measureFirstLoad } from './bench/first-load.js';
 import { captchaCostTable, measureCaptchaCost } from './bench/captcha.js';
 import { FORWARDERS, measureProxyCost, proxyCostTable } from './bench/proxy.js';
 
 const loads = Number(process.env.BENCH_LOADS ?? 25);
+const firstLoads = Number(process.env.BENCH_FIRST_LOADS ?? 15);
 const proxyLoad = {
   durationSec: Number(process.env.BENCH_HTTP_SECONDS ?? 5),
   rounds: Number(process.env.BENCH_PROXY_ROUNDS ?? 3),
@@ -36,13 +39,18 @@ async function main() {
   const server = await startBenchServer();
   const browser = await launchChromium();
   const chromeVersion = browser.version();
-  let interactive, heap;
+  let interactive, heap, firstLoad;
   try {
-    interactive = await timeToInteractive(browser, server.url, loads);
-    heap = await heapAfterMounting(browser, server.url);
+    try {
+      interactive = await timeToInteractive(browser, server.url, loads);
+      heap = await heapAfterMounting(browser, server.url);
+    } finally {
+      await server.close();
+    }
+    console.error(`bench: first screen, ${firstLoads} fresh loads each of floor / ES / classic...`);
+    firstLoad = await measureFirstLoad(browser, firstLoads);
   } finally {
     await browser.close();
-    await server.close();
   }
 
   console.error(
@@ -84,6 +92,17 @@ async function main() {
       'interactive is when the phone input and its submit button are rendered and enabled (after `updateComplete`). ' +
       'The heap is `Runtime.getHeapUsage` after two forced GCs (CDP), median of 3 fresh pages. ' +
       'On a busy or small machine req/s and latency swing from run to run; CPU per request is the steadier figure.',
+    '',
+    '## The first screen, side by side',
+    '',
+    firstLoadTable(firstLoad),
+    '',
+    `Median of ${firstLoads} fresh loads each (a new browser context per load, interleaved floor / ES / classic, after one ` +
+      'uncounted warm-up round), from navigation start. The floor is a minimal Lit element (a heading, a labelled input ' +
+      'and a button) bundled here by esbuild from the same Lit. Bytes are the sum of gzip -9 sizes of the scripts fetched ' +
+      "by then. The widget's first submit is clicked as soon as its input is usable, so the ES first load may still be " +
+      "fetching its submit path: click → request is that wait. The bench lifts the proxy's per-IP and send limits " +
+      '(every load submits from one address).',
     '',
     "## The proxy's cost, side by side",
     '',

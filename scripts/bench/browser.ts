@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createVlensStandIn } from '../../src/mock/index.js';
 import { startStandIn } from '../../src/mock/server.js';
-import { createVlensProxy } from '../../src/server/proxy.js';
+import { createVlensProxy, type VlensLimits } from '../../src/server/proxy.js';
 import { serveNode, toNodeListener } from '../../src/server/node.js';
 
 const API_KEY = 'bench-api-key';
@@ -56,18 +56,31 @@ window.mountWidgets = async (n) => {
 window.benchReady = true;
 </script></head><body></body></html>`;
 
+/** Extra pages and scripts the bench serves by path, and proxy options for them. */
+export interface BenchServerExtras {
+  pages?: Record<string, string>;
+  scripts?: Record<string, string>;
+  limits?: Partial<VlensLimits>;
+}
+
 /** Serves dist/, the bench pages and the proxy (in front of an in-process stand-in) on loopback. */
-export async function startBenchServer(root = process.cwd()) {
+export async function startBenchServer(root = process.cwd(), extras: BenchServerExtras = {}) {
   const standIn = createVlensStandIn({ apiKey: API_KEY });
   const upstream = await startStandIn(standIn);
-  const proxy = createVlensProxy({ apiKey: API_KEY, upstream: upstream.url, log: () => {} });
+  const proxy = createVlensProxy({ apiKey: API_KEY, upstream: upstream.url, log: () => {}, limits: extras.limits });
   const proxyListener = toNodeListener(proxy);
   const dist = join(root, 'dist');
   const listener = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path.startsWith('/api/vlens/')) return proxyListener(req, res);
     if (path === '/favicon.ico') return void res.writeHead(204).end();
-    const page = path === '/bench/load.html' ? LOAD_PAGE : path === '/bench/heap.html' ? HEAP_PAGE : undefined;
+    const page =
+      path === '/bench/load.html' ? LOAD_PAGE : path === '/bench/heap.html' ? HEAP_PAGE : extras.pages?.[path];
+    const script = extras.scripts?.[path];
+    if (script !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+      return res.end(script);
+    }
     if (page) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return res.end(page);

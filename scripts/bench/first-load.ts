@@ -1,0 +1,211 @@
+/**
+ * The first screen side by side in one run (issue 11): a floor element (a
+ * minimal Lit element with a heading, a labelled input and a button, built
+ * here with esbuild from the same Lit), the ES first load and the classic
+ * script. Per fresh page load (a new browser context: no HTTP or code cache)
+ * it records when the first input is on screen and enabled (ms from
+ * navigation start), the scripts fetched by then, and for the widget: a
+ * phone number typed and submitted right after first render (the split's
+ * worst case: the submit path may still be loading), the time from that
+ * click to the proxy request's start, and the scripts fetched by the time
+ * the step has changed. Bytes are the sum of gzip -9 sizes of the scripts
+ * the page fetched (the bench server does not compress).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import type { Browser } from 'playwright-core';
+import { distribution, startBenchServer, type Distribution } from './browser.js';
+
+export const VARIANTS = ['floor', 'es', 'classic'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+const LABELS: Record<Variant, string> = {
+  floor: 'floor: minimal Lit element',
+  es: '`dist/vlens-register.js` (ES first load)',
+  classic: '`dist/vlens-register.iife.js` (classic)',
+};
+
+const FLOOR_SOURCE = `
+import { LitElement, html, css } from 'lit';
+class BenchFloor extends LitElement {
+  static styles = css\`:host { display: block }\`;
+  render() {
+    return html\`<h2>Create your account</h2><label for="phone">Phone number</label>
+      <input id="phone" type="tel" autocomplete="tel"><button type="submit">Continue</button>\`;
+  }
+}
+customElements.define('bench-floor', BenchFloor);
+`;
+
+/** The floor element, bundled and minified with the same Lit the widget bundles. */
+export async function buildFloor(root = process.cwd()): Promise<string> {
+  const result = await build({
+    stdin: { contents: FLOOR_SOURCE, resolveDir: root, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    legalComments: 'none',
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Runs in the page after the element's script: waits for the first input, then (widget only) submits a phone number at once. */
+const PROBE = `
+const el = document.body.firstElementChild;
+const tag = el.localName;
+const find = (selector) => el.shadowRoot?.querySelector(selector) ?? el.querySelector(selector);
+const input = () => find('input[type="tel"]');
+const button = () => find('button[type="submit"]');
+const ready = () => Boolean(input() && !input().disabled && button() && !button().disabled);
+const scripts = () =>
+  performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'));
+await customElements.whenDefined(tag);
+await el.updateComplete;
+for (let i = 0; !ready() && i < 100000; i++) await new Promise((r) => setTimeout(r, 0));
+const firstInput = performance.now();
+const result = { ok: ready(), firstInput, atInput: scripts() };
+if (tag === 'vlens-register') {
+  const n = Number(new URLSearchParams(location.search).get('n'));
+  // A person's first focus lands on the shadow fallback input, which hands over to the light-DOM field.
+  el.shadowRoot.querySelector('input[data-vlens-fallback]')?.focus();
+  await el.updateComplete;
+  const field = el.querySelector('input[type="tel"]') ?? input();
+  field.focus();
+  field.value = '+20100' + String(n).padStart(7, '0');
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
+  const click = performance.now();
+  button().click();
+  const from = el.step;
+  for (let i = 0; el.step === from && i < 100000; i++) await new Promise((r) => setTimeout(r, 5));
+  const call = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/vlens/') && e.startTime >= click);
+  Object.assign(result, { submitted: el.step !== from && Boolean(call), clickToRequest: call ? call.startTime - click : -1, atSubmit: scripts() });
+}
+window.__first = result;
+`;
+
+function page(variant: Variant): string {
+  const script =
+    variant === 'floor'
+      ? '<script type="module" src="/bench/floor.js"></script>'
+      : variant === 'es'
+        ? '<script type="module" src="/dist/vlens-register.js"></script>'
+        : '<script src="/dist/vlens-register.iife.js"></script>';
+  const body =
+    variant === 'floor' ? '<bench-floor></bench-floor>' : '<vlens-register endpoint="/api/vlens"></vlens-register>';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench: ${variant}</title>
+${script}
+<script type="module">${PROBE}</script>
+</head><body>${body}</body></html>`;
+}
+
+interface ProbeResult {
+  ok: boolean;
+  firstInput: number;
+  atInput: string[];
+  submitted?: boolean;
+  clickToRequest?: number;
+  atSubmit?: string[];
+}
+
+export interface FirstLoadRow {
+  variant: Variant;
+  firstInput: Distribution;
+  gzipBeforeInput: number;
+  gzipBeforeSubmitDone?: number;
+  clickToRequest?: Distribution;
+}
+
+/** `loads` fresh loads of each variant, interleaved (floor, ES, classic, floor, ...) so machine load hits all three alike. */
+export async function measureFirstLoad(browser: Browser, loads: number, root = process.cwd()): Promise<FirstLoadRow[]> {
+  const floor = await buildFloor(root);
+  const gzipOf = new Map<string, number>([['/bench/floor.js', gzipSync(floor, { level: 9 }).length]]);
+  const gzip = (path: string) => {
+    if (!gzipOf.has(path)) gzipOf.set(path, gzipSync(readFileSync(join(root, path)), { level: 9 }).length);
+    return gzipOf.get(path)!;
+  };
+  const sum = (paths: string[]) => [...new Set(paths)].reduce((total, path) => total + gzip(path), 0);
+  const many = { points: 1_000_000, durationSec: 60 };
+  const server = await startBenchServer(root, {
+    pages: Object.fromEntries(VARIANTS.map((v) => [`/bench/first/${v}.html`, page(v)])),
+    scripts: { '/bench/floor.js': floor },
+    // One client IP submits every load: the bench lifts the per-IP and send caps.
+    limits: { ip: many, sendIp: many, sendShort: many, sendDaily: many, sendGlobal: many, existence: many },
+  });
+  const samples = new Map<Variant, ProbeResult[]>(VARIANTS.map((v) => [v, []]));
+  try {
+    // Round 0 warms the browser up (its first contexts are slower) and is not counted.
+    for (let i = 0; i <= loads; i++) {
+      for (const variant of VARIANTS) {
+        const context = await browser.newContext();
+        const tab = await context.newPage();
+        const problems: string[] = [];
+        tab.on('pageerror', (error) => problems.push(error.message));
+        tab.on('console', (message) => void (message.type() === 'error' && problems.push(message.text())));
+        await tab.goto(
+          `${server.url}/bench/first/${variant}.html?n=${i * VARIANTS.length + VARIANTS.indexOf(variant)}`,
+        );
+        const handle = await tab
+          .waitForFunction(() => (globalThis as { __first?: unknown }).__first, undefined, { timeout: 15_000 })
+          .catch(async (error: Error) => {
+            const state = await tab.evaluate<string>(
+              '(({ step, innerHTML }) => `step ${step}; light DOM: ${innerHTML.slice(0, 1500)}`)(document.body.firstElementChild)',
+            );
+            throw new Error(`${variant}: ${error.message}; page errors: ${problems.join(' | ') || 'none'}; ${state}`);
+          });
+        const result = (await handle.jsonValue()) as ProbeResult;
+        await context.close();
+        if (!result.ok) throw new Error(`${variant}: the first input never became usable`);
+        if (variant !== 'floor' && !result.submitted)
+          throw new Error(`${variant}: the first submit did not go through`);
+        if (i > 0) samples.get(variant)!.push(result);
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return VARIANTS.map((variant) => {
+    const runs = samples.get(variant)!;
+    const medianBytes = (pick: (r: ProbeResult) => string[]) => distribution(runs.map((r) => sum(pick(r)))).median;
+    return {
+      variant,
+      firstInput: distribution(runs.map((r) => r.firstInput)),
+      gzipBeforeInput: medianBytes((r) => r.atInput),
+      ...(variant === 'floor'
+        ? {}
+        : {
+            gzipBeforeSubmitDone: medianBytes((r) => r.atSubmit ?? []),
+            clickToRequest: distribution(runs.map((r) => r.clickToRequest ?? -1)),
+          }),
+    };
+  });
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** The side-by-side Markdown table; ratios are to the floor's median. */
+export function firstLoadTable(rows: FirstLoadRow[]): string {
+  const floor = rows.find((row) => row.variant === 'floor')!.firstInput.median;
+  return [
+    '| | first input on screen, median (p90) | ratio to floor | gzip before first input | gzip before first submit completes | click → request leaves, median (max), submit right after first render |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) =>
+      [
+        '',
+        LABELS[row.variant],
+        `${ms(row.firstInput.median)} (${ms(row.firstInput.p90)})`,
+        `${(row.firstInput.median / floor).toFixed(2)}×`,
+        kb(row.gzipBeforeInput),
+        row.gzipBeforeSubmitDone === undefined ? '—' : kb(row.gzipBeforeSubmitDone),
+        row.clickToRequest ? `${ms(row.clickToRequest.median)} (${ms(row.clickToRequest.max)})` : '—',
+        '',
+      ]
+        .join(' | ')
+        .trim(),
+    ),
+  ].join('\n');
+}
