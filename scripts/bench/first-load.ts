@@ -65,7 +65,8 @@ const scripts = () =>
   performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'));
 await customElements.whenDefined(tag);
 await el.updateComplete;
-for (let i = 0; !ready() && i < 100000; i++) await new Promise((r) => setTimeout(r, 0));
+const deadline = performance.now() + 10000;
+while (!ready() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 0));
 const firstInput = performance.now();
 const result = { ok: ready(), firstInput, atInput: scripts() };
 if (tag === 'vlens-register') {
@@ -80,7 +81,8 @@ if (tag === 'vlens-register') {
   const click = performance.now();
   button().click();
   const from = el.step;
-  for (let i = 0; el.step === from && i < 100000; i++) await new Promise((r) => setTimeout(r, 5));
+  const sendDeadline = performance.now() + 10000;
+  while (el.step === from && performance.now() < sendDeadline) await new Promise((r) => setTimeout(r, 5));
   const call = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/vlens/') && e.startTime >= click);
   Object.assign(result, { submitted: el.step !== from && Boolean(call), clickToRequest: call ? call.startTime - click : -1, atSubmit: scripts() });
 }
