@@ -121,7 +121,7 @@ export interface FirstLoadRow {
   clickToRequest?: Distribution;
 }
 
-/** `loads` fresh loads of each variant, interleaved (floor, ES, classic, floor, ...) so machine load hits all three alike. */
+/** `loads` fresh loads of each variant, interleaved in an order rotated each round, so machine load hits all three alike. */
 export async function measureFirstLoad(browser: Browser, loads: number, root = process.cwd()): Promise<FirstLoadRow[]> {
   const floor = await buildFloor(root);
   const gzipOf = new Map<string, number>([['/bench/floor.js', gzipSync(floor, { level: 9 }).length]]);
@@ -141,7 +141,8 @@ export async function measureFirstLoad(browser: Browser, loads: number, root = p
   try {
     // Round 0 warms the browser up (its first contexts are slower) and is not counted.
     for (let i = 0; i <= loads; i++) {
-      for (const variant of VARIANTS) {
+      // Rotated each round: whichever load follows a closed context pays for its clean-up, so no variant always does.
+      for (const variant of VARIANTS.map((_, k) => VARIANTS[(i + k) % VARIANTS.length])) {
         const context = await browser.newContext();
         const tab = await context.newPage();
         const problems: string[] = [];
