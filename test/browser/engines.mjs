@@ -63,6 +63,11 @@ export async function engineLauncher(engine) {
             'app.update.enabled': false,
             'datareporting.policy.dataSubmissionEnabled': false,
             'browser.shell.checkDefaultBrowser': false,
+            // Every test file loads modules afresh: a module an earlier file loaded is not reused
+            // from a cache, so a later file's chunk gate (failing a lazy module) is asked.
+            'browser.cache.memory.enable': false,
+            'browser.cache.disk.enable': false,
+            'dom.script_loader.navigation_cache': false,
           },
         },
       });
