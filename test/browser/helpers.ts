@@ -69,6 +69,9 @@ function lightSelector(selector: string): string {
  * create its light-DOM fields (it creates none before an interaction). Nothing once they exist.
  */
 export function interact(el: VlensRegister): void {
+  // Once the light fields exist the interaction has happened: focusing the fallback again would take
+  // the focus from the light input (WebKit still focuses the fallback until it restyles the slot).
+  if (el.querySelector(':scope > input[slot="field"]')) return;
   el.shadowRoot!.querySelector<HTMLInputElement>('input[data-vlens-fallback]')?.focus();
 }
 

@@ -60,7 +60,7 @@ describe('vlens-register: light-DOM children only after an interaction', () => {
     await sendMouse({ type: 'click', position: centre(fallback) });
     const light = el.querySelector<HTMLInputElement>(':scope > input[slot="field"]');
     expect(light, 'made at the first press').to.exist;
-    expect(document.activeElement).to.equal(light);
+    expect(document.activeElement === light, 'the light input has the focus').to.equal(true);
     await typeKeys('0100');
     expect(light!.value).to.equal('0100');
     expect(fallback.getBoundingClientRect().height, 'the fallback is no longer shown').to.equal(0);
@@ -74,7 +74,7 @@ describe('vlens-register: light-DOM children only after an interaction', () => {
     fallback.setSelectionRange(4, 4);
     fallback.focus();
     const light = field(el);
-    expect(document.activeElement).to.equal(light);
+    expect(document.activeElement === light, 'the light input has the focus').to.equal(true);
     expect(light.value).to.equal('0100123');
     expect([light.selectionStart, light.selectionEnd]).to.deep.equal([4, 4]);
     await typeKeys('9');
