@@ -26,4 +26,8 @@ export interface HostProbe {
 
 declare global {
   var hostProbe: HostProbe | undefined;
+  /** The same probe, read through a frame's `contentWindow`. */
+  interface Window {
+    hostProbe?: HostProbe;
+  }
 }
