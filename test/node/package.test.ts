@@ -9,7 +9,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import { publint } from 'publint';
@@ -18,6 +19,9 @@ import { scriptTagBundles } from '../../rollup.config.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  engines: { node: string };
+  scripts: Record<string, string>;
   exports: Record<string, string | Record<string, string>>;
   sideEffects: string[];
   main: string;
@@ -62,9 +66,51 @@ test('every exports target, main, module, types, customElements and sideEffects 
   targets.push(pkg.main, pkg.module, pkg.types, pkg.customElements, ...pkg.sideEffects);
   for (const target of targets) {
     const path = target.replace(/^\.\//, '');
+    if (path.includes('*')) {
+      const [prefix, suffix] = path.split('*');
+      assert.ok(
+        packed.some((file) => file.startsWith(prefix) && file.endsWith(suffix)),
+        `${target} matches packed files`,
+      );
+      continue;
+    }
     assert.ok(packed.includes(path), `${target} is in the tarball`);
     assert.ok(existsSync(join(ROOT, path)), `${target} exists`);
   }
+});
+
+test('npm pack builds first (prepack), so a tarball never lacks dist/', () => {
+  assert.equal(pkg.scripts.prepack, 'npm run build');
+  assert.match(pkg.scripts.build, /build:dist/);
+});
+
+test('the classic script, the script-tag ES module and each of its lazy chunks resolve through exports', () => {
+  // Self-reference: from inside the package, its own name resolves through `exports` only.
+  const require = createRequire(join(ROOT, 'package.json'));
+  const viaExports = (subpath: string) => require.resolve(`${pkg.name}/${subpath}`);
+  assert.equal(viaExports('vlens-register.iife.js'), join(ROOT, 'dist/vlens-register.iife.js'));
+  assert.equal(viaExports('bundle/vlens-register.js'), join(ROOT, 'dist/vlens-register.js'));
+  const chunks = packed.filter((path) => path.startsWith('dist/chunks/'));
+  assert.ok(chunks.length > 3, 'lazy chunks are packed');
+  for (const chunk of chunks) {
+    assert.equal(viaExports(`bundle/chunks/${basename(chunk)}`), join(ROOT, chunk), chunk);
+  }
+  // The bundle imports its chunks relatively: the exported layout keeps them beside it.
+  const bundle = readFileSync(join(ROOT, 'dist/vlens-register.js'), 'utf8');
+  const imported = [...bundle.matchAll(/["']\.\/(chunks\/[^"']+\.js)["']/g)].map(([, relative]) => relative);
+  assert.ok(imported.length > 0, 'the bundle imports chunks relatively');
+  for (const relative of imported) {
+    assert.equal(viaExports(`bundle/${relative}`), join(ROOT, 'dist', relative), relative);
+  }
+  assert.throws(() => viaExports('dist/vlens-register.js'), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+});
+
+test('engines asks users for what the Node entries need (Node 20, as @hono/node-server does)', () => {
+  const hono = JSON.parse(readFileSync(join(ROOT, 'node_modules/@hono/node-server/package.json'), 'utf8')) as {
+    engines: { node: string };
+  };
+  assert.equal(pkg.engines.node, '>=20');
+  assert.equal(hono.engines.node, '>=20');
 });
 
 test('browser files carry no server or stand-in code, no Node built-ins and no source maps', () => {
@@ -99,8 +145,15 @@ test('@arethetypeswrong/cli finds no problem for ESM consumers (node16, bundler)
     output = String((error as { stdout?: string }).stdout);
   }
   const result = JSON.parse(output) as { analysis?: { problems?: unknown[] }; problems?: unknown[] };
-  const problems = (result.analysis?.problems ?? result.problems ?? []) as { kind: string; resolutionKind?: string }[];
-  const relevant = problems.filter((p) => p.resolutionKind !== 'node10' && p.resolutionKind !== 'node16-cjs');
+  const problems = (result.analysis?.problems ?? result.problems ?? []) as {
+    kind: string;
+    resolutionKind?: string;
+    entrypoint?: string;
+  }[];
+  const relevant = problems
+    .filter((p) => p.resolutionKind !== 'node10' && p.resolutionKind !== 'node16-cjs')
+    // A classic script exports nothing to type: it defines the tag and the global `VlensRegister`.
+    .filter((p) => !(p.kind === 'UntypedResolution' && p.entrypoint === './vlens-register.iife.js'));
   assert.deepEqual(relevant, []);
 });
 
