@@ -27,8 +27,18 @@ export const CHROMIUM_ONLY = [
   'test/browser/contrast.test.ts',
 ];
 
+/**
+ * Left out of WebKitGTK's run: WebKitGTK serves the submit-path module that an earlier test file
+ * loaded from its own cache (no request reaches the dev server, even with `Cache-Control: no-store`),
+ * so this file's failing chunk gate is never asked. Run alone in WebKitGTK it passes
+ * (`WTR_ENGINE=webkit npx web-test-runner test/browser/lazy-submit-failure.test.ts`).
+ */
+export const NOT_IN_WEBKIT = ['test/browser/lazy-submit-failure.test.ts'];
+
 export function engineFiles(engine, files) {
-  return engine === 'chromium' ? files : [...files, ...CHROMIUM_ONLY.map((f) => `!${f}`)];
+  if (engine === 'chromium') return files;
+  const left = engine === 'webkit' ? [...CHROMIUM_ONLY, ...NOT_IN_WEBKIT] : CHROMIUM_ONLY;
+  return [...files, ...left.map((f) => `!${f}`)];
 }
 
 export async function engineLauncher(engine) {
