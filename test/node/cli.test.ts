@@ -130,7 +130,10 @@ describe('npm start (src/server/cli.ts)', () => {
     });
     assert.ok(registered.accessToken);
     assert.equal(registered.user.phoneNumber, PHONE);
+    mark = stdout.all.length;
     assert.equal((await postJson(`${api}/${VLENS_PATHS.checkExistence}`, { phoneNumber: PHONE })).exists, true);
+    // The proxy writes a turn's log lines after it: wait for the last call's line, not a moment.
+    await stdout.wait(new RegExp(`^\\{.*"path":"/api/vlens/${VLENS_PATHS.checkExistence}"`), mark);
 
     const logLines = stdout.all.filter((l) => l.startsWith('{'));
     assert.ok(logLines.length >= 7);
