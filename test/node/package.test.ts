@@ -7,8 +7,8 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,12 +138,20 @@ test('publint finds no errors or warnings', async () => {
 });
 
 test('@arethetypeswrong/cli finds no problem for ESM consumers (node16, bundler)', () => {
-  let output: string;
+  // attw exits 1 for any problem (node10 ones too) and its piped stdout is then cut short: write to a file.
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+  const report = join(ROOT, `.tmp/attw-${process.pid}.json`);
+  const fd = openSync(report, 'w');
   try {
-    output = run(join(ROOT, 'node_modules/.bin/attw'), ['--pack', '.', '--profile', 'esm-only', '--format', 'json']);
-  } catch (error) {
-    output = String((error as { stdout?: string }).stdout);
+    spawnSync(join(ROOT, 'node_modules/.bin/attw'), ['--pack', '.', '--profile', 'esm-only', '--format', 'json'], {
+      cwd: ROOT,
+      stdio: ['ignore', fd, 'pipe'],
+    });
+  } finally {
+    closeSync(fd);
   }
+  const output = readFileSync(report, 'utf8');
+  rmSync(report, { force: true });
   const result = JSON.parse(output) as { analysis?: { problems?: unknown[] }; problems?: unknown[] };
   const problems = (result.analysis?.problems ?? result.problems ?? []) as {
     kind: string;
