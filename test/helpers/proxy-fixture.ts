@@ -49,9 +49,6 @@ export async function startUpstream(answer: (req: RecordedRequest, res: ServerRe
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  // Never what keeps a test process alive: Node 20's runner may run a file's after() (which closes it)
-  // only once the process would exit.
-  server.unref();
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,

@@ -578,7 +578,8 @@ describe('8. slow is down', () => {
       storeTimeoutMs: 200,
       limits: { ...ROOMY_LIMITS, existence: { points: 3, durationSec: 600 } },
     });
-    const sleeper = new Redis(redis.url);
+    // No reconnects: a sleeper that is reconnecting when it is disconnected never settles its pending command.
+    const sleeper = new Redis(redis.url, { retryStrategy: () => null });
     let sleeping: Promise<unknown> | undefined;
     try {
       // A send waits for the connection; then the existence limit counts in Redis.
@@ -611,9 +612,10 @@ describe('8. slow is down', () => {
         `answered within the store timeouts, not after the 5 s sleep (${Math.round(elapsed)} ms)`,
       );
     } finally {
+      // Disconnected while DEBUG SLEEP is pending, the sleeper rejects it: 'killed' below.
+      sleeper.disconnect();
       await proxy.close();
       await redis.kill();
-      sleeper.disconnect();
     }
     assert.equal(await sleeping, 'killed', 'Redis was still asleep when the answers came');
   });
