@@ -4,7 +4,8 @@
  *                                lazy chunks (OAuth providers, world phone metadata) in dist/chunks/
  *   dist/vlens-register.iife.js  classic script: one file, Egypt's phone metadata only, no Microsoft
  *                                sign-in (see CLASSIC_SCRIPT_OMITS)
- *   dist/esm/**                  the package's modules for bundlers: unminified, structure kept, deps external
+ *   dist/esm/**                  the package's modules for bundlers: unminified, structure kept, deps external;
+ *                                Microsoft sign-in is its own entry (dist/esm/oauth/microsoft-sign-in.js)
  *   dist/server/*.js, dist/mock/*.js   Node entries (proxy, adapters, stand-in), deps external
  * Declarations come from `tsc -p tsconfig.build.json` (dist/types/**).
  */
@@ -16,11 +17,13 @@ import terser from '@rollup/plugin-terser';
 import { browserOnly, classicScriptOmits, classicScriptSwaps } from './scripts/rollup-browser-guard.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const dependencies = Object.keys(pkg.dependencies ?? {});
+/** Left to the user's install: dependencies and (optional) peers such as `@azure/msal-browser`. */
+const dependencies = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
 const isDependency = (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 const isNodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id);
 
-export const BROWSER_ENTRY = 'src/vlens-register.ts';
+/** The script-tag builds' entry: the tag definition plus Microsoft sign-in. */
+export const BROWSER_ENTRY = 'src/script-tag.ts';
 const TARGET = 'es2022';
 const BANNER = '/*! vlens-register | MIT | bundles Lit (BSD-3-Clause), zod (MIT), libphonenumber-js (MIT) */';
 
@@ -101,9 +104,17 @@ export function scriptTagBundles({ input = BROWSER_ENTRY, sourcemap = false } = 
   ];
 }
 
-/** The package's browser modules for bundlers: one file per source module. */
+/**
+ * The package's browser modules for bundlers: one file per source module. The
+ * core entries never reach `@azure/msal-browser`: only `oauth/microsoft-sign-in`
+ * (exported as `vlens-register/oauth/microsoft`) does, lazily.
+ */
 const packageModules = {
-  input: { index: 'src/index.ts', 'vlens-register': BROWSER_ENTRY },
+  input: {
+    index: 'src/index.ts',
+    'vlens-register': 'src/vlens-register.ts',
+    'oauth/microsoft-sign-in': 'src/oauth/microsoft-sign-in.ts',
+  },
   onwarn,
   external: (id) => isDependency(id),
   plugins: [browserOnly(), esbuild({ target: TARGET })],

@@ -148,7 +148,7 @@ async function testRoutes(ctx, next) {
   // The demo loads the built bundle; tests serve the current source instead (a build may be stale or
   // in progress). A redirect, not a rewrite, so the module's relative imports resolve under /src/.
   if (ctx.path === '/dist/vlens-register.js') {
-    ctx.redirect('/src/vlens-register.ts');
+    ctx.redirect('/src/script-tag.ts');
     return;
   }
   return next();

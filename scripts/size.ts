@@ -5,7 +5,7 @@
  * bundle costs, attributed through its source map. A benchmark: it prints
  * whether the first-load figure is within the budget but never fails on it.
  *
- *   npm run size                      the real element (src/vlens-register.ts)
+ *   npm run size                      the real element (src/script-tag.ts, the bundle entry)
  *   npm run size -- --entry file.ts   any other entry, e.g. a skeleton
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';

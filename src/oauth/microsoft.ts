@@ -1,7 +1,8 @@
 /**
  * Microsoft adapter (Entra ID or Azure AD B2C): `@azure/msal-browser`'s popup
- * flow. Only `load.ts` imports this module, dynamically, so MSAL is a lazy
- * chunk that a page loads when a person chooses Microsoft.
+ * flow. Only `microsoft-sign-in.ts` (the `vlens-register/oauth/microsoft`
+ * entry) imports this module, dynamically, so MSAL is a lazy chunk that a
+ * page loads when a person chooses Microsoft.
  */
 import { PublicClientApplication, type Configuration, type IPublicClientApplication } from '@azure/msal-browser';
 import { OAuthCancelledError, type IdTokenProvider } from './types.js';

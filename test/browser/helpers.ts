@@ -214,3 +214,36 @@ export function statusOf(el: VlensRegister): { text: string; tone: string } {
   const status = part(el, '[part~="status"]');
   return { text: status.textContent?.trim() ?? '', tone: status.dataset.tone ?? '' };
 }
+
+/**
+ * Loads a fixture page (test/browser/fixtures/) in a new iframe and waits until its module set
+ * `pageReady` and the page defined the widget: a realm of its own, with its own module instances.
+ */
+export async function openWidgetPage<T extends Window>(src: string): Promise<{ frame: HTMLIFrameElement; page: T }> {
+  const frame = document.createElement('iframe');
+  frame.src = src;
+  document.body.append(frame);
+  const page = () => frame.contentWindow as (T & { pageReady?: boolean }) | null;
+  await waitUntil(
+    () => page()?.pageReady && page()!.customElements.get('vlens-register'),
+    'the page defined the widget',
+    {
+      timeout: 10000,
+    },
+  );
+  return { frame, page: page()! };
+}
+
+/** A widget with `attributes` (plus the endpoint and a required email) as `doc`'s only content, walked to the email step. */
+export async function widgetAtEmailStepIn(doc: Document, attributes: Record<string, string>): Promise<VlensRegister> {
+  const el = doc.createElement('vlens-register');
+  for (const [name, value] of Object.entries({ endpoint: ENDPOINT, 'email-step': 'required', ...attributes }))
+    el.setAttribute(name, value);
+  doc.body.replaceChildren(el);
+  await el.updateComplete;
+  const phone = await uniquePhone();
+  await enterPhone(el, phone);
+  await enterCodeFor(el, phone);
+  await waitForStep(el, 'email');
+  return el;
+}

@@ -12,21 +12,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { fetchDevIdToken } from '../../demo/dev-sign-in.js';
 import { loadProvider } from '../../src/oauth/load.js';
 import { OAuthCancelledError, OAuthProviderError } from '../../src/oauth/types.js';
-import {
-  ENDPOINT,
-  enterCodeFor,
-  enterPhone,
-  freshStandIn,
-  part,
-  query,
-  record,
-  uniquePhone,
-  waitForStep,
-} from './helpers.js';
-import type { VlensRegister } from '../../src/register/vlens-register.component.js';
+import { freshStandIn, openWidgetPage, part, query, record, waitForStep, widgetAtEmailStepIn } from './helpers.js';
 
-type LazyPage = Window &
-  typeof globalThis & { pageReady?: boolean; loadMsal(): Promise<typeof import('@azure/msal-browser')> };
+type LazyPage = Window & typeof globalThis & { loadMsal(): Promise<typeof import('@azure/msal-browser')> };
 type FakeGsi = {
   next: string | null;
   initialized: { client_id: string }[];
@@ -69,29 +57,11 @@ let frame: HTMLIFrameElement;
 const page = () => frame.contentWindow as LazyPage;
 
 /** A widget in the iframe page, walked to the email step. */
-async function widgetAtEmailStep(attributes: Record<string, string>): Promise<VlensRegister> {
-  const el = page().document.createElement('vlens-register');
-  for (const [name, value] of Object.entries({ endpoint: ENDPOINT, 'email-step': 'required', ...attributes }))
-    el.setAttribute(name, value);
-  page().document.body.replaceChildren(el);
-  await el.updateComplete;
-  const phone = await uniquePhone();
-  await enterPhone(el, phone);
-  await enterCodeFor(el, phone);
-  await waitForStep(el, 'email');
-  return el;
-}
+const widgetAtEmailStep = (attributes: Record<string, string>) => widgetAtEmailStepIn(page().document, attributes);
 
 describe('OAuth provider code is loaded lazily', () => {
   before(async () => {
-    frame = document.createElement('iframe');
-    frame.src = '/test/browser/fixtures/lazy-page.html';
-    document.body.append(frame);
-    await waitUntil(
-      () => page()?.pageReady && page().customElements.get('vlens-register'),
-      'the page defined the widget',
-      { timeout: 10000 },
-    );
+    ({ frame } = await openWidgetPage<LazyPage>('/test/browser/fixtures/lazy-page.html'));
   });
   after(() => frame.remove());
   beforeEach(freshStandIn);
@@ -167,7 +137,10 @@ describe('OAuth provider code is loaded lazily', () => {
       const el = await widgetAtEmailStep(attributes);
       const errors = record(el, 'vlens-error');
       part<HTMLButtonElement>(el, 'button[part~="oauth-microsoft"]').click();
-      await waitUntil(() => el.step === 'email' && !query(el, '[part~="progress"]'), 'back at the choice');
+      await waitUntil(
+        () => el.step === 'email' && !query(el, '[part~="progress"]'),
+        'back at the choice',
+      );
       expect(errors).to.deep.equal([]);
     });
   });

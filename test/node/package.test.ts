@@ -2,15 +2,29 @@
  * The npm package: built with `npm run build:dist`, packed with
  * `npm pack --dry-run`, it holds only the built files, every `exports`
  * target exists, the browser files carry no Node or stand-in code, and
- * publint and @arethetypeswrong/cli find nothing wrong. Also proves the
+ * publint and @arethetypeswrong/cli find nothing wrong. Installed from its
+ * tarball into an empty folder, it pulls no server, stand-in or MSAL
+ * package; the core modules a bundler sees never import MSAL. Also proves the
  * build's browser guard trips when browser code reaches src/server or src/mock.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
 import { publint } from 'publint';
@@ -22,6 +36,9 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   name: string;
   engines: { node: string };
   scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, { optional?: boolean }>;
   exports: Record<string, string | Record<string, string>>;
   sideEffects: string[];
   main: string;
@@ -130,6 +147,115 @@ test('browser files carry no server or stand-in code, no Node built-ins and no s
     /customElements\.define/,
     'the main entry registers nothing',
   );
+});
+
+/** Where a dist/esm module's relative imports (static and dynamic) lead: each bare specifier met, with a file that imports it. */
+function bareImportsReachedFrom(entry: string): Map<string, string> {
+  const seen = new Set<string>();
+  const bare = new Map<string, string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const specifier of importsOf(file)) {
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier));
+      else if (!bare.has(specifier)) bare.set(specifier, file);
+    }
+  };
+  visit(join(ROOT, entry));
+  return bare;
+}
+
+/** The specifiers of a built module's `import … from`, `export … from`, `import '…'` and `import('…')`. */
+function importsOf(file: string): string[] {
+  const code = readFileSync(file, 'utf8');
+  return [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+)["']/g)].map(([, specifier]) => specifier);
+}
+
+const isMsal = (specifier: string) =>
+  specifier === '@azure/msal-browser' || specifier.startsWith('@azure/msal-browser/');
+
+test('a bundler meets @azure/msal-browser only through vlens-register/oauth/microsoft', () => {
+  for (const entry of ['dist/esm/index.js', 'dist/esm/vlens-register.js']) {
+    const bare = bareImportsReachedFrom(entry);
+    assert.ok(bare.has('lit'), `${entry}: the walk follows the element's imports`);
+    assert.deepEqual([...bare.keys()].filter(isMsal), [], `${entry} never reaches MSAL`);
+  }
+  const microsoft = bareImportsReachedFrom('dist/esm/oauth/microsoft-sign-in.js');
+  assert.match(microsoft.get('@azure/msal-browser') ?? '', /dist\/esm\/oauth\/microsoft\.js$/, 'the entry loads MSAL');
+  const importers = packed
+    .filter((path) => path.startsWith('dist/esm/') && path.endsWith('.js'))
+    .filter((path) => importsOf(join(ROOT, path)).some(isMsal));
+  assert.deepEqual(importers, ['dist/esm/oauth/microsoft.js'], 'no other module imports MSAL');
+  const require = createRequire(join(ROOT, 'package.json'));
+  assert.equal(
+    require.resolve(`${pkg.name}/oauth/microsoft`),
+    join(ROOT, 'dist/esm/oauth/microsoft-sign-in.js'),
+    'the entry is exported',
+  );
+});
+
+test('MSAL and the server and stand-in libraries are optional peers, not dependencies', () => {
+  for (const name of ['@azure/msal-browser', 'ioredis', 'rate-limiter-flexible', '@hono/node-server', 'jose']) {
+    assert.equal(pkg.dependencies[name], undefined, `${name} is not a dependency`);
+    assert.ok(pkg.peerDependencies[name], `${name} is a peer dependency`);
+    assert.equal(pkg.peerDependenciesMeta[name]?.optional, true, `${name} is optional`);
+  }
+});
+
+/** Package names in every node_modules folder under `dir` (nested ones too). */
+function installedPackages(dir: string): string[] {
+  const names: string[] = [];
+  const walk = (modules: string) => {
+    if (!existsSync(modules)) return;
+    for (const entry of readdirSync(modules)) {
+      if (entry.startsWith('.')) continue;
+      const scoped = entry.startsWith('@');
+      for (const name of scoped ? readdirSync(join(modules, entry)).map((sub) => `${entry}/${sub}`) : [entry]) {
+        names.push(name);
+        walk(join(modules, name, 'node_modules'));
+      }
+    }
+  };
+  walk(join(dir, 'node_modules'));
+  return [...new Set(names)].sort();
+}
+
+/** Bytes of the files under `path` (symbolic links not followed). */
+function bytesUnder(path: string): number {
+  const stat = lstatSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((sum, entry) => sum + bytesUnder(join(path, entry)), 0);
+}
+
+test('npm install of the packed tarball into an empty folder pulls no server, stand-in or MSAL package', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vlens-install-'));
+  try {
+    // The dist/ built above; the prepack build itself is checked by the test on `scripts.prepack`.
+    const [{ filename }] = JSON.parse(
+      run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir]),
+    ) as [{ filename: string }];
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'browser-only-user', private: true }));
+    // From npm's cache where it can (offline here); the registry only for what the cache lacks.
+    execFileSync(
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, filename)],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' },
+    );
+    const installed = installedPackages(dir);
+    for (const name of ['vlens-register', 'lit', '@lit/task', 'zod', 'libphonenumber-js'])
+      assert.ok(installed.includes(name), `${name} is installed`);
+    const unwanted = ['ioredis', 'rate-limiter-flexible', 'hono', '@hono/node-server', 'jose'];
+    unwanted.push('@azure/msal-browser', '@azure/msal-common');
+    assert.deepEqual(
+      installed.filter((name) => unwanted.includes(name)),
+      [],
+    );
+    t.diagnostic(
+      `browser-only install: ${installed.length} packages, ${bytesUnder(join(dir, 'node_modules'))} bytes in node_modules`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('publint finds no errors or warnings', async () => {
