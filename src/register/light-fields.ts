@@ -253,7 +253,6 @@ export class LightFieldNodes {
       slot: 'status',
       lang: locale,
       id: this.id('status'),
-      part: status ? `status ${status.tone}` : 'status',
       'data-tone': status?.tone ?? 'none',
       'aria-live': 'polite',
     });

@@ -46,7 +46,7 @@ describe('vlens-register: errors', () => {
     await el.updateComplete;
     const input = part(el, '#phone');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
-    const status = part(el, '[part~="status"]');
+    const status = part(el, '[slot="status"]');
     expect(input.getAttribute('aria-describedby')!.split(' ')).to.include(status.id);
     expect(status.getAttribute('aria-live')).to.equal('polite');
     expect(errorText(el)).to.equal('This number is too short.');
@@ -118,7 +118,7 @@ describe('vlens-register: errors', () => {
     });
     const old = await standIn.lastCode(phone);
     part<HTMLButtonElement>(el, 'button[part~="resend"]').click();
-    await waitUntil(() => query(el, '[part~="notice"]') !== null, 'the resend is confirmed');
+    await waitUntil(() => query(el, '[slot="status"][data-tone="notice"]') !== null, 'the resend is confirmed');
     expect(part<HTMLButtonElement>(el, 'button[part~="resend"]').disabled, 'the cooldown starts again').to.equal(true);
     const fresh = await standIn.lastCode(phone);
     expect(fresh).to.be.a('string');

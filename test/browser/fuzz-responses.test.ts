@@ -81,12 +81,12 @@ after(() => {
 });
 
 const mountFuzzed = () => fixture<VlensRegister>(html`<vlens-register endpoint=${FUZZ_ENDPOINT}></vlens-register>`);
-/** The widget renders some parts in light DOM, some in its shadow root. */
+/** The widget renders some nodes in light DOM (the field and the status line), the rest in its shadow root. */
 const find = (el: VlensRegister, selector: string) =>
   el.shadowRoot?.querySelector(selector) ?? el.querySelector(selector);
-const inFlight = (el: VlensRegister) => Boolean(find(el, '[part~="progress"]'));
+const inFlight = (el: VlensRegister) => Boolean(find(el, '[slot="status"][data-tone="progress"]'));
 
-const statusText = (el: VlensRegister) => find(el, '[part~="status"]')?.textContent?.trim() ?? '';
+const statusText = (el: VlensRegister) => find(el, '[slot="status"]')?.textContent?.trim() ?? '';
 
 /**
  * One outcome only: moved on; or stayed with the "already registered" notice (a 2xx saying the number exists);
@@ -118,7 +118,7 @@ async function assertOneOutcome(
   expect(KNOWN_KINDS).to.include(errors[0].kind);
   if (answer.fail) expect(errors[0].status).to.equal(null);
   else expect(errors[0].status).to.equal(answer.status);
-  const shown = find(el, '[part~="error"]')?.textContent?.trim() || statusText(el);
+  const shown = find(el, '[slot="status"][data-tone="error"]')?.textContent?.trim() || statusText(el);
   expect(shown, 'an error is shown').to.not.equal('');
   expect(submitButton(el).disabled, 'the user can try again').to.equal(false);
 }

@@ -113,12 +113,12 @@ export async function waitForStep(el: VlensRegister, step: StepId, message?: str
 
 /** Waits until no call is in flight (the submit button is enabled again). */
 export async function settled(el: VlensRegister): Promise<void> {
-  await waitUntil(() => !query(el, '[part~="progress"]'), 'the call settles', { timeout: 8000 });
+  await waitUntil(() => !query(el, '[slot="status"][data-tone="progress"]'), 'the call settles', { timeout: 8000 });
   await el.updateComplete;
 }
 
 export function errorText(el: VlensRegister): string {
-  return query(el, '[part~="error"]')?.textContent?.trim() ?? '';
+  return query(el, '[slot="status"][data-tone="error"]')?.textContent?.trim() ?? '';
 }
 
 /** Collects every event of a type the element fires. */
@@ -211,7 +211,7 @@ export const chunkGate = {
 
 /** The status line's text and tone (`error`, `progress`, `notice` or `none`). */
 export function statusOf(el: VlensRegister): { text: string; tone: string } {
-  const status = part(el, '[part~="status"]');
+  const status = part(el, '[slot="status"]');
   return { text: status.textContent?.trim() ?? '', tone: status.dataset.tone ?? '' };
 }
 

@@ -238,7 +238,7 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
     const errors = record(el, 'vlens-error');
     await enterWrongCode(el);
     expect(errorText(el)).to.equal('الرمز غير صحيح. لديك 4 محاولات متبقية.');
-    expect(part(el, '[part~="status"]').querySelector('bdi')).to.equal(null);
+    expect(part(el, '[slot="status"]').querySelector('bdi')).to.equal(null);
     expect(errors[0].error_message).to.equal('The verification code is wrong.');
   });
 

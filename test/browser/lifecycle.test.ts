@@ -78,11 +78,11 @@ describe('vlens-register: calls and life cycle', () => {
     type(el, '#phone', await uniquePhone());
     submitButton(el).click();
     await el.updateComplete;
-    expect(query(el, '[part~="progress"]')).to.not.equal(null);
+    expect(query(el, '[slot="status"][data-tone="progress"]')).to.not.equal(null);
     el.reset();
     await el.updateComplete;
     expect(submitButton(el).disabled, 'the widget is usable at once').to.equal(false);
-    expect(query(el, '[part~="progress"]')).to.equal(null);
+    expect(query(el, '[slot="status"][data-tone="progress"]')).to.equal(null);
     await aTimeout(1200);
     expect(events.flat()).to.deep.equal([]);
     expect(el.step).to.equal('phone');

@@ -2,6 +2,8 @@
  * The component manifest against the rendered DOM: every `part` in the element's shadow root and
  * every slot name it uses (shadow `<slot name>` and its light-DOM `[slot]` children), collected while
  * walking every step through the real proxy and stand-in, is documented in custom-elements.json.
+ * No light-DOM child the element makes carries a `part`: `::part()` cannot reach light DOM, so such
+ * a name would be a styling hook that does not work.
  */
 import { expect, html } from '@open-wc/testing';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
@@ -23,7 +25,12 @@ import {
   waitForStep,
 } from './helpers.js';
 
+/** Light-DOM children with a `part` attribute, by slot and part (none expected). */
+const lightParts = new Set<string>();
+
 function collect(el: VlensRegister, parts: Set<string>, slots: Set<string>): void {
+  for (const child of el.querySelectorAll(':scope > [part]'))
+    lightParts.add(`${child.getAttribute('slot')}: ${child.getAttribute('part')}`);
   const root = el.shadowRoot!;
   for (const node of root.querySelectorAll('[part]')) {
     for (const name of node.getAttribute('part')!.split(/\s+/).filter(Boolean)) parts.add(name);
@@ -79,5 +86,6 @@ describe('custom-elements.json against the rendered DOM', () => {
     expect(parts.size, 'parts were collected').to.be.greaterThan(10);
     expect(slots, 'the light-DOM slots were collected').to.include.keys('field', 'status', 'consent');
     expect(missingFromManifest(manifest, 'vlens-register', { parts, slots })).to.deep.equal({ parts: [], slots: [] });
+    expect([...lightParts], 'no part on light-DOM children (::part() cannot reach them)').to.deep.equal([]);
   });
 });

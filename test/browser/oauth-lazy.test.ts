@@ -138,7 +138,7 @@ describe('OAuth provider code is loaded lazily', () => {
       const errors = record(el, 'vlens-error');
       part<HTMLButtonElement>(el, 'button[part~="oauth-microsoft"]').click();
       await waitUntil(
-        () => el.step === 'email' && !query(el, '[part~="progress"]'),
+        () => el.step === 'email' && !query(el, '[slot="status"][data-tone="progress"]'),
         'back at the choice',
       );
       expect(errors).to.deep.equal([]);

@@ -57,7 +57,7 @@ function fromSource() {
       attributes: sorted(propertyAttributes),
       events: sorted([...all(component, /_fire\(\s*'([\w-]+)'/g), ...all(register, /new CustomEvent\(\s*'([\w-]+)'/g)]),
       parts: sorted(all(register, /\bpart="([^"$]+)"/g).flatMap((value) => value.trim().split(/\s+/))),
-      /** Words of string literals, for parts named by an expression: part=\${tone ? `status \${tone}` : 'status'}. */
+      /** Words of string literals, for parts whose names an expression builds. */
       literals: new Set(all(register, /['"`]([\w-]+(?:\s+[\w-]+)*)['"`]/g).flatMap((value) => value.split(/\s+/))),
       cssProperties: sorted(all(register, /var\(\s*(--vlens-[\w-]+)/g)),
       slots: sorted(all(register, /<slot\s+name="([\w-]+)"/g)),
