@@ -26,6 +26,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
 import { rollup } from 'rollup';
 import { publint } from 'publint';
 // @ts-expect-error: plain JavaScript without declarations
@@ -192,6 +193,32 @@ test('a bundler meets @azure/msal-browser only through vlens-register/oauth/micr
     join(ROOT, 'dist/esm/oauth/microsoft-sign-in.js'),
     'the entry is exported',
   );
+});
+
+/** An esbuild plugin that fails resolving `@azure/msal-browser`, as a user's build without it installed does. */
+const msalNotInstalled: Plugin = {
+  name: 'msal-not-installed',
+  setup(b) {
+    b.onResolve({ filter: /^@azure\/msal-browser(\/|$)/ }, () => ({ errors: [{ text: 'not installed' }] }));
+  },
+};
+
+const bundle = (entry: string) =>
+  build({
+    entryPoints: [join(ROOT, entry)],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    logLevel: 'silent',
+    plugins: [msalNotInstalled],
+  });
+
+test('a bundler build of the core succeeds without @azure/msal-browser; of the Microsoft entry, it needs it', async () => {
+  for (const entry of ['dist/esm/index.js', 'dist/esm/vlens-register.js']) {
+    const { outputFiles } = await bundle(entry);
+    assert.ok(outputFiles.length > 0, `${entry} bundles`);
+  }
+  await assert.rejects(bundle('dist/esm/oauth/microsoft-sign-in.js'), /not installed/);
 });
 
 test('MSAL and the server and stand-in libraries are optional peers, not dependencies', () => {
