@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `npm test` (what CI runs): lint, typecheck, every node test with fuzzing at length, and the browser
-# suite in Chromium. `npm run test:engines` (this script with `engines`): the browser suite in Firefox
-# ESR and WebKitGTK side by side; not yet in `npm test`, see README (Tests).
+# suite in Chromium, Firefox ESR and WebKitGTK, the four jobs side by side.
 # `npm run test:fast` (this script with `fast`): lint, typecheck, the fast node tests and the browser
-# suite in Chromium, for the edit loop.
+# suite in Chromium, for the edit loop. `npm run test:engines` (`engines`): the browser suite in
+# Firefox ESR and WebKitGTK only.
 # Browsers and redis-server come from Debian's packages: installed with apt-get when missing and we
 # are root, else the script says what to install.
 set -euo pipefail
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 mode="${1:-full}"
 case "$mode" in
-  full) engines=(chromium) ;;
+  full) engines=(chromium firefox webkit) ;;
   fast) engines=(chromium) ;;
   engines) engines=(firefox webkit) ;;
   *) echo "usage: $0 [full|fast|engines]" >&2; exit 2 ;;
@@ -69,7 +69,7 @@ elif [ "$mode" = full ]; then
   jobs=(node "${jobs[@]}")
 fi
 for engine in "${engines[@]}"; do
-  job "$engine" env WTR_ENGINE="$engine" npx web-test-runner
+  job "$engine" bash scripts/browser-tests.sh "$engine"
 done
 
 failed=()
@@ -86,7 +86,10 @@ for name in "${jobs[@]}"; do
   if [ "$name" = node ]; then
     summary="$(grep -E '^# (pass|fail) ' "$logs/$name.log" | tr -d '#' | tr '\n' ' ')"
   else
-    summary="$(grep -oE '[0-9]+ passed, [0-9]+ failed' "$logs/$name.log" | tail -1)"
+    # One or more runs (scripts/browser-tests.sh): each run's last count, summed.
+    summary="$(awk '/^== .*browser of its own/ { run++ }
+      match($0, /[0-9]+ passed, [0-9]+ failed/) { split(substr($0, RSTART, RLENGTH), w, " "); p[run] = w[1]; f[run] = w[3] }
+      END { for (r in p) { tp += p[r]; tf += f[r] }; printf "%d passed, %d failed", tp, tf }' "$logs/$name.log")"
   fi
   printf '%-9s %-4s %4ss  %s\n' "$name" "$result" "$seconds" "$summary"
 done

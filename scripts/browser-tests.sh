@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The browser suite in one engine (chromium, firefox or webkit): the main run, then each file the engine
+# runs in a browser of its own (OWN_BROWSER in test/browser/engines.mjs), one fresh browser per file.
+# With file arguments after the engine: just those files, in one run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+engine="${1:-chromium}"
+shift || true
+export WTR_ENGINE="$engine"
+if [ $# -gt 0 ]; then exec npx web-test-runner "$@"; fi
+npx web-test-runner
+own="$(node --input-type=module -e "const { OWN_BROWSER } = await import('./test/browser/engines.mjs'); console.log((OWN_BROWSER[process.argv[1]] ?? []).join(' '))" "$engine")"
+for file in $own; do
+  echo "== $engine, in a browser of its own: $file"
+  npx web-test-runner "$file"
+done
