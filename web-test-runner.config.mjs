@@ -307,7 +307,7 @@ const visualRegression = visualRegressionPlugin({
 const ENGINE = process.env.WTR_ENGINE || 'chromium';
 
 export default {
-  files: engineFiles(ENGINE, ['test/browser/**/*.test.ts']),
+  files: engineFiles(ENGINE),
   // A port the system hands out, not the runner's scan from 8000: engines start side by side.
   port: await freePort(),
   nodeResolve: true,

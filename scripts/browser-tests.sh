@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The browser suite in one engine (chromium, firefox or webkit): the main run, then each file the engine
 # runs in a browser of its own (OWN_BROWSER in test/browser/engines.mjs), one fresh browser per file.
-# With file arguments after the engine: just those files, in one run.
+# With file arguments after the engine: just those files, in one run. WTR_SHARD=i/n runs the i-th of n
+# parts of the main run (test/browser/engines.mjs); the files in a browser of their own go with part 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ shift || true
 export WTR_ENGINE="$engine"
 if [ $# -gt 0 ]; then exec npx web-test-runner "$@"; fi
 npx web-test-runner
+case "${WTR_SHARD:-1/1}" in 1/*) ;; *) exit 0 ;; esac
 own="$(node --input-type=module -e "const { OWN_BROWSER } = await import('./test/browser/engines.mjs'); console.log((OWN_BROWSER[process.argv[1]] ?? []).join(' '))" "$engine")"
 for file in $own; do
   echo "== $engine, in a browser of its own: $file"

@@ -43,16 +43,16 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 started=$SECONDS
-npm run --silent --if-present lint
-npm run --silent typecheck
 
-# The rest runs side by side, each job into its own log, printed whole when it ends.
+# Every job runs side by side, each into its own log, printed whole when it ends.
 logs="$(mktemp -d)"
 trap 'rm -rf "$logs"' EXIT
 declare -A pids
+jobs=()
 job() {
   local name="$1"
   shift
+  jobs+=("$name")
   (
     local t=$SECONDS
     if "$@" >"$logs/$name.log" 2>&1; then echo "pass $((SECONDS - t))" >"$logs/$name.status"; else echo "FAIL $((SECONDS - t))" >"$logs/$name.status"; fi
@@ -60,17 +60,24 @@ job() {
   pids[$name]=$!
 }
 
-jobs=("${engines[@]}")
-if [ "$mode" = fast ]; then
-  job node bash scripts/node-tests.sh fast
-  jobs=(node "${jobs[@]}")
-elif [ "$mode" = full ]; then
-  job node env FUZZ_RUNS="${FUZZ_RUNS:-1000}" bash scripts/node-tests.sh all
-  jobs=(node "${jobs[@]}")
-fi
-for engine in "${engines[@]}"; do
-  job "$engine" bash scripts/browser-tests.sh "$engine"
-done
+# ESLint and Prettier keep caches in node_modules/.cache, so a second run checks only what changed.
+job lint npm run --silent lint
+job typecheck npm run --silent typecheck
+case "$mode" in
+  fast)
+    job node bash scripts/node-tests.sh fast
+    # Chromium in two shards, each its own runner, dev server, proxy and stand-in.
+    job chromium-1 env WTR_SHARD=1/2 bash scripts/browser-tests.sh chromium
+    job chromium-2 env WTR_SHARD=2/2 bash scripts/browser-tests.sh chromium
+    ;;
+  full)
+    job node env FUZZ_RUNS="${FUZZ_RUNS:-1000}" bash scripts/node-tests.sh all
+    for engine in "${engines[@]}"; do job "$engine" bash scripts/browser-tests.sh "$engine"; done
+    ;;
+  engines)
+    for engine in "${engines[@]}"; do job "$engine" bash scripts/browser-tests.sh "$engine"; done
+    ;;
+esac
 
 failed=()
 for name in "${!pids[@]}"; do wait "${pids[$name]}" || true; done
@@ -85,13 +92,15 @@ for name in "${jobs[@]}"; do
   read -r result seconds <"$logs/$name.status"
   if [ "$name" = node ]; then
     summary="$(grep -E '^# (pass|fail) ' "$logs/$name.log" | tr -d '#' | tr '\n' ' ')"
+  elif [ "$name" = lint ] || [ "$name" = typecheck ]; then
+    summary=""
   else
     # One or more runs (scripts/browser-tests.sh): each run's last count, summed.
     summary="$(awk '/^== .*browser of its own/ { run++ }
       match($0, /[0-9]+ passed, [0-9]+ failed/) { split(substr($0, RSTART, RLENGTH), w, " "); p[run] = w[1]; f[run] = w[3] }
       END { for (r in p) { tp += p[r]; tf += f[r] }; printf "%d passed, %d failed", tp, tf }' "$logs/$name.log")"
   fi
-  printf '%-9s %-4s %4ss  %s\n' "$name" "$result" "$seconds" "$summary"
+  printf '%-10s %-4s %4ss  %s\n' "$name" "$result" "$seconds" "$summary"
 done
 echo "total $((SECONDS - started))s ($mode)"
 if [ ${#failed[@]} -gt 0 ]; then

@@ -6,6 +6,7 @@
 // One engine per web-test-runner process (WTR_ENGINE), so scripts/test.sh can run them side by side,
 // each with its own dev server, proxy and stand-in.
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -39,10 +40,26 @@ export const OWN_BROWSER = {
   webkit: ['test/browser/lazy-submit.test.ts', 'test/browser/lazy-submit-failure.test.ts'],
 };
 
-/** The files an engine's main run takes: all but the Chromium-only ones and those it runs in a browser of their own. */
-export function engineFiles(engine, files) {
-  const left = [...(engine === 'chromium' ? [] : CHROMIUM_ONLY), ...OWN_BROWSER[engine]];
-  return [...files, ...left.map((f) => `!${f}`)];
+/** Every browser test file, sorted. */
+export function browserTestFiles() {
+  return readdirSync('test/browser', { recursive: true })
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => `test/browser/${file.replaceAll('\\', '/')}`)
+    .sort();
+}
+
+/**
+ * The files an engine's main run takes: all but the Chromium-only ones and those it runs in a browser
+ * of their own. `shard` ("i/n", from WTR_SHARD) takes every n-th file from the i-th: `npm run test:fast`
+ * runs Chromium as two shards side by side, each with its own dev server, proxy and stand-in.
+ */
+export function engineFiles(engine, shard = process.env.WTR_SHARD) {
+  const left = new Set([...(engine === 'chromium' ? [] : CHROMIUM_ONLY), ...OWN_BROWSER[engine]]);
+  const files = browserTestFiles().filter((file) => !left.has(file));
+  if (!shard) return files;
+  const [index, count] = shard.split('/').map(Number);
+  if (!(count >= 1 && index >= 1 && index <= count)) throw new Error(`WTR_SHARD=${shard}: expected i/n, 1 <= i <= n`);
+  return files.filter((_, k) => k % count === index - 1);
 }
 
 export async function engineLauncher(engine) {
