@@ -6,7 +6,9 @@
 // One engine per web-test-runner process (WTR_ENGINE), so scripts/test.sh can run them side by side,
 // each with its own dev server, proxy and stand-in.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -62,6 +64,24 @@ export function engineFiles(engine, shard = process.env.WTR_SHARD) {
   return files.filter((_, k) => k % count === index - 1);
 }
 
+/**
+ * Chromium's fontconfig file: ./fontconfig/fonts.conf (the machine's fonts, rasterised one fixed way),
+ * or with TEST_SYSTEM_FONTS=none the same rules over no font at all (an empty folder), so a run of the
+ * screenshot tests shows that their pixels come from the web fonts alone (scripts/browser-tests.sh).
+ */
+export function chromiumFontconfig(systemFonts = 'machine') {
+  const own = fileURLToPath(new URL('./fontconfig/fonts.conf', import.meta.url));
+  if (systemFonts !== 'none') return own;
+  const dir = mkdtempSync(join(tmpdir(), 'vlens-no-fonts-'));
+  mkdirSync(join(dir, 'fonts'));
+  const machine = '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>';
+  const text = readFileSync(own, 'utf8');
+  if (!text.includes(machine)) throw new Error(`${own} no longer includes the machine's fontconfig as expected`);
+  const none = `<dir>${join(dir, 'fonts')}</dir><cachedir>${join(dir, 'cache')}</cachedir>`;
+  writeFileSync(join(dir, 'fonts.conf'), text.replace(machine, none));
+  return join(dir, 'fonts.conf');
+}
+
 export async function engineLauncher(engine) {
   switch (engine) {
     case 'chromium': {
@@ -71,7 +91,7 @@ export async function engineLauncher(engine) {
         launchOptions: {
           executablePath: CHROMIUM,
           // One way to rasterise text whatever the machine's fontconfig says (the screenshots).
-          env: { ...process.env, FONTCONFIG_FILE: fileURLToPath(new URL('./fontconfig/fonts.conf', import.meta.url)) },
+          env: { ...process.env, FONTCONFIG_FILE: chromiumFontconfig(process.env.TEST_SYSTEM_FONTS) },
           args: [
             '--no-sandbox',
             '--disable-gpu',
