@@ -75,6 +75,25 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
+    // One deadline for every wait (test/browser/wait.ts): @open-wc's default 1 s fails on a loaded machine.
+    files: ['test/browser/**/*.ts'],
+    ignores: ['test/browser/wait.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@open-wc/testing',
+              importNames: ['waitUntil'],
+              message: "Import waitUntil from test/browser/wait.ts (a 10 s deadline, not @open-wc's 1 s).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.ts', 'test/browser/**/*.ts', 'scripts/size-skeleton.ts'],
     ignores: ['src/server/**', 'src/mock/**'],
     ...lit.configs['flat/recommended'],

@@ -3,7 +3,8 @@
  * explained before any call, in both languages; `signin-url` links only to
  * web addresses.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import {
   ENDPOINT,
   errorText,

@@ -3,7 +3,8 @@
  * (through real proxies that differ only in `allowedCountries`), narrowed by `allowed-countries`,
  * which is used alone when the proxy's configuration cannot be read.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import { en } from '../../src/i18n/en.js';
 import { isWorldPhoneMetadataLoaded } from '../../src/phone/metadata-store.js';

@@ -5,7 +5,8 @@
  * `autocomplete` tokens, a username beside the new password, and a form
  * `submit` event when the person moves on. Plus WebOTP wired to the SMS code step.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import {

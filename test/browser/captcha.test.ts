@@ -6,7 +6,8 @@
  * languages; without `captcha` no provider script loads.
  */
 import { executeServerCommand } from '@web/test-runner-commands';
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { FAKE_CAPTCHA_SITE_KEY } from '../../src/mock/captcha.js';
 import type { FakeCaptchaCheck } from '../../src/mock/captcha.js';
 import {

@@ -3,7 +3,8 @@
  * colours, in both themes, axe's color-contrast rule passes on every state of every step (through the
  * real proxy and stand-in).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import { axe } from './a11y.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';

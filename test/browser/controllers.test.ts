@@ -3,7 +3,8 @@
  * light-DOM fields and the resume point, each without the element around it.
  */
 import { LitElement, html as litHtml } from 'lit';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { VlensError } from '../../src/api/client.js';
 import { CallController } from '../../src/controllers/call.js';
 import { LightFieldsController, type LightFieldsState } from '../../src/controllers/light-fields.js';

@@ -1,6 +1,7 @@
 /** The country picker on its own: keyboard use, search in both languages, lazy metadata. */
 import { LitElement, html as litHtml } from 'lit';
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { CountryPicker, COUNTRY_IDS, type CountryPickerStrings } from '../../src/register/country-picker.js';
 import { countryPanel } from '../../src/register/lazy-parts.js';

@@ -1,5 +1,6 @@
 /** The demo page under a strict Content-Security-Policy with Trusted Types enforced: no violation while a step is walked. */
-import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import { freshStandIn, standIn, uniquePhone } from './helpers.js';

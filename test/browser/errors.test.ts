@@ -1,5 +1,6 @@
 /** Failed calls: every kind of failure is shown in place, fired as vlens-error, and can be retried. */
-import { expect, html, aTimeout, waitUntil } from '@open-wc/testing';
+import { expect, html, aTimeout } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import {
   ENDPOINT,
   closedPortEndpoint,

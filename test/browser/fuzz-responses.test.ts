@@ -10,7 +10,8 @@
  * rendering all run for real. The real network path (proxy and stand-in) has
  * its own tests.
  */
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import fc from 'fast-check';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';

@@ -1,6 +1,7 @@
 /** Shared browser-test helpers: stand-in control through server commands, and driving the widget. */
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { StandInFault, StandInSettings } from '../../src/mock/types.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import type { StepId } from '../../src/register/flow.js';

@@ -2,7 +2,8 @@
  * Languages, right-to-left, accessibility and forgiving input, through the
  * real element, the real proxy and the stand-in.
  */
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import type { StepId } from '../../src/register/flow.js';

@@ -4,7 +4,8 @@
  * loads it again and goes through. The dev server fails the module's
  * requests (chunk gate) from before the first widget mounts.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import { submitPath } from '../../src/register/lazy-parts.js';
 import { en } from '../../src/i18n/en.js';

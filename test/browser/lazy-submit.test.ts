@@ -5,7 +5,8 @@
  * mounts, so every test here starts with neither loaded; it releases the
  * one it needs. Real proxy and stand-in.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import { countryPanel, submitPath } from '../../src/register/lazy-parts.js';
 import { COUNTRY_IDS } from '../../src/register/country-picker.js';

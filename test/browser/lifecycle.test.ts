@@ -1,5 +1,6 @@
 /** Calls and the element's life: double clicks, reset() and detaching abort, moving keeps, widgets stay apart. */
-import { expect, fixture, html, aTimeout, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, aTimeout } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import {
   ENDPOINT,

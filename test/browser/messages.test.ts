@@ -3,7 +3,8 @@
  * widget's own words in its language (never the server's English), the tries left where the server
  * or the proxy gives them, and a new code offered when the old one cannot be used any more.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import type { VlensStrings } from '../../src/i18n/index.js';
 import { en } from '../../src/i18n/en.js';

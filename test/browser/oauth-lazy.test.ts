@@ -8,7 +8,8 @@
  * complete list of the page's requests. In the test runner the dev server serves source
  * modules: provider code shows as src/oauth/google.ts, src/oauth/microsoft.ts and @azure/msal-*.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { fetchDevIdToken } from '../../demo/dev-sign-in.js';
 import { loadProvider } from '../../src/oauth/load.js';
 import { OAuthCancelledError, OAuthProviderError } from '../../src/oauth/types.js';

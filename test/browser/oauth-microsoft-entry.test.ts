@@ -8,7 +8,8 @@
  * Each test loads its own iframe page (fixtures/package-page.html: `vlens-register/vlens-register.js`
  * as source, the Microsoft entry not imported), so what one test enables no other test sees.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { fetchDevIdToken } from '../../demo/dev-sign-in.js';
 import { ar } from '../../src/i18n/ar.js';
 import { en } from '../../src/i18n/en.js';

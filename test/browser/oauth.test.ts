@@ -4,7 +4,8 @@
  * custom `idTokenProvider` or the demo's dev sign-in dialog: the real adapters are covered in
  * oauth-lazy.test.ts.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { createDevIdTokenProvider, fetchDevIdToken, type DevTokenVariant } from '../../demo/dev-sign-in.js';
 import { OAuthCancelledError, type IdTokenProvider, type OAuthProviderName } from '../../src/oauth/types.js';
 import { en } from '../../src/i18n/en.js';

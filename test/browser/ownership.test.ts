@@ -4,7 +4,8 @@
  * on), then only its own, marked ones; it removes marked copies another
  * instance made and leaves everything else alone.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { sendMouse } from '@web/test-runner-commands';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import { resumeKey, saveResumePoint } from '../../src/register/resume.js';

@@ -13,7 +13,8 @@ import {
   VERSION,
 } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import type { VlensRegister } from '../../../src/register/vlens-register.component.js';
 import type { VlensRegisteredDetail, VlensStepChangeDetail } from '../../../src/events.js';
 import { ENDPOINT, freshStandIn } from '../helpers.js';

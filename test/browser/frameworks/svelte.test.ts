@@ -1,5 +1,6 @@
 /** <vlens-register> in the real Svelte 5 runtime, compiled here: `onvlens-registered` is Svelte's own binding. */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import type { VlensRegister } from '../../../src/register/vlens-register.component.js';
 import type { VlensRegisteredDetail } from '../../../src/events.js';
 import { ENDPOINT, freshStandIn } from '../helpers.js';

@@ -1,5 +1,6 @@
 /** <vlens-register> in the real Vue 3 runtime: `@vlens-registered` is Vue's own binding. */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import type { Component } from 'vue';
 import type { VlensRegister } from '../../../src/register/vlens-register.component.js';
 import type { VlensRegisteredDetail } from '../../../src/events.js';

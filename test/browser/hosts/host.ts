@@ -4,7 +4,8 @@
  * the browser driver), and checks what the issue asks of every host: exactly one set of fields per
  * element, no console error or warning, no uncaught error and no `vlens-error`.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { VlensRegister } from '../../../src/register/vlens-register.component.js';
 import type { StepId } from '../../../src/register/flow.js';

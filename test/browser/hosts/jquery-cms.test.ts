@@ -3,7 +3,8 @@
  * re-appended while a call is in flight, and detached then attached in the sidebar (a task later)
  * once the code is sent. The flow carries on where it was.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import { freshStandIn } from '../helpers.js';
 import { HOST_TEST_TIMEOUT_MS, closeHosts, expectRegisteredCleanly, openHost, registerAsAPerson } from './host.js';
 

@@ -3,7 +3,7 @@
  * script loaded first (ES module, or the classic script built from the current source): Vue reads
  * #app's markup after the element has rendered, and replaces it with its own element.
  */
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import { freshStandIn } from '../helpers.js';
 import {
   HOST_TEST_TIMEOUT_MS,
