@@ -3,12 +3,14 @@
  * element's language (no page-wide localisation setup that a host app or a
  * second widget could clash with).
  */
-import { en, type VlensStrings } from './en.js';
-import { ar } from './ar.js';
+import type { VlensStrings } from './en.js';
+import { enFirst, type FirstScreenStrings } from './en.first.js';
+import { arFirst } from './ar.first.js';
+import type { LaterDictionaries } from './later.js';
 import { LEGACY_STRING_KEYS } from './legacy-keys.js';
 import type { PhoneRejectionCode } from '../phone/phone.js';
 
-export type { VlensStrings };
+export type { VlensStrings, FirstScreenStrings, LaterDictionaries };
 export type VlensLocale = 'en' | 'ar';
 /**
  * The keys used before 0.2 (`phone_too-short`, `error_429`, ...).
@@ -27,7 +29,7 @@ export interface VlensErrorText {
   errorMessageAr?: string;
 }
 
-const DICTIONARIES: Record<VlensLocale, VlensStrings> = { en, ar };
+const FIRST_SCREEN: Record<VlensLocale, FirstScreenStrings> = { en: enFirst, ar: arFirst };
 
 /** `ar`, `ar-EG`, ... → `ar`; anything else → `en`. */
 export function localeOf(lang: string | null | undefined): VlensLocale {
@@ -38,16 +40,36 @@ export function directionOf(locale: VlensLocale): 'ltr' | 'rtl' {
   return locale === 'ar' ? 'rtl' : 'ltr';
 }
 
-/** The dictionary of `locale` with the host's overrides; an old key fills its camelCase key unless that is given too. */
-export function stringsFor(locale: VlensLocale, overrides?: VlensStringOverrides): VlensStrings {
+const merged = new WeakMap<LaterDictionaries, Partial<Record<VlensLocale, VlensStrings>>>();
+
+/** The whole dictionary of `locale`: the first screen's strings and `later`'s (one object per locale, kept). */
+function dictionary(locale: VlensLocale, later: LaterDictionaries | undefined): VlensStrings {
+  // Until the submit path has brought the later strings, only the first screen's keys are filled: the
+  // element shows nothing else before then (see VlensRegister's render).
+  if (!later) return FIRST_SCREEN[locale] as VlensStrings;
+  const byLocale = merged.get(later) ?? {};
+  merged.set(later, byLocale);
+  return (byLocale[locale] ??= { ...FIRST_SCREEN[locale], ...later[locale] });
+}
+
+/**
+ * The dictionary of `locale` with the host's overrides; an old key fills its camelCase key unless that is
+ * given too. `later` is ./later.ts's `LATER_STRINGS` (in the lazy submit path); without it only the first
+ * screen's keys are filled, though overrides of any key are.
+ */
+export function stringsFor(
+  locale: VlensLocale,
+  overrides?: VlensStringOverrides,
+  later?: LaterDictionaries,
+): VlensStrings {
   const own = overrides?.[locale];
-  if (!own) return DICTIONARIES[locale];
+  if (!own) return dictionary(locale, later);
   const renamed: Partial<Record<keyof VlensStrings, string>> = {};
   for (const [legacy, key] of Object.entries(LEGACY_STRING_KEYS)) {
     const text = (own as Record<string, string | undefined>)[legacy];
     if (text !== undefined) renamed[key] = text;
   }
-  const strings: Record<string, string> = { ...DICTIONARIES[locale], ...renamed, ...own };
+  const strings: Record<string, string> = { ...dictionary(locale, later), ...renamed, ...own };
   for (const legacy of Object.keys(LEGACY_STRING_KEYS)) delete strings[legacy];
   return strings as VlensStrings;
 }

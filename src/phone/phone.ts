@@ -6,7 +6,7 @@
  * countries answer `metadata-not-loaded` until `ensureCountry()` or
  * `loadPhoneMetadata()` has resolved (see ./metadata-store.ts).
  */
-import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/core';
+import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/core/es6';
 import { toDialable } from './digits.js';
 import {
   currentPhoneMetadata,

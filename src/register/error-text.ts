@@ -46,6 +46,11 @@ export type ErrorSituation =
 /** The situations after which the person should be offered a new code at once. */
 export const OFFERS_NEW_CODE: ReadonlySet<ErrorSituation> = new Set(['codeExpired', 'codeTooManyTries']);
 
+/** True when a failure of `action` should offer a new code at once (the resend countdown stops). */
+export function offersNewCode(error: VlensError, action: Action['type'] | null): boolean {
+  return OFFERS_NEW_CODE.has(errorSituation(error, action));
+}
+
 /** The proxy's refusal codes (HTTP statuses) with their own texts. */
 const PROXY_TEXTS = {
   400: 'errorInvalidRequest',

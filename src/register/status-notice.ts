@@ -8,7 +8,8 @@ import type { ReactiveControllerHost } from 'lit';
 import type { VlensError } from '../api/error.js';
 import type { VlensErrorText, VlensLocale, VlensStrings } from '../i18n/index.js';
 import type { Action } from './action.js';
-import { errorText, type OAuthAttempt } from './error-text.js';
+import type { OAuthAttempt } from './error-text.js';
+import { submitPath } from './lazy-parts.js';
 import type { FlowState } from './flow.js';
 import { failureNotice, type Notice } from './notice.js';
 
@@ -53,9 +54,17 @@ export class StatusNotice {
     return { at, text: this.options.strings().working, invalid: false, tone: 'progress' };
   }
 
-  /** A failure's message in the person's language, for the state it failed in. */
+  /**
+   * A failure's message in the person's language, for the state it failed in. Every call runs through the
+   * submit path, which brings the texts of failures (./error-text.ts); without it, the failure is its load's
+   * (a `network` error).
+   */
   failure(error: VlensError, at: FlowState, action: Action['type'], oauth: OAuthAttempt | null): Notice {
     const { strings, locale, errorTexts } = this.options;
-    return failureNotice(error, at, errorText(error, strings(), locale(), errorTexts(), oauth, action));
+    const path = submitPath.now();
+    const text = path
+      ? path.errorText(error, strings(), locale(), errorTexts(), oauth, action)
+      : strings().errorNetwork;
+    return failureNotice(error, at, text);
   }
 }

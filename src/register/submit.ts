@@ -51,11 +51,14 @@ export class SubmitController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The first screen is up: fetch what a submit needs now. */
+  /** The first screen is up: fetch what a submit needs now; it brings the later strings, so render again then. */
   hostUpdated(): void {
     if (this.preloaded) return;
     this.preloaded = true;
-    submitPath.preload();
+    submitPath.load().then(
+      () => this.host.requestUpdate(),
+      () => {}, // a submit loads it again and reports the failure
+    );
   }
 
   /** A call is in flight, or a submit waits for the submit path. */

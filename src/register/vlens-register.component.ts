@@ -23,7 +23,6 @@ import { parseOAuthProviders, type IdTokenProvider } from '../oauth/types.js';
 import type { Action, CallResult } from './calls.js';
 import { CountryPicker } from './country-picker.js';
 import { countryPickerStyles } from './country-picker.styles.js';
-import { errorSituation, OFFERS_NEW_CODE } from './error-text.js';
 import { initialState, transition, type FlowEvent, type FlowState, type StepId } from './flow.js';
 import type { EmailStepMode, PasswordMode } from './flow.js';
 import { fieldSlots, statusSlot } from './light-fields.js';
@@ -34,6 +33,7 @@ import { StatusNotice } from './status-notice.js';
 import { stepHandlers } from './step-handlers.js';
 import { OAuthSignIn } from './oauth-sign-in.js';
 import { IDS, stepFor } from './steps/index.js';
+import { submitPath } from './lazy-parts.js';
 import { callWhenLoaded, SubmitController } from './submit.js';
 import { themeStyles } from './theme.styles.js';
 import { flowConfig } from './validation.js';
@@ -270,7 +270,7 @@ export class VlensRegister extends LitElement {
       if (resent) this._notice.say(this._t().codeResent, 'notice');
     },
     onError: (error, at, action) => {
-      if (OFFERS_NEW_CODE.has(errorSituation(error, action.type))) this._countdown.stop();
+      if (submitPath.now()?.offersNewCode(error, action.type)) this._countdown.stop();
       this._fire('vlens-error', errorDetail(error, at.step));
     },
     progress: (at) => this._notice.progress(at),
@@ -386,7 +386,8 @@ export class VlensRegister extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
+  /** The strings in the page's language: the first screen's, and every other once the submit path has brought them. */
   private _t(): VlensStrings {
-    return stringsFor(this._lang.locale, this.strings);
+    return stringsFor(this._lang.locale, this.strings, submitPath.now()?.LATER_STRINGS);
   }
 }
