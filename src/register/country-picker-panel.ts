@@ -9,6 +9,7 @@ import type { CountryLocale } from '../phone/countries.js';
 import { callingCodeText, COUNTRY_IDS, type CountryPickerStrings } from './country-picker-parts.js';
 
 export { countryDisplayName } from '../phone/country-search.js';
+export { callingCodeOf } from '../phone/countries.js';
 
 /** Rows the listbox shows at once. */
 const LIST_ROWS = 6;

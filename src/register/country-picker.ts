@@ -6,11 +6,13 @@
  * The state lives in this controller, owned by the element. The first
  * screen shows the chosen country from the strings (Egypt) and its calling
  * code; the open panel and other countries' names (`Intl.DisplayNames`) are a
- * lazy module (./country-picker-panel.ts). Picking a country whose phone
- * metadata is not loaded loads the world's metadata then, never before.
+ * lazy module (./country-picker-panel.ts), and other calling codes come with
+ * it or with the submit path (the table is in a chunk both share). Picking a
+ * country whose phone metadata is not loaded loads the world's metadata then,
+ * never before.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { callingCodeOf, type CountryLocale } from '../phone/countries.js';
+import type { CountryLocale } from '../phone/countries.js';
 import { countryPanel, submitPath } from './lazy-parts.js';
 import { whenIdle } from './lazy-module.js';
 import { COUNTRY_IDS, callingCodeText, type CountryPickerStrings } from './country-picker-parts.js';
@@ -19,6 +21,23 @@ export { COUNTRY_IDS, callingCodeText, type CountryPickerStrings };
 
 /** Shown when the default country is not one the library knows. */
 const FALLBACK_COUNTRY = 'EG';
+/** Its calling code, known to the first screen (the table of the others is lazy). */
+const FALLBACK_CALLING_CODE = '20';
+
+/** The calling code of `country`: Egypt's at once, others once a lazy part holding the table has loaded. */
+function callingCodeOf(country: string): string | undefined {
+  if (country === FALLBACK_COUNTRY) return FALLBACK_CALLING_CODE;
+  return (submitPath.now() ?? countryPanel.now())?.callingCodeOf(country);
+}
+
+/**
+ * The countries the first screen offers before the submit path (with the table and the offered-countries
+ * rule) has loaded: the default country alone, as while the proxy's list loads.
+ */
+export function firstScreenCountries(defaultCountry: string): string[] {
+  const wanted = defaultCountry.trim().toUpperCase();
+  return [/^[A-Z]{2}$/.test(wanted) ? wanted : FALLBACK_COUNTRY];
+}
 
 export interface CountryPickerOptions {
   /** The element's `default-country` (ISO code); followed until the person picks one. */
@@ -142,12 +161,12 @@ export class CountryPicker implements ReactiveController {
   /** The picker's markup, in the phone step's form. */
   render(t: CountryPickerStrings, locale: CountryLocale): TemplateResult {
     const name = this.countryName(t, locale);
-    const callingCode = callingCodeOf(this.country) ?? '';
+    const callingCode = callingCodeOf(this.country);
     const choice = this.options.offered().length > 1;
     return html`<div part="country">
       <span part="label" id=${COUNTRY_IDS.label}>${t.countryLabel}</span>
       <div part="country-row">
-        <span part="country-name" id=${COUNTRY_IDS.value}>${name} <bdi dir="ltr" part="calling-code">+${callingCode}</bdi></span>
+        <span part="country-name" id=${COUNTRY_IDS.value}>${name} <bdi dir="ltr" part="calling-code">${callingCode ? `+${callingCode}` : ''}</bdi></span>
         ${choice ? this.renderToggle(t) : nothing}
       </div>
       ${this.open && choice ? this.renderPanel(t, locale) : nothing}

@@ -10,6 +10,7 @@ import {
   type OAuthConfig,
   type OAuthProviderName,
 } from '../oauth/types.js';
+import type { OAuthAttempt } from './error-text.js';
 import type { FlowEvent } from './flow.js';
 
 /** The element's sign-in settings (its properties), read when a provider is asked for a token. */
@@ -22,16 +23,18 @@ export interface OAuthSignInSettings {
   microsoftRedirectUri: string;
 }
 
-/** The provider sign-in on the `oauth` step: the chosen provider, its failure, the built-in adapters. */
+/**
+ * The provider sign-in on the `oauth` step: asks the provider (the host's, else a built-in adapter) for an
+ * ID token and has Vlens verify it. In the lazy submit path; the element holds the attempt (the chosen
+ * provider and its failure), which the first screen reads.
+ */
 export class OAuthSignIn {
-  /** The provider the person chose last. */
-  chosen: OAuthProviderName | null = null;
-  /** The error of a provider that failed to give a token (shown as `oauthFailed`). */
-  failure: VlensError | null = null;
   /** Built-in adapters, loaded on first choice, per provider and configuration. */
   private readonly _adapters = new Map<string, Promise<IdTokenProvider>>();
 
   constructor(
+    /** The element's attempt: the failure of a provider that gave no token is written here (shown as `oauthFailed`). */
+    private readonly _attempt: OAuthAttempt,
     private readonly _settings: () => OAuthSignInSettings,
     /** The Google dialog's words and language, read when it opens. */
     private readonly _words: () => { t: VlensStrings; locale: VlensLocale },
@@ -45,14 +48,14 @@ export class OAuthSignIn {
     } catch (error) {
       if (isOAuthCancelled(error)) return { type: 'back' };
       const kind = error instanceof OAuthProviderError ? error.kind : 'config';
-      this.failure = new VlensError(
+      this._attempt.failure = new VlensError(
         kind,
         `The ${provider} sign-in failed: ${error instanceof Error ? error.message : String(error)}`,
         {
           cause: error,
         },
       );
-      throw this.failure;
+      throw this._attempt.failure;
     }
     signal.throwIfAborted();
     const data = await client.verifyOAuthToken({ provider: VLENS_OAUTH_PROVIDER[provider], IdToken: idToken }, signal);

@@ -1,9 +1,11 @@
 /**
  * Everything a submit needs and the first screen does not: the phone library
- * with Egypt's metadata, the response schemas, the API client and the calls,
- * the strings after the first screen and what a failed call says.
- * One lazy chunk in the ES bundle, loaded right after the first render (see
- * ./submit-path-loader.ts); inlined in the classic script.
+ * with Egypt's metadata, the response schemas, the API client and the calls;
+ * the strings after the first screen and what a failed call says; the
+ * offered countries with their calling codes (a chunk shared with the country
+ * panel); the steps after the codes and the provider sign-in. One lazy chunk
+ * in the ES bundle, requested right after the first render (see
+ * ./lazy-parts.ts) and awaited at submit; inlined in the classic script.
  */
 export { parsePhone } from '../phone/phone.js';
 export { ensureCountry, isCountryLoaded, loadPhoneMetadata } from '../phone/metadata-store.js';
@@ -11,3 +13,7 @@ export { createVlensClient } from '../api/client.js';
 export { callFor } from './calls.js';
 export { LATER_STRINGS } from '../i18n/later.js';
 export { errorText, offersNewCode } from './error-text.js';
+export { callingCodeOf } from '../phone/countries.js';
+export { offeredCountries, parseCountryList } from '../phone/offered-countries.js';
+export { laterStep } from './steps/later-steps.js';
+export { OAuthSignIn } from './oauth-sign-in.js';

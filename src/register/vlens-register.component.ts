@@ -16,12 +16,11 @@ import {
   type LightFieldsState,
 } from '../controllers/index.js';
 import { configErrorDetail, errorDetail, registeredDetail } from '../events.js';
-import { offeredCountries, parseCountryList } from '../phone/offered-countries.js';
 import { directionOf, stringsFor } from '../i18n/index.js';
 import type { VlensErrorText, VlensStringOverrides, VlensStrings } from '../i18n/index.js';
 import { parseOAuthProviders, type IdTokenProvider } from '../oauth/types.js';
 import type { Action, CallResult } from './calls.js';
-import { CountryPicker } from './country-picker.js';
+import { CountryPicker, firstScreenCountries } from './country-picker.js';
 import { countryPickerStyles } from './country-picker.styles.js';
 import { initialState, transition, type FlowEvent, type FlowState, type StepId } from './flow.js';
 import type { EmailStepMode, PasswordMode } from './flow.js';
@@ -31,7 +30,8 @@ import { signinHref, signinLine } from './signin-link.js';
 import type { Notice } from './notice.js';
 import { StatusNotice } from './status-notice.js';
 import { stepHandlers } from './step-handlers.js';
-import { OAuthSignIn } from './oauth-sign-in.js';
+import type { OAuthSignIn } from './oauth-sign-in.js';
+import type { OAuthAttempt } from './error-text.js';
 import { IDS, stepFor } from './steps/index.js';
 import { submitPath } from './lazy-parts.js';
 import { callWhenLoaded, SubmitController } from './submit.js';
@@ -194,8 +194,10 @@ export class VlensRegister extends LitElement {
   private readonly _countries = new CountryPicker(this, {
     defaultCountry: () => this.defaultCountry,
     offered: () => {
-      const [server, host] = [this._serverConfig.allowedCountries, parseCountryList(this.allowedCountries)];
-      return offeredCountries({ server, host, defaultCountry: this.defaultCountry });
+      const path = submitPath.now();
+      if (!path) return firstScreenCountries(this.defaultCountry);
+      const [server, host] = [this._serverConfig.allowedCountries, path.parseCountryList(this.allowedCountries)];
+      return path.offeredCountries({ server, host, defaultCountry: this.defaultCountry });
     },
   });
   /** The status line's message: a local notice, else the call's progress or failure. */
@@ -247,11 +249,10 @@ export class VlensRegister extends LitElement {
     siteKey: this.captchaSiteKey,
     scriptSrc: this.captchaScriptSrc,
   }));
-  /** The provider sign-in: chosen provider, its failure, the built-in adapters. */
-  private readonly _oauth = new OAuthSignIn(
-    () => this,
-    () => ({ t: this._t(), locale: this._lang.locale }),
-  );
+  /** The provider sign-in's attempt: the chosen provider and its failure. */
+  private readonly _oauth: OAuthAttempt = { chosen: null, failure: null };
+  /** The provider sign-in itself (the built-in adapters), made at the first sign-in from the submit path. */
+  private _oauthSignIn: OAuthSignIn | undefined;
   /** The one call in flight; its progress and failure are the status line's message. */
   private readonly _call: CallController<Action, CallResult, FlowState, Notice> = new CallController(this, {
     state: () => this._flow,
@@ -260,7 +261,15 @@ export class VlensRegister extends LitElement {
         onCodeSent: () =>
           this._countdown.start(this._serverConfig.resendAfter(this.resendAfter, this.hasAttribute('resend-after'))),
         onPhoneCodeResent: () => this._webOtp.restart(),
-        verifyOAuth: (client, provider) => this._oauth.verify(client, provider, signal),
+        verifyOAuth: async (client, provider) => {
+          const path = await submitPath.load();
+          this._oauthSignIn ??= new path.OAuthSignIn(
+            this._oauth,
+            () => this,
+            () => ({ t: this._t(), locale: this._lang.locale }),
+          );
+          return this._oauthSignIn.verify(client, provider, signal);
+        },
         captchaToken: (signal) => this._captcha.token(signal),
       }),
     onResult: ({ flow, registered, resent }) => {

@@ -73,8 +73,8 @@ describe('OAuth provider code is loaded lazily', () => {
       .map((e) => e.name);
     expect(urls.some((u) => u.includes('/src/register/flow.ts'))).to.equal(true);
     expect(
-      urls.some((u) => u.includes('/src/oauth/load.ts')),
-      'the loader itself is part of the widget',
+      urls.some((u) => u.includes('/src/register/lazy-parts.ts')),
+      'the lazy parts loader is part of the widget',
     ).to.equal(true);
   });
 
@@ -82,6 +82,13 @@ describe('OAuth provider code is loaded lazily', () => {
     const el = await widgetAtEmailStep({});
     expect(query(el, 'button[part~="oauth"]'), 'no provider buttons').to.equal(null);
     expect(requested(page())).to.deep.equal(NOTHING);
+    const urls = page()
+      .performance.getEntriesByType('resource')
+      .map((e) => e.name);
+    expect(
+      urls.some((u) => u.includes('/src/oauth/load.ts')),
+      'the provider loader came with the submit path',
+    ).to.equal(true);
   });
 
   it('nothing loads while providers are configured but not chosen', async () => {

@@ -1,14 +1,14 @@
-/** The current step's template: the flow state decides which step shows and what it shows. */
-import type { TemplateResult } from 'lit';
+/**
+ * The current step's template: the flow state decides which step shows and what it shows. The phone and
+ * code steps are here (a resumed flow starts at the code step); the later ones come with the submit path.
+ */
+import { nothing, type TemplateResult } from 'lit';
 import type { OAuthProviderName } from '../../oauth/types.js';
-import { canSkipEmail, previousStep, type FlowState } from '../flow.js';
+import type { FlowState } from '../flow.js';
+import { submitPath } from '../lazy-parts.js';
 import { codeStep, type CodeStep } from './code.js';
 import type { StepBase } from './context.js';
-import { doneStep } from './done.js';
-import { emailStep } from './email.js';
-import { finishStep } from './finish.js';
-import { oauthStep } from './oauth.js';
-import { providerLabel } from './oauth-parts.js';
+import type { LaterStepId } from './later-steps.js';
 import { phoneStep } from './phone.js';
 
 /** What the steps show beside the flow state, held by the element. */
@@ -24,8 +24,7 @@ export interface StepExtras {
   registeredName: string | null;
 }
 
-export function stepFor(flow: FlowState, base: StepBase, extras: StepExtras): TemplateResult {
-  const { t } = base;
+export function stepFor(flow: FlowState, base: StepBase, extras: StepExtras): TemplateResult | typeof nothing {
   switch (flow.step) {
     case 'phone':
       return phoneStep(base, extras.countryPicker());
@@ -33,22 +32,8 @@ export function stepFor(flow: FlowState, base: StepBase, extras: StepExtras): Te
       return codeStep(base, { to: 'phone', address: flow.phone ?? '', resend: extras.resend });
     case 'email-code':
       return codeStep(base, { to: 'email', address: flow.email ?? '', resend: extras.resend });
-    case 'email':
-      return emailStep(base, { canSkip: canSkipEmail(flow), providers: extras.providers });
-    case 'oauth':
-      return oauthStep(base, { provider: providerLabel(t, extras.chosen), failed: !base.pending });
-    case 'finish': {
-      const verified =
-        flow.oauthRequestId && flow.email && extras.chosen
-          ? { provider: providerLabel(t, extras.chosen), email: flow.email }
-          : null;
-      return finishStep(base, {
-        password: flow.config.password !== 'off',
-        canGoBack: previousStep(flow) !== null,
-        verified,
-      });
-    }
-    case 'done':
-      return doneStep(t, extras.registeredName);
+    default:
+      // Only a call leads here, and every call runs once the submit path has loaded.
+      return submitPath.now()?.laterStep(flow as FlowState & { step: LaterStepId }, base, extras) ?? nothing;
   }
 }
