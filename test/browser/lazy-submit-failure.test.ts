@@ -15,6 +15,7 @@ import {
   LAZY_PATHS,
   chunkGate,
   freshStandIn,
+  part,
   record,
   standIn,
   statusOf,
@@ -60,5 +61,13 @@ describe('submit path that fails to load', () => {
     submitButton(english).click();
     await waitForStep(english, 'phone-code');
     expect(errors[0]).to.have.length(1, 'the retry fires no further error');
+    expect(part(english, '[part~="heading"]').textContent?.trim()).to.equal(en.phoneCodeHeading);
+
+    // The strings after the first screen came with the retried load: the other widget's checks are in its words.
+    type(arabic, '#phone', '12');
+    submitButton(arabic).click();
+    await waitUntil(() => statusOf(arabic).text === ar.phoneTooShort, 'the Arabic check of a short number', {
+      timeout: 5000,
+    });
   });
 });

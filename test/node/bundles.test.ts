@@ -184,21 +184,22 @@ async function assertNothingLeaks(page: Page, api: ApiExchange[], code: string):
   assert.ok(!kept.includes(token), 'the token is not in storage or the URL');
 }
 
-test('the ES module bundle registers from plain.html: first the bundle, then the config reader, the submit path and the picker panel, nothing else', async () => {
+test('the ES module bundle registers from plain.html: first the bundle, then the config reader, the submit path, the calling codes and the picker panel, nothing else', async () => {
   const { page, scripts, errors, api, code } = await registerOn('/frameworks/plain.html');
   try {
     assert.deepEqual(errors, []);
     await assertNothingLeaks(page, api, code);
     // The bundle first; after its first render the lazy chunks the page uses: the proxy's configuration
-    // reader, the submit path (phone library, client), the zod schemas they share, the picker's panel
-    // (at idle). No OAuth provider, no world phone metadata.
+    // reader, the submit path (phone library, client, later strings), the zod schemas they share, the
+    // calling codes (shared by the submit path and the picker's panel), the panel (at idle). No OAuth
+    // provider, no world phone metadata.
     assert.equal(scripts[0], '/dist/vlens-register.js');
     assert.deepEqual(
       scripts
         .slice(1)
         .map((script) => /^\/dist\/chunks\/(.+)-[\w-]{8}\.js$/.exec(script)?.[1] ?? script)
         .sort(),
-      ['config', 'country-picker-panel', 'response', 'submit-path'],
+      ['config', 'countries', 'country-picker-panel', 'response', 'submit-path'],
       'no other lazy chunk without OAuth or another country',
     );
     assert.match((await page.locator('#log').textContent()) ?? '', /step: finish → done\nregistered: /);

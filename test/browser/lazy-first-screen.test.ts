@@ -1,0 +1,119 @@
+/**
+ * What the first screen holds before the submit path arrives (issue 11): only its own strings (the
+ * phone step, the picker, the resumed code step), Egypt's calling code, and the default country alone;
+ * the calling-codes table, the offered countries, the later strings and the texts of failed calls come
+ * with the submit path, after which the element renders again. The dev server holds the submit path's
+ * and the picker panel's requests (chunk gate) from before the first widget mounts; the last test
+ * releases them one after the other.
+ * Real proxy and stand-in.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { VlensRegister } from '../../src/register/vlens-register.component.js';
+import { countryPanel, submitPath } from '../../src/register/lazy-parts.js';
+import { COUNTRY_IDS } from '../../src/register/country-picker.js';
+import { saveResumePoint, resumeKey } from '../../src/register/resume.js';
+import { en } from '../../src/i18n/en.js';
+import { ar } from '../../src/i18n/ar.js';
+import type { VlensStrings } from '../../src/i18n/index.js';
+import { ENDPOINT, LAZY_PATHS, chunkGate, freshStandIn, part, query, statusOf, submitButton, type } from './helpers.js';
+
+const byId = (el: VlensRegister, id: string) => el.shadowRoot!.getElementById(id);
+
+/** Everything the widget shows: its shadow root's text and its light-DOM field, label, hint and status. */
+const shownText = (el: VlensRegister) => `${el.shadowRoot!.textContent} ${el.textContent}`;
+
+/** No dictionary key (all camelCase) and no "undefined" is on screen. */
+function expectNoKeys(el: VlensRegister): void {
+  const text = shownText(el);
+  for (const key of Object.keys(en).filter((k) => /[A-Z]/.test(k))) expect(text).not.to.contain(key);
+  expect(text).not.to.contain('undefined');
+}
+
+describe('first screen before the submit path arrives', () => {
+  before(async () => {
+    await chunkGate.hold(LAZY_PATHS.submitPath);
+    await chunkGate.hold(LAZY_PATHS.countryPanel);
+  });
+  after(async () => {
+    await chunkGate.pass(LAZY_PATHS.submitPath);
+    await chunkGate.pass(LAZY_PATHS.countryPanel);
+  });
+  beforeEach(freshStandIn);
+
+  it('a resumed code step shows its own words in both languages, and its checks, before the submit path is in', async () => {
+    const widgets: [VlensRegister, VlensStrings][] = [];
+    for (const [lang, t] of [
+      ['en', en],
+      ['ar', ar],
+    ] as const) {
+      const id = `resumed-${lang}`;
+      saveResumePoint(resumeKey(ENDPOINT, id), { phone: '+201000000009', requestId: 'held-request' });
+      const el = await fixture<VlensRegister>(
+        html`<vlens-register id=${id} lang=${lang} endpoint=${ENDPOINT} resume></vlens-register>`,
+      );
+      widgets.push([el, t]);
+    }
+    expect(submitPath.now()).to.equal(undefined);
+    for (const [el, t] of widgets) {
+      expect(el.step).to.equal('phone-code');
+      expect(part(el, '[part~="heading"]').textContent?.trim()).to.equal(t.phoneCodeHeading);
+      expect(part(el, 'button[part~="submit"]').textContent?.trim()).to.equal(t.codeSubmit);
+      expect(part(el, 'label[slot="field-label"]').textContent?.trim()).to.equal(t.codeLabel);
+      expectNoKeys(el);
+      // The code's checks need nothing lazy.
+      submitButton(el).click();
+      await el.updateComplete;
+      expect(statusOf(el)).to.deep.equal({ text: t.codeEmpty, tone: 'error' });
+    }
+  });
+
+  it('Egypt and +20 from the first screen, the default country alone; the table, the offered countries and the later strings arrive with the submit path', async () => {
+    const widgets: [VlensRegister, VlensStrings, string][] = [];
+    for (const [lang, t, saudiArabia] of [
+      ['en', en, 'Saudi Arabia'],
+      ['ar', ar, 'السعودية'],
+    ] as const) {
+      const egypt = await fixture<VlensRegister>(
+        html`<vlens-register lang=${lang} endpoint=${ENDPOINT}></vlens-register>`,
+      );
+      const saudi = await fixture<VlensRegister>(
+        html`<vlens-register lang=${lang} endpoint=${ENDPOINT} default-country="SA"></vlens-register>`,
+      );
+      widgets.push([egypt, t, ''], [saudi, t, saudiArabia]);
+    }
+    expect(submitPath.now()).to.equal(undefined);
+    expect(countryPanel.now()).to.equal(undefined);
+    for (const [el, t, saudiArabia] of widgets) {
+      expect(part(el, '[part~="heading"]').textContent?.trim()).to.equal(t.phoneHeading);
+      expect(query(el, '[part~="country-toggle"]'), 'one country until the offered countries are known').to.equal(null);
+      const country = byId(el, COUNTRY_IDS.value)!.textContent;
+      if (saudiArabia) expect(country.trim()).to.equal('SA', 'no name nor calling code before their modules arrive');
+      else expect(country).to.contain(t.countryEgypt).and.contain('+20');
+      expectNoKeys(el);
+    }
+
+    await chunkGate.pass(LAZY_PATHS.submitPath);
+    await submitPath.load();
+    for (const [el, t, saudiArabia] of widgets) {
+      await waitUntil(() => query(el, '[part~="country-toggle"]'), 'the proxy’s countries are offered', {
+        timeout: 8000,
+      });
+      if (saudiArabia) expect(byId(el, COUNTRY_IDS.value)!.textContent).to.contain('+966').and.contain('SA');
+      // A later string: the phone's checks come with the submit path.
+      type(el, '#phone', '12');
+      submitButton(el).click();
+      await waitUntil(() => statusOf(el).tone === 'error', 'the number is refused', { timeout: 5000 });
+      expect(statusOf(el).text).to.equal(t.phoneTooShort);
+      expectNoKeys(el);
+    }
+
+    await chunkGate.pass(LAZY_PATHS.countryPanel);
+    for (const [el, , saudiArabia] of widgets.filter(([, , name]) => name)) {
+      await waitUntil(
+        () => byId(el, COUNTRY_IDS.value)!.textContent.includes(saudiArabia),
+        `${saudiArabia} named once the panel is in`,
+        { timeout: 8000 },
+      );
+    }
+  });
+});
