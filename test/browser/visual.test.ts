@@ -50,6 +50,8 @@ describe('vlens-register: screenshots', function (this: unknown) {
       const { wrapper, el } = await frame(lang);
       const phone = PHONES[lang];
       const email = `visual-${lang}@example.com`;
+      // The settled first screen: the picker offers its choice once the submit path and the proxy's list are in.
+      await countryToggle(el);
       await shoot(wrapper, el, `${lang}-1-phone`);
       type(el, '#phone', phone);
       submitButton(el).click();
