@@ -39,7 +39,11 @@ export const CHROMIUM_ONLY = [
 export const OWN_BROWSER = {
   chromium: [],
   firefox: [],
-  webkit: ['test/browser/lazy-submit.test.ts', 'test/browser/lazy-submit-failure.test.ts'],
+  webkit: [
+    'test/browser/lazy-submit.test.ts',
+    'test/browser/lazy-submit-failure.test.ts',
+    'test/browser/lazy-first-screen.test.ts',
+  ],
 };
 
 /** Every browser test file, sorted. */
