@@ -7,7 +7,7 @@
  * releases them one after the other.
  * Real proxy and stand-in.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import { countryPanel, submitPath } from '../../src/register/lazy-parts.js';
 import { COUNTRY_IDS } from '../../src/register/country-picker.js';
@@ -16,6 +16,7 @@ import { en } from '../../src/i18n/en.js';
 import { ar } from '../../src/i18n/ar.js';
 import type { VlensStrings } from '../../src/i18n/index.js';
 import { ENDPOINT, LAZY_PATHS, chunkGate, freshStandIn, part, query, statusOf, submitButton, type } from './helpers.js';
+import { waitUntil } from './wait.js';
 
 const byId = (el: VlensRegister, id: string) => el.shadowRoot!.getElementById(id);
 
@@ -95,14 +96,12 @@ describe('first screen before the submit path arrives', () => {
     await chunkGate.pass(LAZY_PATHS.submitPath);
     await submitPath.load();
     for (const [el, t, saudiArabia] of widgets) {
-      await waitUntil(() => query(el, '[part~="country-toggle"]'), 'the proxy’s countries are offered', {
-        timeout: 8000,
-      });
+      await waitUntil(() => query(el, '[part~="country-toggle"]'), 'the proxy’s countries are offered');
       if (saudiArabia) expect(byId(el, COUNTRY_IDS.value)!.textContent).to.contain('+966').and.contain('SA');
       // A later string: the phone's checks come with the submit path.
       type(el, '#phone', '12');
       submitButton(el).click();
-      await waitUntil(() => statusOf(el).tone === 'error', 'the number is refused', { timeout: 5000 });
+      await waitUntil(() => statusOf(el).tone === 'error', 'the number is refused');
       expect(statusOf(el).text).to.equal(t.phoneTooShort);
       expectNoKeys(el);
     }
@@ -112,7 +111,6 @@ describe('first screen before the submit path arrives', () => {
       await waitUntil(
         () => byId(el, COUNTRY_IDS.value)!.textContent.includes(saudiArabia),
         `${saudiArabia} named once the panel is in`,
-        { timeout: 8000 },
       );
     }
   });
