@@ -312,6 +312,8 @@ export default {
   port: await freePort(),
   nodeResolve: true,
   concurrency: 1,
+  // Into a log (npm test's jobs, CI): plain lines, no progress bar redrawn over them.
+  staticLogging: !process.stdout.isTTY,
   // Generous: three engines share two cores in `npm test`, and a browser that starts slowly is not a failure.
   browserStartTimeout: 120_000,
   testsStartTimeout: 120_000,

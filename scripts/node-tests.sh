@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Node tests by group: `fast` (unit and loopback tests, the edit loop), `slow` (the 30 s load test,
-# builds and packing, spawned CLIs, type-checking the examples, the 15 s timeout test, the full
+# builds and packing, spawned CLIs, type-checking the examples and snippets, the 15 s timeout test, the full
 # contract), or `all`. A new test file is fast until it is listed here.
 # FUZZ_RUNS sets the property tests' run count (the fuzz files' own default when unset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SLOW=(load bundles package cli framework-types faults contract tsconfig-split)
+SLOW=(bundles package consumer-types load framework-types tsconfig-split faults contract cli)
 
 group="${1:-all}"
 files=()
+# The slow files first: started early, they end before the many short ones do, not after them.
+ordered=()
+for s in "${SLOW[@]}"; do ordered+=("test/node/$s.test.ts"); done
 for file in test/node/*.test.ts; do
+  case " ${ordered[*]} " in *" $file "*) ;; *) ordered+=("$file") ;; esac
+done
+for file in "${ordered[@]}"; do
   name="$(basename "$file" .test.ts)"
   slow=no
   for s in "${SLOW[@]}"; do [ "$name" = "$s" ] && slow=yes; done

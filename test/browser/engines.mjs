@@ -86,7 +86,21 @@ export function chromiumFontconfig(systemFonts = 'machine') {
   return join(dir, 'fonts.conf');
 }
 
+/**
+ * web-test-runner prints an uncaught error through the console it captures, and may exit before that
+ * is flushed: write it to stderr directly too, and say why the runner exits when it fails.
+ */
+function reportRunnerExit(engine) {
+  process.on('uncaughtException', (error) =>
+    process.stderr.write(`web-test-runner: uncaught ${error?.stack ?? error}\n`),
+  );
+  process.on('exit', (code) => {
+    if (code !== 0) process.stderr.write(`web-test-runner (${engine}) exits with ${code}\n`);
+  });
+}
+
 export async function engineLauncher(engine) {
+  reportRunnerExit(engine);
   switch (engine) {
     case 'chromium': {
       const { playwrightLauncher } = await import('@web/test-runner-playwright');
@@ -155,6 +169,7 @@ process.once('exit', () => {
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
+    process.stderr.write(`web-test-runner: ${signal}\n`);
     for (const child of children) child.kill();
     process.exit(130);
   });

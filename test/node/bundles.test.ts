@@ -162,7 +162,7 @@ interface ApiExchange {
 /** What the network panel shows: no API key sent or received, no code in any response, the token nowhere it could leak. */
 async function assertNothingLeaks(page: Page, api: ApiExchange[], code: string): Promise<void> {
   const registered = () => api.find(({ body }) => body.includes('"accessToken"'));
-  for (let waited = 0; !registered() && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  for (let waited = 0; !registered() && waited < 15_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
   assert.ok(api.length >= 4, `the registration's calls were seen (${api.length})`);
   for (const { requestHeaders, body } of api) {
     assert.ok(

@@ -214,10 +214,14 @@ function dribble(base: string, head: string, everyMs: number) {
     const url = new URL(base);
     const started = Date.now();
     let answer = '';
-    const socket: Socket = connect(Number(url.port), url.hostname, () => socket.write(head));
-    const timer = setInterval(() => {
-      if (!socket.destroyed && socket.writable) socket.write('x');
-    }, everyMs);
+    let timer: ReturnType<typeof setInterval> | undefined;
+    // The body's bytes start once the head is written: a byte before it would be a malformed request (400).
+    const socket: Socket = connect(Number(url.port), url.hostname, () => {
+      socket.write(head);
+      timer = setInterval(() => {
+        if (!socket.destroyed && socket.writable) socket.write('x');
+      }, everyMs);
+    });
     socket.on('data', (data) => (answer += String(data)));
     socket.on('error', () => {});
     socket.on('close', () => {

@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { once } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 import { nodeUpstream, type UpstreamCall } from '../../src/server/upstream.js';
 import { PHONE, post, startProxy } from '../helpers/proxy-fixture.js';
+import { until } from '../helpers/until.js';
 
 /** A loopback server that counts connections and requests; `answer` runs once the request body is in. */
 async function startCounting(answer: (req: IncomingMessage, res: ServerResponse, body: string) => void) {
@@ -119,9 +119,8 @@ describe('node upstream transport', () => {
     try {
       const answer = await post(server.url, call());
       assert.equal(await answer.readText(64 * 1024), null);
-      await sleep(100);
+      await until(() => server.openSockets() === 0, 'the connection is dropped, not reused');
       assert.ok(written < 20 * 1024 * 1024, `stopped reading (server wrote ${written} bytes)`);
-      assert.equal(server.openSockets(), 0, 'the connection is dropped, not reused');
     } finally {
       post.close();
       await server.close();
@@ -148,8 +147,7 @@ describe('node upstream transport', () => {
       setTimeout(() => controller.abort(), 100);
       await assert.rejects(post(server.url, call(controller.signal)));
       assert.equal(controller.signal.aborted, true);
-      await sleep(50);
-      assert.equal(server.openSockets(), 0);
+      await until(() => server.openSockets() === 0, 'the aborted connection is dropped');
     } finally {
       post.close();
       await server.close();
@@ -200,8 +198,7 @@ describe('node upstream transport', () => {
     const post = nodeUpstream();
     try {
       await (await post(server.url, call())).readText(1024);
-      await sleep(300);
-      assert.equal(server.openSockets(), 0, 'the server closed the idle connection');
+      await until(() => server.openSockets() === 0, 'the server closed the idle connection');
       assert.equal(await (await post(server.url, call())).readText(1024), '{}');
       assert.equal(server.connections(), 2);
     } finally {
@@ -228,8 +225,7 @@ describe('node upstream transport', () => {
       await (await post(server.url, call())).readText(1024);
       assert.equal(server.openSockets(), 1);
       post.close();
-      await sleep(50);
-      assert.equal(server.openSockets(), 0);
+      await until(() => server.openSockets() === 0, 'close() dropped the kept-alive connection');
     } finally {
       await server.close();
     }
@@ -246,8 +242,7 @@ describe('proxy upstream transport', () => {
       assert.equal(server.connections(), 1);
     } finally {
       await proxy.close();
-      await sleep(50);
-      assert.equal(server.openSockets(), 0);
+      await until(() => server.openSockets() === 0, "the proxy's close() released the upstream connection");
       await server.close();
     }
   });
