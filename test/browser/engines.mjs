@@ -154,6 +154,11 @@ export async function engineLauncher(engine) {
           // WebKitGTK's driver speaks WebDriver classic; WebdriverIO would otherwise ask for BiDi (webSocketUrl).
           'wdio:enforceWebDriverClassic': true,
           browserName: 'MiniBrowser',
+          // A navigation returns at once, not at the page's load event: the test page reports over its own
+          // socket. Waiting for load, a navigation on a loaded machine once outlasted WebdriverIO's request
+          // timeout (UND_ERR_HEADERS_TIMEOUT on "url"), which killed the whole runner; a page that never
+          // starts its tests now fails that file at testsStartTimeout instead.
+          pageLoadStrategy: 'none',
           'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--display=${display}`] },
         },
       });
