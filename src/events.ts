@@ -94,3 +94,12 @@ export function configErrorDetail(step: StepId): VlensErrorDetail {
     kind: 'config',
   };
 }
+
+/** Fires one of the element's events: bubbling and composed, so a listener on the document hears it. */
+export function fire<K extends keyof VlensEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: VlensEventMap[K]['detail'],
+): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}

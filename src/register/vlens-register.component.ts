@@ -15,7 +15,7 @@ import {
   WebOtpController,
   type LightFieldsState,
 } from '../controllers/index.js';
-import { configErrorDetail, errorDetail, registeredDetail } from '../events.js';
+import { configErrorDetail, errorDetail, fire, registeredDetail } from '../events.js';
 import { directionOf, stringsFor } from '../i18n/index.js';
 import type { VlensErrorText, VlensStringOverrides, VlensStrings } from '../i18n/index.js';
 import { parseOAuthProviders, type IdTokenProvider } from '../oauth/types.js';
@@ -218,7 +218,7 @@ export class VlensRegister extends LitElement {
     quiet: () => this._notice.show(null),
     loadFailed: (error, at) => {
       this._notice.show(this._notice.failure(error, at, 'send-phone', null));
-      this._fire('vlens-error', errorDetail(error, at.step));
+      fire(this, 'vlens-error', errorDetail(error, at.step));
     },
     run: (action) => this._run(action),
   });
@@ -275,12 +275,12 @@ export class VlensRegister extends LitElement {
     onResult: ({ flow, registered, resent }) => {
       this._dispatchFlow(flow);
       if (registered) this._registeredName = registered.userFullName ?? null;
-      if (registered) this._fire('vlens-registered', registeredDetail(registered));
+      if (registered) fire(this, 'vlens-registered', registeredDetail(registered));
       if (resent) this._notice.say(this._t().codeResent, 'notice');
     },
     onError: (error, at, action) => {
       if (submitPath.now()?.offersNewCode(error, action.type)) this._countdown.stop();
-      this._fire('vlens-error', errorDetail(error, at.step));
+      fire(this, 'vlens-error', errorDetail(error, at.step));
     },
     progress: (at) => this._notice.progress(at),
     failure: (error, at, action) =>
@@ -377,22 +377,15 @@ export class VlensRegister extends LitElement {
     if (event.type === 'phone-exists') this._notice.say(this._t().phoneExists, 'error', { signIn: true });
     if (from === this._flow.step) return;
     this._stepReflection.changed();
-    this._fire('vlens-step-change', { from, to: this._flow.step });
+    fire(this, 'vlens-step-change', { from, to: this._flow.step });
   }
 
   /** Checked when a call is about to be made, not at first render (frameworks often bind `endpoint` later). */
   private _endpointReady(): boolean {
     if (this.endpoint) return true;
-    this._fire('vlens-error', configErrorDetail(this._flow.step));
+    fire(this, 'vlens-error', configErrorDetail(this._flow.step));
     this._notice.say(this._t().errorConfig, 'error', { invalid: false });
     return false;
-  }
-
-  private _fire<K extends 'vlens-registered' | 'vlens-error' | 'vlens-step-change'>(
-    type: K,
-    detail: HTMLElementEventMap[K]['detail'],
-  ): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   /** The strings in the page's language: the first screen's, and every other once the submit path has brought them. */

@@ -210,6 +210,23 @@ export const chunkGate = {
   requests: (prefix: string) => executeServerCommand<number, { prefix: string }>('chunk-gate:requests', { prefix }),
 };
 
+/**
+ * Mocha hooks for a file whose widgets start with neither the submit path nor the picker's panel:
+ * both modules' requests are held at the dev server from before the first widget mounts, released
+ * after the file (a test releases the one it needs); the stand-in is fresh for every test.
+ */
+export function holdLazyModules(): void {
+  before(async () => {
+    await chunkGate.hold(LAZY_PATHS.submitPath);
+    await chunkGate.hold(LAZY_PATHS.countryPanel);
+  });
+  after(async () => {
+    await chunkGate.pass(LAZY_PATHS.submitPath);
+    await chunkGate.pass(LAZY_PATHS.countryPanel);
+  });
+  beforeEach(freshStandIn);
+}
+
 /** The status line's text and tone (`error`, `progress`, `notice` or `none`). */
 export function statusOf(el: VlensRegister): { text: string; tone: string } {
   const status = part(el, '[slot="status"]');

@@ -15,7 +15,17 @@ import { saveResumePoint, resumeKey } from '../../src/register/resume.js';
 import { en } from '../../src/i18n/en.js';
 import { ar } from '../../src/i18n/ar.js';
 import type { VlensStrings } from '../../src/i18n/index.js';
-import { ENDPOINT, LAZY_PATHS, chunkGate, freshStandIn, part, query, statusOf, submitButton, type } from './helpers.js';
+import {
+  ENDPOINT,
+  LAZY_PATHS,
+  chunkGate,
+  holdLazyModules,
+  part,
+  query,
+  statusOf,
+  submitButton,
+  type,
+} from './helpers.js';
 import { waitUntil } from './wait.js';
 
 const byId = (el: VlensRegister, id: string) => el.shadowRoot!.getElementById(id);
@@ -31,15 +41,7 @@ function expectNoKeys(el: VlensRegister): void {
 }
 
 describe('first screen before the submit path arrives', () => {
-  before(async () => {
-    await chunkGate.hold(LAZY_PATHS.submitPath);
-    await chunkGate.hold(LAZY_PATHS.countryPanel);
-  });
-  after(async () => {
-    await chunkGate.pass(LAZY_PATHS.submitPath);
-    await chunkGate.pass(LAZY_PATHS.countryPanel);
-  });
-  beforeEach(freshStandIn);
+  holdLazyModules();
 
   it('a resumed code step shows its own words in both languages, and its checks, before the submit path is in', async () => {
     const widgets: [VlensRegister, VlensStrings][] = [];

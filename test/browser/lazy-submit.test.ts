@@ -12,9 +12,9 @@ import { countryPanel, submitPath } from '../../src/register/lazy-parts.js';
 import { COUNTRY_IDS } from '../../src/register/country-picker.js';
 import {
   ENDPOINT,
+  holdLazyModules,
   LAZY_PATHS,
   chunkGate,
-  freshStandIn,
   part,
   standIn,
   statusOf,
@@ -27,15 +27,7 @@ import {
 const byId = (el: VlensRegister, id: string) => el.shadowRoot!.getElementById(id);
 
 describe('lazy first load', () => {
-  before(async () => {
-    await chunkGate.hold(LAZY_PATHS.submitPath);
-    await chunkGate.hold(LAZY_PATHS.countryPanel);
-  });
-  after(async () => {
-    await chunkGate.pass(LAZY_PATHS.submitPath);
-    await chunkGate.pass(LAZY_PATHS.countryPanel);
-  });
-  beforeEach(freshStandIn);
+  holdLazyModules();
 
   it('a submit before the submit path arrives says "working", keeps what was typed, and goes through once it has', async () => {
     const requestsBefore = await chunkGate.requests(LAZY_PATHS.submitPath);

@@ -55,7 +55,10 @@ function fromSource() {
     },
     inCode: {
       attributes: sorted(propertyAttributes),
-      events: sorted([...all(component, /_fire\(\s*'([\w-]+)'/g), ...all(register, /new CustomEvent\(\s*'([\w-]+)'/g)]),
+      events: sorted([
+        ...all(component, /\bfire\(\s*this,\s*'([\w-]+)'/g),
+        ...all(register, /new CustomEvent\(\s*'([\w-]+)'/g),
+      ]),
       parts: sorted(all(register, /\bpart="([^"$]+)"/g).flatMap((value) => value.trim().split(/\s+/))),
       /** Words of string literals, for parts whose names an expression builds. */
       literals: new Set(all(register, /['"`]([\w-]+(?:\s+[\w-]+)*)['"`]/g).flatMap((value) => value.split(/\s+/))),
