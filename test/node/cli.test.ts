@@ -33,12 +33,15 @@ class Lines {
     });
   }
 
-  /** The first line after `from` matching `pattern`, within 10 s. */
+  /**
+   * The first line after `from` matching `pattern`, within 60 s: a bound for a line that never comes
+   * (`tsx` starting the CLI took over 10 s while the builds of the slow node tests shared two cores).
+   */
   wait(pattern: RegExp, from = 0): Promise<RegExpMatchArray> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`no line matching ${pattern} in:\n${this.all.join('\n')}`)),
-        10_000,
+        60_000,
       );
       this.waiters.push({ pattern, from, resolve: (m) => (clearTimeout(timer), resolve(m)) });
       this.check();
