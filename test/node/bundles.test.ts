@@ -219,14 +219,26 @@ test('the classic script registers from the CMS snippet (attributes only), as on
   }
 });
 
-/** Opens a page with one widget and returns it with the countries its picker offers (empty: no picker). */
-async function offeredOn(script: 'es' | 'classic', attributes: string, settled: (page: Page) => Promise<unknown>) {
+/**
+ * Opens a page with one widget and returns it with the countries its picker offers (empty: no picker).
+ * `settled` gets the page and the widget's answered GET {endpoint}/config, watched from before the page
+ * loads (a response that came before a later wait began would never be seen).
+ */
+async function offeredOn(
+  script: 'es' | 'classic',
+  attributes: string,
+  settled: (page: Page, configAnswered: Promise<unknown>) => Promise<unknown>,
+) {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  const configAnswered = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('/config'), {
+    timeout: 15_000,
+  });
+  configAnswered.catch(() => {}); // awaited (and its failure reported) only by the tests that need it
   await page.goto(`${origin}/countries.html?${new URLSearchParams({ script, attributes }).toString()}`);
   await page.locator('vlens-register input[name="phone"]').waitFor();
-  await settled(page);
+  await settled(page, configAnswered);
   const toggle = page.locator('vlens-register [part~="country-toggle"]');
   let offered: string[] = [];
   if (await toggle.count()) {
@@ -239,9 +251,6 @@ async function offeredOn(script: 'es' | 'classic', attributes: string, settled: 
   }
   return { page, offered, errors };
 }
-
-const configAnswered = (mount: string) => (page: Page) =>
-  page.waitForResponse((response) => new URL(response.url()).pathname === `${mount}/config`).catch(() => undefined);
 
 /** Types a Saudi number and returns the status line the widget shows (no call is made for it). */
 async function refusalOf(page: Page): Promise<string> {
@@ -286,7 +295,7 @@ test('with ["EG","SA"] the ES module offers exactly those; the classic script on
   } finally {
     await es.page.close();
   }
-  const classic = await offeredOn('classic', 'endpoint="/api/vlens-eg-sa"', configAnswered('/api/vlens-eg-sa'));
+  const classic = await offeredOn('classic', 'endpoint="/api/vlens-eg-sa"', (_page, configAnswered) => configAnswered);
   try {
     assert.deepEqual(classic.offered, [], 'Saudi metadata is not in the classic script: no picker');
     assert.equal(await refusalOf(classic.page), COUNTRY_REFUSED, 'never "check your connection" for a missing feature');

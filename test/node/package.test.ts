@@ -1,6 +1,6 @@
 /**
- * The npm package: built with `npm run build:dist`, packed with
- * `npm pack --dry-run`, it holds only the built files, every `exports`
+ * The npm package: built with `npm run build:dist`, packed once with
+ * `npm pack`, it holds only the built files, every `exports`
  * target exists, the browser files carry no Node or stand-in code, and
  * publint and @arethetypeswrong/cli find nothing wrong. Installed from its
  * tarball into an empty folder, it pulls no server, stand-in or MSAL
@@ -51,13 +51,19 @@ const run = (command: string, args: string[]) =>
   execFileSync(command, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
 
 let packed: string[] = [];
+/** One tarball of the dist/ built below, for the install test and attw (packing again would build again). */
+const PACK_DIR = mkdtempSync(join(tmpdir(), 'vlens-pack-'));
+let tarball = '';
 before(() => {
   run('npm', ['run', '--silent', 'build:dist']);
-  const [report] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'])) as [
-    { files: { path: string }[] },
+  // The prepack build itself is checked by the test on `scripts.prepack`.
+  const [report] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', PACK_DIR])) as [
+    { filename: string; files: { path: string }[] },
   ];
   packed = report.files.map((file) => file.path);
+  tarball = join(PACK_DIR, report.filename);
 });
+after(() => rmSync(PACK_DIR, { recursive: true, force: true }));
 
 test('the tarball holds the built files, the manifest and the package docs only', () => {
   assert.ok(packed.length > 10);
@@ -257,17 +263,13 @@ function bytesUnder(path: string): number {
 test('npm install of the packed tarball into an empty folder pulls no server, stand-in or MSAL package', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'vlens-install-'));
   try {
-    // The dist/ built above; the prepack build itself is checked by the test on `scripts.prepack`.
-    const [{ filename }] = JSON.parse(
-      run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir]),
-    ) as [{ filename: string }];
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'browser-only-user', private: true }));
     // From npm's cache where it can (offline here); the registry only for what the cache lacks.
-    execFileSync(
-      'npm',
-      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, filename)],
-      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' },
-    );
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
     const installed = installedPackages(dir);
     for (const name of ['vlens-register', 'lit', '@lit/task', 'zod', 'libphonenumber-js'])
       assert.ok(installed.includes(name), `${name} is installed`);
@@ -296,7 +298,7 @@ test('@arethetypeswrong/cli finds no problem for ESM consumers (node16, bundler)
   const report = join(ROOT, `.tmp/attw-${process.pid}.json`);
   const fd = openSync(report, 'w');
   try {
-    spawnSync(join(ROOT, 'node_modules/.bin/attw'), ['--pack', '.', '--profile', 'esm-only', '--format', 'json'], {
+    spawnSync(join(ROOT, 'node_modules/.bin/attw'), [tarball, '--profile', 'esm-only', '--format', 'json'], {
       cwd: ROOT,
       stdio: ['ignore', fd, 'pipe'],
     });
