@@ -1,27 +1,23 @@
 /**
- * The script-tag bundles as built (minified, Lit in production mode) complete
+ * The script-tag bundles as `npm run build:dist` builds them (minified, Lit in production mode) complete
  * a registration in Chromium from the pages in demo/frameworks: the ES module
  * from plain.html, the classic script from the CMS snippet. The pages are
  * served beside the real proxy in front of the stand-in, like `npm start`.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rollup, type OutputOptions } from 'rollup';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createVlensStandIn } from '../../src/mock/index.js';
 import { createVlensProxy } from '../../src/server/proxy.js';
 import { toNodeListener } from '../../src/server/node.js';
 import { serveStatic } from '../../src/server/static.js';
-// @ts-expect-error: plain JavaScript without declarations
-import { scriptTagBundles } from '../../rollup.config.mjs';
+import { builtDist } from '../helpers/built-dist.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const OUT = join(ROOT, `.tmp/bundles-${process.pid}`);
 const roomy = { points: 10_000, durationSec: 600 };
 
 const standIn = createVlensStandIn();
@@ -62,20 +58,13 @@ function countryPage(script: 'es' | 'classic', attributes: string): string {
 <body><vlens-register ${attributes}></vlens-register></body></html>`;
 }
 
+let dist: string;
 let server: Server;
 let origin: string;
 let browser: Browser;
 
 before(async () => {
-  mkdirSync(OUT, { recursive: true });
-  for (const options of scriptTagBundles()) {
-    const output = options.output as OutputOptions;
-    const bundle = await rollup(options);
-    await bundle.write(
-      output.file ? { ...output, file: join(OUT, 'vlens-register.iife.js') } : { ...output, dir: OUT },
-    );
-    await bundle.close();
-  }
+  dist = await builtDist();
   server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path.startsWith(`${egSaProxy.mountPath}/`)) return egSaApi(req, res);
@@ -86,7 +75,7 @@ before(async () => {
       return res.end(countryPage(query.get('script') === 'classic' ? 'classic' : 'es', query.get('attributes') ?? ''));
     }
     const [root, rest] = path.startsWith('/dist/')
-      ? [OUT, path.slice('/dist/'.length)]
+      ? [dist, path.slice('/dist/'.length)]
       : [join(ROOT, 'demo'), path.slice(1)];
     void serveStatic(root, rest, req, res);
   });
@@ -106,7 +95,6 @@ after(async () => {
   });
   await proxy.close();
   await egSaProxy.close();
-  rmSync(OUT, { recursive: true, force: true });
 });
 
 let phoneCounter = 0;

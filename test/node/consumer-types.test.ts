@@ -1,6 +1,6 @@
 /**
  * The README's TypeScript snippets compile in a consumer project against the package's published
- * declarations (emitted as `npm run build:dist` does, resolved through `exports`), with the latest
+ * declarations (as `npm run build:dist` emits them, resolved through `exports`), with the latest
  * TypeScript (the `tsc7` dev dependency) under `bundler` and `node16` resolution; the events are typed
  * on the element, `document` and `window`, and `e.detail.accessToken` is a `string`.
  */
@@ -11,13 +11,13 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { builtDist } from '../helpers/built-dist.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIR = join(ROOT, `.tmp/consumer-types-${process.pid}`);
 const PACKAGE = join(DIR, 'node_modules/vlens-register');
 const TSC_LATEST = join(ROOT, 'node_modules/tsc7/bin/tsc');
-const TSC_BUILD = join(ROOT, 'node_modules/typescript/bin/tsc');
 
 /** The README blocks marked `<!-- consumer-types … -->`. */
 function readmeSnippets(): string[] {
@@ -68,12 +68,7 @@ before(async () => {
     join(PACKAGE, 'package.json'),
     JSON.stringify({ name: pkg.name, type: pkg.type, exports: pkg.exports, types: pkg.types }),
   );
-  await run(
-    process.execPath,
-    [TSC_BUILD, '-p', join(ROOT, 'tsconfig.build.json'), '--declarationDir', join(PACKAGE, 'dist/types')],
-    { cwd: ROOT },
-  );
-  cpSync(join(ROOT, 'src/types'), join(PACKAGE, 'dist/types/types'), { recursive: true });
+  cpSync(join(await builtDist(), 'types'), join(PACKAGE, 'dist/types'), { recursive: true });
 });
 after(() => rmSync(DIR, { recursive: true, force: true }));
 

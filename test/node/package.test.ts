@@ -1,5 +1,5 @@
 /**
- * The npm package: built with `npm run build:dist`, packed once with
+ * The npm package: built with `npm run build:dist` (once for the node tests: builtDist), packed once with
  * `npm pack`, it holds only the built files, every `exports`
  * target exists, the browser files carry no Node or stand-in code, and
  * publint and @arethetypeswrong/cli find nothing wrong. Installed from its
@@ -31,6 +31,7 @@ import { rollup } from 'rollup';
 import { publint } from 'publint';
 // @ts-expect-error: plain JavaScript without declarations
 import { scriptTagBundles } from '../../rollup.config.mjs';
+import { builtDist } from '../helpers/built-dist.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -54,8 +55,8 @@ let packed: string[] = [];
 /** One tarball of the dist/ built below, for the install test and attw (packing again would build again). */
 const PACK_DIR = mkdtempSync(join(tmpdir(), 'vlens-pack-'));
 let tarball = '';
-before(() => {
-  run('npm', ['run', '--silent', 'build:dist']);
+before(async () => {
+  await builtDist();
   // The prepack build itself is checked by the test on `scripts.prepack`.
   const [report] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', PACK_DIR])) as [
     { filename: string; files: { path: string }[] },
