@@ -10,6 +10,7 @@ import { register } from 'tsx/esm/api';
 import { vueSfcPlugin } from './test/browser/frameworks/vue-sfc-plugin.mjs';
 import { engineLauncher, engineFiles, freePort } from './test/browser/engines.mjs';
 import { hostPagesPlugin } from './test/browser/hosts/host-pages.mjs';
+import { prebundledDeps } from './test/browser/prebundled-deps.mjs';
 
 register();
 const { createVlensProxy } = await import('./src/server/proxy.ts');
@@ -324,6 +325,7 @@ export default {
   browsers: [await engineLauncher(ENGINE)],
   middleware: [gateChunks, testRoutes, mountProxy, mountDevOAuth, mountFakeCaptcha],
   plugins: [
+    prebundledDeps(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
     standInCommands,
     chunkGateCommands,
