@@ -21,6 +21,8 @@ declare module 'autocannon' {
     /** Cycled in order on each connection. */
     requests?: AutocannonRequest[];
     timeout?: number;
+    /** Requests per second from all connections together (per worker). */
+    overallRate?: number;
   }
 
   /** Percentiles and summary of one histogram (latency in ms, requests per second). */
