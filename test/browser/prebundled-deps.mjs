@@ -1,38 +1,57 @@
 import { build } from 'esbuild';
 
 /**
- * Dependencies the dev server serves as one module each, bundled by esbuild once per run (what
- * Vite's dependency pre-bundling does): unbundled, zod/mini is 91 modules and libphonenumber-js's
- * core 70, fetched and compiled again by every test page, in every engine. Only leaf libraries with
- * no state shared across entries: each specifier is its own bundle, imported by that name alone.
+ * Dependencies the dev server serves pre-bundled by esbuild, once per run (what Vite's dependency
+ * pre-bundling does): unbundled, a test page fetched about 200 of its modules from these, again in
+ * every test file and every engine. Each group is one esbuild build with shared chunks, so a library
+ * imported through several of its entries (Lit) still exists once on the page.
  */
-export const PREBUNDLED = ['zod/mini', 'libphonenumber-js/core/es6'];
+export const PREBUNDLED = [
+  ['zod/mini'],
+  ['libphonenumber-js/core/es6'],
+  ['lit', 'lit/decorators.js', '@lit/task', '@open-wc/testing'],
+];
+/** chai-a11y-axe imports axe when a test did not: left to the dev server, it sets `window.axe` as test/browser/a11y.ts expects. */
+const EXTERNAL = ['axe-core', 'axe-core/*'];
+/** A bare import of these that is not pre-bundled would load a second copy of Lit beside the bundled one. */
+const MUST_BE_PREBUNDLED = /^(lit|lit-html|lit-element|@lit\/[^/]+|@open-wc\/[^/]+)(\/|$)/;
 
-const PREFIX = '/__prebundled__/';
-const fileOf = (specifier) => `${PREFIX}${specifier.replaceAll('/', '__')}.js`;
+const DIR = '/__prebundled__';
+const nameOf = (specifier) => specifier.replace(/\.js$/, '').replaceAll('/', '__');
 
 /** @returns {import('@web/dev-server-core').Plugin} */
-export function prebundledDeps(specifiers = PREBUNDLED) {
+export function prebundledDeps(groups = PREBUNDLED) {
+  const specifiers = groups.flat();
   /** @type {Map<string, string>} */
   const bodies = new Map();
   return {
     name: 'vlens-prebundled-deps',
     async serverStart() {
-      for (const specifier of specifiers) {
+      for (const group of groups) {
         const { outputFiles } = await build({
-          stdin: { contents: `export * from '${specifier}';`, resolveDir: process.cwd(), loader: 'js' },
+          entryPoints: Object.fromEntries(group.map((specifier) => [nameOf(specifier), specifier])),
           bundle: true,
+          splitting: true,
           format: 'esm',
           platform: 'browser',
+          // The builds the dev server picks unbundled (Lit's development build, with its warnings).
+          conditions: ['development'],
           target: 'es2022',
+          external: EXTERNAL,
+          outdir: DIR,
+          chunkNames: `chunk-${nameOf(group[0])}-[hash]`,
           write: false,
           logLevel: 'silent',
         });
-        bodies.set(fileOf(specifier), outputFiles[0].text);
+        for (const file of outputFiles) bodies.set(file.path, file.text);
       }
     },
-    resolveImport({ source }) {
-      if (specifiers.includes(source)) return fileOf(source);
+    resolveImport({ source, context }) {
+      if (specifiers.includes(source)) return `${DIR}/${nameOf(source)}.js`;
+      if (MUST_BE_PREBUNDLED.test(source))
+        throw new Error(
+          `${context.path} imports "${source}", which is not pre-bundled beside Lit: add it to a group in test/browser/prebundled-deps.mjs`,
+        );
     },
     serve(context) {
       const body = bodies.get(context.path);
