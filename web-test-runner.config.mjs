@@ -25,8 +25,13 @@ const { mountedNodeListener } = await import('./src/mock/node-mount.ts');
 
 const API_KEY = 'wtr-test-key';
 const MOUNT = '/api/vlens';
-/** The proxy's own deadline, kept short so the proxy-504 test stays quick but normal calls never hit it. */
-const UPSTREAM_TIMEOUT_MS = 2500;
+/**
+ * A proxy deadline short enough for the proxy-504 test to stay quick, on a mount of its own
+ * (SHORT_DEADLINE_MOUNT): every other mount keeps the proxy's default, so a slow call on a loaded
+ * machine is never a 504.
+ */
+const SHORT_UPSTREAM_TIMEOUT_MS = 1000;
+const SHORT_DEADLINE_MOUNT = '/api/vlens-short-deadline';
 
 const standIn = createVlensStandIn({ apiKey: API_KEY });
 const upstream = await startStandIn(standIn, { port: 0 });
@@ -44,7 +49,6 @@ const proxy = createVlensProxy({
   apiKey: API_KEY,
   upstream: upstream.url,
   mountPath: MOUNT,
-  upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS,
   // Every country, so the picker tests can pick any; the Egypt-only default is tested on /api/vlens-eg.
   allowedCountries: getCountries(),
   // Limits have their own node tests; here they must never interfere.
@@ -72,6 +76,19 @@ const countryProxies = [
   });
   return { mountPath, handler, listener: toNodeListener(handler) };
 });
+const shortDeadlineProxy = createVlensProxy({
+  apiKey: API_KEY,
+  upstream: upstream.url,
+  mountPath: SHORT_DEADLINE_MOUNT,
+  upstreamTimeoutMs: SHORT_UPSTREAM_TIMEOUT_MS,
+  allowedCountries: getCountries(),
+  limits: GENEROUS_LIMITS,
+  log: () => {},
+});
+const otherProxies = [
+  ...countryProxies,
+  { mountPath: SHORT_DEADLINE_MOUNT, handler: shortDeadlineProxy, listener: toNodeListener(shortDeadlineProxy) },
+];
 
 /** The fake CAPTCHA (provider scripts and verify endpoints) at /fake-captcha, and one proxy per provider that requires it. */
 const fakeCaptcha = createFakeCaptcha();
@@ -81,7 +98,6 @@ const captchaProxies = ['turnstile', 'hcaptcha', 'recaptcha'].map((provider) => 
     apiKey: API_KEY,
     upstream: upstream.url,
     mountPath: `${MOUNT}-${provider}`,
-    upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS,
     limits: GENEROUS_LIMITS,
     log: () => {},
     captcha: {
@@ -156,7 +172,7 @@ async function testRoutes(ctx, next) {
 }
 
 async function mountProxy(ctx, next) {
-  const mounted = [{ mountPath: MOUNT, listener: proxyListener }, ...countryProxies, ...captchaProxies].find(
+  const mounted = [{ mountPath: MOUNT, listener: proxyListener }, ...otherProxies, ...captchaProxies].find(
     ({ mountPath }) => ctx.path === mountPath || ctx.path.startsWith(`${mountPath}/`),
   );
   if (mounted) {
@@ -284,7 +300,7 @@ const standInCommands = {
   },
   async serverStop() {
     await proxy.close();
-    for (const { handler } of [...countryProxies, ...captchaProxies]) await handler.close();
+    for (const { handler } of [...otherProxies, ...captchaProxies]) await handler.close();
     await upstream.close();
   },
 };

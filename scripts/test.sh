@@ -81,11 +81,25 @@ esac
 
 failed=()
 for name in "${!pids[@]}"; do wait "${pids[$name]}" || true; done
+# Passing jobs' logs first and failing ones last, so the end of the output (all a CI page may keep)
+# holds the failures.
 for name in "${jobs[@]}"; do
+  read -r result seconds <"$logs/$name.status"
+  [ "$result" = pass ] || { failed+=("$name"); continue; }
+  echo "===== $name: $result in ${seconds}s"
+  cat "$logs/$name.log"
+done
+for name in "${failed[@]}"; do
   read -r result seconds <"$logs/$name.status"
   echo "===== $name: $result in ${seconds}s"
   cat "$logs/$name.log"
-  [ "$result" = pass ] || failed+=("$name")
+done
+for name in "${failed[@]}"; do
+  echo
+  echo "===== $name: what failed"
+  # Web Test Runner marks a failed test with ❌; node:test prints "not ok".
+  excerpt="$(grep -n -A12 -E '❌|^\s*not ok ' "$logs/$name.log" || true)"
+  if [ -n "$excerpt" ]; then head -n 120 <<<"$excerpt"; else echo "(no failed test named: see the log above)"; fi
 done
 echo
 for name in "${jobs[@]}"; do

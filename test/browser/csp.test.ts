@@ -24,7 +24,7 @@ describe('vlens-register under a strict CSP with Trusted Types', () => {
     const violations: string[] = [];
     doc.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 
-    await waitUntil(() => win.customElements.get('vlens-register'), 'the element is defined', { timeout: 8000 });
+    await waitUntil(() => win.customElements.get('vlens-register'), 'the element is defined');
     const el = doc.querySelector('vlens-register') as VlensRegister;
     await el.updateComplete;
 
@@ -35,7 +35,7 @@ describe('vlens-register under a strict CSP with Trusted Types', () => {
     input.value = phone;
     input.dispatchEvent(new win.Event('input', { bubbles: true }));
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="submit"]')!.click();
-    await waitUntil(() => el.step === 'phone-code', 'the code step', { timeout: 8000 });
+    await waitUntil(() => el.step === 'phone-code', 'the code step');
     await el.updateComplete;
     expect(await standIn.lastCode(phone)).to.be.a('string');
     expect(doc.querySelector('#log')!.textContent).to.contain('vlens-step-change');
@@ -51,8 +51,6 @@ describe('vlens-register under a strict CSP with Trusted Types', () => {
     }).to.throw(/TrustedHTML|Sink type mismatch/); // Chromium and WebKit name the type; Firefox the sink
     await waitUntil(() => violations.length === 1, 'the probe is reported');
     expect(violations[0]).to.match(/^require-trusted-types-for/);
-    await waitUntil(async () => (await cspReports()).length > reportsBefore, 'the report endpoint receives it', {
-      timeout: 5000,
-    });
+    await waitUntil(async () => (await cspReports()).length > reportsBefore, 'the report endpoint receives it');
   });
 });

@@ -93,9 +93,7 @@ export function type(el: VlensRegister, selector: string, text: string): void {
 
 /** The "Change country" button, once the proxy's configuration has offered a choice. */
 export async function countryToggle(el: VlensRegister): Promise<HTMLButtonElement> {
-  await waitUntil(() => query(el, '[part~="country-toggle"]') !== null, 'the country picker is offered', {
-    timeout: 8000,
-  });
+  await waitUntil(() => query(el, '[part~="country-toggle"]') !== null, 'the country picker is offered');
   return part<HTMLButtonElement>(el, '[part~="country-toggle"]');
 }
 
@@ -108,13 +106,13 @@ export function click(el: VlensRegister, selector: string): void {
 }
 
 export async function waitForStep(el: VlensRegister, step: StepId, message?: string): Promise<void> {
-  await waitUntil(() => el.step === step, message ?? `step ${step} (now ${el.step})`, { timeout: 8000 });
+  await waitUntil(() => el.step === step, message ?? `step ${step} (now ${el.step})`);
   await el.updateComplete;
 }
 
 /** Waits until no call is in flight (the submit button is enabled again). */
 export async function settled(el: VlensRegister): Promise<void> {
-  await waitUntil(() => !query(el, '[slot="status"][data-tone="progress"]'), 'the call settles', { timeout: 8000 });
+  await waitUntil(() => !query(el, '[slot="status"][data-tone="progress"]'), 'the call settles');
   await el.updateComplete;
 }
 
@@ -245,9 +243,6 @@ export async function openWidgetPage<T extends Window>(src: string): Promise<{ f
   await waitUntil(
     () => page()?.pageReady && page()!.customElements.get('vlens-register'),
     'the page defined the widget',
-    {
-      timeout: 10000,
-    },
   );
   return { frame, page: page()! };
 }

@@ -42,9 +42,7 @@ describe('submit path that fails to load', () => {
       type(el, '#phone', phone);
       submitButton(el).click();
     }
-    await waitUntil(() => errors.every((seen) => seen.length === 1), 'each widget reports the failed load', {
-      timeout: 5000,
-    });
+    await waitUntil(() => errors.every((seen) => seen.length === 1), 'each widget reports the failed load');
     for (const [el, t, seen] of [
       [english, en, errors[0]],
       [arabic, ar, errors[1]],

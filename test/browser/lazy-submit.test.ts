@@ -36,7 +36,6 @@ describe('lazy first load', () => {
     await waitUntil(
       async () => (await chunkGate.requests(LAZY_PATHS.submitPath)) > requestsBefore,
       'the submit path is requested after the first render',
-      { timeout: 5000 },
     );
     expect(submitPath.now()).to.equal(undefined);
     const phone = await uniquePhone();
@@ -67,7 +66,6 @@ describe('lazy first load', () => {
     await waitUntil(
       () => byId(ar, COUNTRY_IDS.toggle) && byId(en, COUNTRY_IDS.toggle),
       'the proxy offers other countries',
-      { timeout: 5000 },
     );
     (byId(ar, COUNTRY_IDS.toggle) as HTMLButtonElement).click();
     (byId(en, COUNTRY_IDS.toggle) as HTMLButtonElement).click();
@@ -79,7 +77,6 @@ describe('lazy first load', () => {
     await waitUntil(
       () => byId(ar, COUNTRY_IDS.list) && byId(en, COUNTRY_IDS.list),
       'both panels render once the module is in',
-      { timeout: 5000 },
     );
     const names = (el: VlensRegister) =>
       [...(byId(el, COUNTRY_IDS.list) as HTMLSelectElement).options].map((o) => o.textContent.trim());

@@ -212,6 +212,6 @@ describe('vlens-register: the fallback is typed into like the field', () => {
     fallbackOf(el).focus();
     await typeKeys((await uniquePhone()).replace('+20', '0'));
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="submit"]')!.click();
-    await waitUntil(() => el.step === 'phone-code', 'the code step', { timeout: 8000 });
+    await waitUntil(() => el.step === 'phone-code', 'the code step');
   });
 });

@@ -133,7 +133,7 @@ async function click(host: Host, target: Element, what: string): Promise<void> {
 }
 
 async function waitForStep(host: Host, el: VlensRegister, step: StepId): Promise<void> {
-  await waitUntil(() => el.step === step, `${host.url}: step ${step} (now ${el.step})`, { timeout: 8000 });
+  await waitUntil(() => el.step === step, `${host.url}: step ${step} (now ${el.step})`);
   await el.updateComplete;
 }
 
