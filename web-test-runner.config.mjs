@@ -261,6 +261,9 @@ const standInCommands = {
       case 'stand-in:fault':
         control.fault(payload.fault, payload.scope);
         return true;
+      case 'stand-in:release':
+        control.release();
+        return true;
       case 'stand-in:add-user':
         control.addUser(payload);
         return true;

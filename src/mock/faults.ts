@@ -16,6 +16,13 @@ export const relativePath = (path: string) =>
 
 export class FaultList {
   private active: ActiveFault[] = [];
+  private releaseHeld: () => void = () => {};
+  /** Settles when `release()` or `clear()` lets the calls a `hold` fault holds go on. */
+  released: Promise<void> = this.nextRelease();
+
+  private nextRelease(): Promise<void> {
+    return new Promise((resolve) => (this.releaseHeld = resolve));
+  }
 
   /** Sets a fault (replacing one with the same scope), or clears faults for the scope (all when unscoped). */
   set(fault: StandInFault | null, scope: { path?: string; times?: number } = {}) {
@@ -37,8 +44,14 @@ export class FaultList {
     return hit.fault;
   }
 
+  release() {
+    this.releaseHeld();
+    this.released = this.nextRelease();
+  }
+
   clear() {
     this.active = [];
+    this.release();
   }
 }
 
@@ -51,12 +64,19 @@ export function largeEnvelopeBody(bytes: number): string {
 
 /**
  * The answer a fault gives, or undefined when the call should go on normally
- * (after a delay). A reset throws StandInResetError.
+ * (after a delay, or once `released` settles). A reset throws StandInResetError.
  */
-export async function applyFault(fault: StandInFault, signal?: AbortSignal): Promise<Response | undefined> {
+export async function applyFault(
+  fault: StandInFault,
+  signal: AbortSignal | undefined,
+  released: Promise<void>,
+): Promise<Response | undefined> {
   switch (fault.kind) {
     case 'delay':
       await sleep(fault.ms, undefined, { signal }).catch(() => undefined);
+      return undefined;
+    case 'hold':
+      await Promise.race([released, aborted(signal)]);
       return undefined;
     case 'status':
       return Response.json(
@@ -83,4 +103,12 @@ export async function applyFault(fault: StandInFault, signal?: AbortSignal): Pro
     case 'redirect':
       return new Response(null, { status: 302, headers: { location: fault.location } });
   }
+}
+
+/** Settles when `signal` aborts (the caller went away); never without one. */
+function aborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) resolve();
+    else signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
 }

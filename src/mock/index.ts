@@ -68,7 +68,7 @@ export function createVlensStandIn(options: StandInOptions = {}): VlensStandIn {
 
     const fault = faults.take(path);
     if (fault) {
-      const faulted = await applyFault(fault, request.signal);
+      const faulted = await applyFault(fault, request.signal, faults.released);
       if (faulted) return faulted;
     }
     if (request.method !== 'POST' || !pathname.startsWith(VLENS_API_PREFIX) || !isVlensPath(path)) {
@@ -98,6 +98,7 @@ export function createVlensStandIn(options: StandInOptions = {}): VlensStandIn {
     },
     settings: () => ({ ...state.settings }),
     fault: (fault, scope) => faults.set(fault, scope),
+    release: () => faults.release(),
     addUser: (user) => {
       state.addUser(user);
     },

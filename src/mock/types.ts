@@ -25,6 +25,8 @@ export interface StandInOptions extends Partial<StandInSettings> {
 /** A fault the stand-in injects into its next answers (tests, benchmarks, demos). */
 export type StandInFault =
   | { kind: 'delay'; ms: number }
+  /** Answers normally once `release()` lets held calls go on (or a reset clears the stand-in). */
+  | { kind: 'hold' }
   | { kind: 'status'; status: number }
   | { kind: 'non-json' }
   | { kind: 'reset' }
@@ -39,6 +41,8 @@ export interface StandInControl {
   settings(): StandInSettings;
   /** Inject a fault into the next `times` answers (default: until cleared), optionally only for one path. */
   fault(fault: StandInFault | null, scope?: { path?: string; times?: number }): void;
+  /** Lets every call a `hold` fault is holding go on. */
+  release(): void;
   /** Seed an existing user (for duplicate checks). */
   addUser(user: { phoneNumber: string; email?: string }): void;
   /** Forget users, codes, faults; settings back to the options given at creation. */

@@ -121,12 +121,13 @@ for (const theme of ['light', 'dark'] as const) {
         type(el, '#phone', '12');
         submitButton(el).click();
         await check('phone, error');
-        await standIn.fault({ kind: 'delay', ms: 1500 }, { path: VLENS_PATHS.checkExistence, times: 1 });
+        await standIn.fault({ kind: 'hold' }, { path: VLENS_PATHS.checkExistence, times: 1 });
         const phone = await uniquePhone();
         type(el, '#phone', phone);
         submitButton(el).click();
         await waitUntil(() => query(el, '[data-tone="progress"]') !== null, 'the call is pending');
         await check('phone, pending');
+        await standIn.release();
         await waitForStep(el, 'phone-code');
         await check('phone-code');
         type(el, '#code', await wrongCodeFor(phone));

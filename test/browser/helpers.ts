@@ -18,6 +18,8 @@ export const standIn = {
   configure: (patch: Partial<StandInSettings>) => executeServerCommand('stand-in:configure', patch),
   fault: (fault: StandInFault | null, scope?: { path?: string; times?: number }) =>
     executeServerCommand('stand-in:fault', { fault, scope }),
+  /** Lets the calls a `{ kind: 'hold' }` fault holds go on. */
+  release: () => executeServerCommand('stand-in:release'),
   addUser: (user: { phoneNumber: string; email?: string }) => executeServerCommand('stand-in:add-user', user),
   reset: () => executeServerCommand('stand-in:reset'),
   calls: () => executeServerCommand<Record<string, number>, undefined>('stand-in:calls'),

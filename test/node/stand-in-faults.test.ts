@@ -44,6 +44,29 @@ describe('stand-in faults', () => {
     );
   });
 
+  it('hold answers normally only once released, and holds again after', async () => {
+    t.standIn.control.fault({ kind: 'hold' }, { path: CHECK, times: 2 });
+    let answered = false;
+    const held = t.post(CHECK, body).then((res) => ((answered = true), res));
+    // The held call has reached the stand-in (counted) and is still unanswered.
+    while (!t.standIn.control.calls()[CHECK]) await new Promise((resolve) => setImmediate(resolve));
+    await t.post(SEND, body);
+    assert.equal(answered, false, 'a call on another path is not held, and this one still is');
+    t.standIn.control.release();
+    const res = await held;
+    assert.equal(res.status, 200);
+    assert.equal(res.body.data.exists, false);
+
+    let second = false;
+    const again = t.post(CHECK, body).then(() => (second = true));
+    while (t.standIn.control.calls()[CHECK] !== 2) await new Promise((resolve) => setImmediate(resolve));
+    await t.post(SEND, body);
+    assert.equal(second, false, 'a release lets go what is held, not the calls after it');
+    t.standIn.control.reset();
+    await again;
+    await t.post(CHECK, body); // times: 2 used up (and reset cleared it): answered at once
+  });
+
   it('status answers that HTTP status with an envelope', async () => {
     t.standIn.control.fault({ kind: 'status', status: 503 });
     const res = await t.post(SEND, body);
