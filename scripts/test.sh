@@ -2,7 +2,7 @@
 # `npm test` (what CI runs): lint, typecheck, every node test with fuzzing at length, and the browser
 # suite in Chromium, Firefox ESR and WebKitGTK, the four jobs side by side.
 # `npm run test:fast` (this script with `fast`): lint, typecheck, the fast node tests and the browser
-# suite in Chromium, for the edit loop. `npm run test:engines` (`engines`): the browser suite in
+# suite in Chromium's headless shell, for the edit loop. `npm run test:engines` (`engines`): the browser suite in
 # Firefox ESR and WebKitGTK only.
 # Browsers and redis-server come from Debian's packages: installed with apt-get when missing and we
 # are root, else the script says what to install.
@@ -22,7 +22,13 @@ need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 for engine in "${engines[@]}"; do
   case "$engine" in
-    chromium) [ -x "${CHROME_PATH:-/usr/bin/chromium}" ] || need+=(chromium) ;;
+    chromium)
+      if [ "$mode" = fast ]; then
+        [ -x "${CHROME_HEADLESS_SHELL_PATH:-/usr/bin/chromium-headless-shell}" ] || need+=(chromium-headless-shell)
+      else
+        [ -x "${CHROME_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
+      fi
+      ;;
     firefox) [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || need+=(firefox-esr) ;;
     webkit)
       [ -x "${WEBKIT_DRIVER_PATH:-/usr/bin/WebKitWebDriver}" ] || need+=(webkit2gtk-driver)
@@ -66,9 +72,11 @@ job typecheck npm run --silent typecheck
 case "$mode" in
   fast)
     job node bash scripts/node-tests.sh fast
-    # Chromium in two shards, each its own runner, dev server, proxy and stand-in.
-    job chromium-1 env WTR_SHARD=1/2 bash scripts/browser-tests.sh chromium
-    job chromium-2 env WTR_SHARD=2/2 bash scripts/browser-tests.sh chromium
+    # Chromium's headless shell (test/browser/engines.mjs) in two shards, each its own runner, dev
+    # server, proxy and stand-in; the screenshots once, with the fonts the suite brings (the rerun
+    # without the machine's fonts is in `npm test`).
+    job chromium-1 env WTR_CHROMIUM=headless-shell WTR_SHARD=1/2 NO_FONTS_RERUN=no bash scripts/browser-tests.sh chromium
+    job chromium-2 env WTR_CHROMIUM=headless-shell WTR_SHARD=2/2 NO_FONTS_RERUN=no bash scripts/browser-tests.sh chromium
     ;;
   full)
     job node env FUZZ_RUNS="${FUZZ_RUNS:-1000}" bash scripts/node-tests.sh all
