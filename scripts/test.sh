@@ -71,7 +71,8 @@ job lint npm run --silent lint
 job typecheck npm run --silent typecheck
 case "$mode" in
   fast)
-    job node bash scripts/node-tests.sh fast
+    # Property tests at 100 runs each (their default is 300; `npm test` runs 1,000).
+    job node env FUZZ_RUNS="${FUZZ_RUNS:-100}" bash scripts/node-tests.sh fast
     # Chromium's headless shell (test/browser/engines.mjs) in two shards, each its own runner, dev
     # server, proxy and stand-in; the screenshots once, with the fonts the suite brings (the rerun
     # without the machine's fonts is in `npm test`).
