@@ -148,6 +148,51 @@ function callFor(client: VlensClient, p: VlensPath): Promise<unknown> {
 }
 
 const CLIENT_TIMEOUT_MS = 400;
+const JSON_200 = { status: 200, contentType: 'application/json', behaviour: 'answer' } as const;
+
+/** A success envelope for `p` with data its schema accepts (the first of a fixed sample). */
+function successBody(p: VlensPath): Uint8Array {
+  const [data] = fc.sample<unknown>(goodData(p), { numRuns: 1, seed: 1 });
+  return utf8(JSON.stringify({ data, error_code: null, error_message: null }));
+}
+
+function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+/**
+ * Always tried, whatever the seed or run count: one answer of each outcome the run must see (data, an
+ * error envelope, HTML, a hang-up, a stall), then answers runs once found (fetch refuses a 407; retries a 421).
+ */
+const ALWAYS_TRIED: [[VlensPath, Answer]][] = [
+  [[VLENS_PATHS.checkExistence, { ...JSON_200, body: successBody(VLENS_PATHS.checkExistence) }]],
+  [[VLENS_PATHS.verifyPhone, { ...JSON_200, body: utf8('{"data":null,"error_code":7,"error_message":"No"}') }]],
+  [[VLENS_PATHS.verifyPhone, { ...JSON_200, contentType: 'text/html', body: utf8('<h1>Bad gateway</h1>') }]],
+  [[VLENS_PATHS.verifyPhone, { ...JSON_200, body: new Uint8Array(), behaviour: 'hang-up' }]],
+  [[VLENS_PATHS.verifyPhone, { ...JSON_200, body: new Uint8Array(), behaviour: 'stall' }]],
+  [
+    [
+      'Register/StepVerifyOAuthToken',
+      {
+        status: MISDIRECTED_STATUS,
+        contentType: 'application/json',
+        body: utf8('{"data":[],"error_code":null,"error_message":null,"error_descriptions":null}'),
+        behaviour: 'answer',
+      },
+    ],
+  ],
+  [
+    [
+      'Register/StepVerifyPhone',
+      {
+        status: PROXY_AUTH_STATUS,
+        contentType: 'application/json',
+        body: utf8('{"data":"","error_code":1,"error_message":"","error_descriptions":false}'),
+        behaviour: 'answer',
+      },
+    ],
+  ],
+];
 
 describe('client over HTTP (fuzz)', () => {
   let next: Answer;
@@ -211,36 +256,8 @@ describe('client over HTTP (fuzz)', () => {
         }
       }),
       {
-        numRuns: Math.min(RUNS, 200),
-        // Always tried, whatever the seed: answers runs once found (fetch refuses a 407; retries a 421).
-        examples: [
-          [
-            [
-              'Register/StepVerifyOAuthToken',
-              {
-                status: MISDIRECTED_STATUS,
-                contentType: 'application/json',
-                body: new TextEncoder().encode(
-                  '{"data":[],"error_code":null,"error_message":null,"error_descriptions":null}',
-                ),
-                behaviour: 'answer',
-              },
-            ],
-          ],
-          [
-            [
-              'Register/StepVerifyPhone',
-              {
-                status: PROXY_AUTH_STATUS,
-                contentType: 'application/json',
-                body: new TextEncoder().encode(
-                  '{"data":"","error_code":1,"error_message":"","error_descriptions":false}',
-                ),
-                behaviour: 'answer',
-              },
-            ],
-          ],
-        ],
+        numRuns: Math.max(ALWAYS_TRIED.length, Math.min(RUNS, 200)),
+        examples: ALWAYS_TRIED,
       },
     );
     for (const kind of ['data', 'api', 'protocol', 'network', 'timeout'])
