@@ -14,6 +14,7 @@ import {
   enterPhone,
   errorText,
   mount,
+  openCountryPicker,
   part,
   query,
   record,
@@ -31,9 +32,7 @@ const countryName = (el: VlensRegister) => part(el, '[part~="country-name"]').te
 const toggle = (el: VlensRegister) => query<HTMLButtonElement>(el, '[part~="country-toggle"]');
 
 async function offeredInPicker(el: VlensRegister): Promise<string[]> {
-  await waitUntil(() => toggle(el) !== null, 'the picker can open');
-  toggle(el)!.click();
-  await el.updateComplete;
+  await openCountryPicker(el);
   return [...part<HTMLSelectElement>(el, '[part~="country-list"]').options].map((option) => option.value).sort();
 }
 

@@ -11,8 +11,10 @@ import type { VlensRegister } from '../../src/register/vlens-register.component.
 import { contrast } from '../../src/theme/contrast.js';
 import { resolveColour } from '../../src/theme/resolve-colour.js';
 import {
+  countryToggle,
   enterCodeFor,
   freshStandIn,
+  openCountryPicker,
   part,
   query,
   standIn,
@@ -88,12 +90,6 @@ async function contrastFailures(el: VlensRegister, state: string): Promise<strin
   return [...failures, ...unsure];
 }
 
-/** The "Change country" button, once a choice is offered. */
-async function countryToggle(el: VlensRegister): Promise<HTMLButtonElement> {
-  await waitUntil(() => query(el, '[part~="country-toggle"]') !== null, 'the country picker is offered');
-  return part<HTMLButtonElement>(el, '[part~="country-toggle"]');
-}
-
 async function wrongCodeFor(to: string): Promise<string> {
   return (await standIn.lastCode(to)) === '000000' ? '111111' : '000000';
 }
@@ -116,7 +112,7 @@ for (const theme of ['light', 'dark'] as const) {
           failures.push(...(await contrastFailures(el, state)));
         };
         await check('phone');
-        (await countryToggle(el)).click();
+        await openCountryPicker(el);
         await check('phone, picker open');
         type(el, '#phone', '12');
         submitButton(el).click();

@@ -99,6 +99,13 @@ export async function countryToggle(el: VlensRegister): Promise<HTMLButtonElemen
   return part<HTMLButtonElement>(el, '[part~="country-toggle"]');
 }
 
+/** Opens the country picker and waits for its panel, a lazy module (loaded at idle, or on this click). */
+export async function openCountryPicker(el: VlensRegister): Promise<void> {
+  (await countryToggle(el)).click();
+  await waitUntil(() => query(el, '[part~="country-panel"]') !== null, "the country picker's panel is open");
+  await el.updateComplete;
+}
+
 export function submitButton(el: VlensRegister): HTMLButtonElement {
   return part<HTMLButtonElement>(el, 'button[part~="submit"]');
 }

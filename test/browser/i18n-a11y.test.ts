@@ -14,12 +14,12 @@ import {
   errorText,
   field,
   freshStandIn,
+  openCountryPicker,
   interact,
   mount,
   part,
   query,
   record,
-  countryToggle,
   settled,
   standIn,
   submitButton,
@@ -318,8 +318,7 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
         </div>`);
         const el = wrapper.querySelector('vlens-register')!;
         await el.updateComplete;
-        (await countryToggle(el)).click();
-        await el.updateComplete;
+        await openCountryPicker(el);
         const frame = wrapper.getBoundingClientRect();
         const boxes = [...el.shadowRoot!.querySelectorAll('[part]'), ...el.children].map((n) =>
           n.getBoundingClientRect(),
@@ -434,8 +433,7 @@ describe('vlens-register: forgiving phone and code input', () => {
 
   it('validates in a picked country after loading its metadata', async () => {
     const el = await mount();
-    (await countryToggle(el)).click();
-    await el.updateComplete;
+    await openCountryPicker(el);
     await typeKeys('saudi');
     await el.updateComplete;
     await sendKeys({ press: 'Enter' });

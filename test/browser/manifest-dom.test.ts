@@ -10,10 +10,10 @@ import type { VlensRegister } from '../../src/register/vlens-register.component.
 import { missingFromManifest, type ManifestLike } from '../helpers/manifest-coverage.js';
 import {
   ENDPOINT,
-  countryToggle,
   enterCodeFor,
   enterPhone,
   freshStandIn,
+  openCountryPicker,
   interact,
   mount,
   part,
@@ -57,8 +57,7 @@ describe('custom-elements.json against the rendered DOM', () => {
     interact(el);
     await el.updateComplete;
     collect(el, parts, slots);
-    (await countryToggle(el)).click();
-    await el.updateComplete;
+    await openCountryPicker(el);
     collect(el, parts, slots);
     part<HTMLButtonElement>(el, '[part~="country-done"]').click();
     await el.updateComplete;

@@ -9,7 +9,16 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import { setViewport } from '@web/test-runner-commands';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
-import { ENDPOINT, countryToggle, freshStandIn, standIn, submitButton, type, waitForStep } from './helpers.js';
+import {
+  ENDPOINT,
+  countryToggle,
+  freshStandIn,
+  openCountryPicker,
+  standIn,
+  submitButton,
+  type,
+  waitForStep,
+} from './helpers.js';
 import { fontsSettled, loadTestFonts, TEST_FONT_FAMILY } from './fonts.js';
 
 /** Numbers outside the range `uniquePhone()` hands out; the stand-in is reset before each test. */
@@ -88,8 +97,7 @@ describe('vlens-register: screenshots', function (this: unknown) {
   it('the country picker open, in both languages', async () => {
     for (const lang of ['en', 'ar'] as const) {
       const { wrapper, el } = await frame(lang);
-      (await countryToggle(el)).click();
-      await el.updateComplete;
+      await openCountryPicker(el);
       await expect(el).to.be.accessible();
       await shoot(wrapper, el, `${lang}-country-picker`);
     }
