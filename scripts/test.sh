@@ -74,10 +74,11 @@ case "$mode" in
     # Property tests at 100 runs each (their default is 300; `npm test` runs 1,000).
     job node env FUZZ_RUNS="${FUZZ_RUNS:-100}" bash scripts/node-tests.sh fast
     # Chromium's headless shell (test/browser/engines.mjs) in two shards, each its own runner, dev
-    # server, proxy and stand-in; the screenshots once, with the fonts the suite brings (the rerun
-    # without the machine's fonts is in `npm test`).
-    job chromium-1 env WTR_CHROMIUM=headless-shell WTR_SHARD=1/2 NO_FONTS_RERUN=no bash scripts/browser-tests.sh chromium
-    job chromium-2 env WTR_CHROMIUM=headless-shell WTR_SHARD=2/2 NO_FONTS_RERUN=no bash scripts/browser-tests.sh chromium
+    # server, proxy and stand-in, each file a page in one shared browser context; the screenshots once,
+    # with the fonts the suite brings (the rerun without the machine's fonts is in `npm test`).
+    fast_chromium=(env WTR_CHROMIUM=headless-shell WTR_CHROMIUM_CONTEXT=shared NO_FONTS_RERUN=no)
+    job chromium-1 "${fast_chromium[@]}" WTR_SHARD=1/2 bash scripts/browser-tests.sh chromium
+    job chromium-2 "${fast_chromium[@]}" WTR_SHARD=2/2 bash scripts/browser-tests.sh chromium
     ;;
   full)
     job node env FUZZ_RUNS="${FUZZ_RUNS:-1000}" bash scripts/node-tests.sh all
@@ -119,7 +120,7 @@ for name in "${jobs[@]}"; do
     summary=""
   else
     # One or more runs (scripts/browser-tests.sh): each run's last count, summed.
-    summary="$(awk '/^== .*browser of its own/ { run++ }
+    summary="$(awk '/^== / { run++ }
       match($0, /[0-9]+ passed, [0-9]+ failed/) { split(substr($0, RSTART, RLENGTH), w, " "); p[run] = w[1]; f[run] = w[3] }
       END { for (r in p) { tp += p[r]; tf += f[r] }; printf "%d passed, %d failed", tp, tf }' "$logs/$name.log")"
   fi
