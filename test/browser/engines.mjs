@@ -73,16 +73,52 @@ export function browserTestFiles() {
 }
 
 /**
- * The files an engine's main run takes: all but the Chromium-only ones and those it runs apart. `shard` ("i/n", from WTR_SHARD) takes every n-th file from the i-th: `npm run test:fast`
- * runs Chromium as two shards side by side, each with its own dev server, proxy and stand-in.
+ * What a file costs, in CPU-seconds of a whole run of it (browser, runner, proxy and stand-in), as
+ * measured in Chromium's headless shell with a shared context (2026-11-30): for balancing the shards
+ * only, so a stale figure costs time, never a result. Files not listed count as TYPICAL_FILE_COST.
+ */
+const FILE_COST = {
+  'contrast.test.ts': 11.1,
+  'frameworks/angular.test.ts': 6.7,
+  'oauth-lazy.test.ts': 5.3,
+  'i18n-a11y.test.ts': 5.1,
+  'hosts/jquery-cms.test.ts': 5.0,
+  'visual.test.ts': 4.6,
+  'hosts/angular-ssr.test.ts': 4.6,
+  'fuzz-responses.test.ts': 4.6,
+  'frameworks/svelte.test.ts': 4.5,
+  'hosts/react-ssr.test.ts': 4.3,
+  'a11y-audit.test.ts': 4.2,
+  'hosts/vue-global.test.ts': 3.7,
+};
+const TYPICAL_FILE_COST = 2;
+/** The runner the last shard starts for the files run apart, on top of their own cost. */
+const APART_RUN_COST = 4;
+const costOf = (file) => FILE_COST[file.replace('test/browser/', '')] ?? TYPICAL_FILE_COST;
+
+/**
+ * The files an engine's main run takes: all but the Chromium-only ones and those it runs apart.
+ * `shard` ("i/n", from WTR_SHARD) takes the i-th of n parts of about equal cost (the costliest file
+ * first, each to the part with the least so far; the last part also runs the files apart):
+ * `npm run test:fast` runs Chromium as two shards side by side, each with its own dev server, proxy
+ * and stand-in.
  */
 export function engineFiles(engine, shard = process.env.WTR_SHARD) {
-  const left = new Set([...(engine === 'chromium' ? [] : CHROMIUM_ONLY), ...filesApart(engine)]);
+  const apart = filesApart(engine);
+  const left = new Set([...(engine === 'chromium' ? [] : CHROMIUM_ONLY), ...apart]);
   const files = browserTestFiles().filter((file) => !left.has(file));
   if (!shard) return files;
   const [index, count] = shard.split('/').map(Number);
   if (!(count >= 1 && index >= 1 && index <= count)) throw new Error(`WTR_SHARD=${shard}: expected i/n, 1 <= i <= n`);
-  return files.filter((_, k) => k % count === index - 1);
+  const parts = Array.from({ length: count }, () => ({ cost: 0, files: [] }));
+  if (apart.length) parts[count - 1].cost = APART_RUN_COST + apart.reduce((sum, file) => sum + costOf(file), 0);
+  const costliestFirst = [...files].sort((a, b) => costOf(b) - costOf(a) || a.localeCompare(b));
+  for (const file of costliestFirst) {
+    const cheapest = parts.reduce((min, part) => (part.cost < min.cost ? part : min));
+    cheapest.cost += costOf(file);
+    cheapest.files.push(file);
+  }
+  return parts[index - 1].files.sort();
 }
 
 /**
