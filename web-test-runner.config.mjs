@@ -264,6 +264,8 @@ const standInCommands = {
       case 'stand-in:release':
         control.release();
         return true;
+      case 'stand-in:held':
+        return control.held();
       case 'stand-in:add-user':
         control.addUser(payload);
         return true;

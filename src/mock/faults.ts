@@ -17,8 +17,7 @@ export const relativePath = (path: string) =>
 export class FaultList {
   private active: ActiveFault[] = [];
   private releaseHeld: () => void = () => {};
-  /** Settles when `release()` or `clear()` lets the calls a `hold` fault holds go on. */
-  released: Promise<void> = this.nextRelease();
+  private released: Promise<void> = this.nextRelease();
 
   private nextRelease(): Promise<void> {
     return new Promise((resolve) => (this.releaseHeld = resolve));
@@ -44,6 +43,19 @@ export class FaultList {
     return hit.fault;
   }
 
+  /** Calls a `hold` fault is holding now. */
+  held = 0;
+
+  /** Holds a call until `release()` or `clear()` (or its request is aborted). */
+  async hold(signal: AbortSignal | undefined): Promise<void> {
+    this.held++;
+    try {
+      await Promise.race([this.released, aborted(signal)]);
+    } finally {
+      this.held--;
+    }
+  }
+
   release() {
     this.releaseHeld();
     this.released = this.nextRelease();
@@ -64,19 +76,19 @@ export function largeEnvelopeBody(bytes: number): string {
 
 /**
  * The answer a fault gives, or undefined when the call should go on normally
- * (after a delay, or once `released` settles). A reset throws StandInResetError.
+ * (after a delay, or once `faults` lets a held call go). A reset throws StandInResetError.
  */
 export async function applyFault(
   fault: StandInFault,
   signal: AbortSignal | undefined,
-  released: Promise<void>,
+  faults: Pick<FaultList, 'hold'>,
 ): Promise<Response | undefined> {
   switch (fault.kind) {
     case 'delay':
       await sleep(fault.ms, undefined, { signal }).catch(() => undefined);
       return undefined;
     case 'hold':
-      await Promise.race([released, aborted(signal)]);
+      await faults.hold(signal);
       return undefined;
     case 'status':
       return Response.json(

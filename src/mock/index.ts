@@ -68,7 +68,7 @@ export function createVlensStandIn(options: StandInOptions = {}): VlensStandIn {
 
     const fault = faults.take(path);
     if (fault) {
-      const faulted = await applyFault(fault, request.signal, faults.released);
+      const faulted = await applyFault(fault, request.signal, faults);
       if (faulted) return faulted;
     }
     if (request.method !== 'POST' || !pathname.startsWith(VLENS_API_PREFIX) || !isVlensPath(path)) {
@@ -99,6 +99,7 @@ export function createVlensStandIn(options: StandInOptions = {}): VlensStandIn {
     settings: () => ({ ...state.settings }),
     fault: (fault, scope) => faults.set(fault, scope),
     release: () => faults.release(),
+    held: () => faults.held,
     addUser: (user) => {
       state.addUser(user);
     },

@@ -43,6 +43,8 @@ export interface StandInControl {
   fault(fault: StandInFault | null, scope?: { path?: string; times?: number }): void;
   /** Lets every call a `hold` fault is holding go on. */
   release(): void;
+  /** How many calls `hold` faults are holding now (a call is held once its request reaches the stand-in). */
+  held(): number;
   /** Seed an existing user (for duplicate checks). */
   addUser(user: { phoneNumber: string; email?: string }): void;
   /** Forget users, codes, faults; settings back to the options given at creation. */

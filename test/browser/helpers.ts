@@ -18,8 +18,17 @@ export const standIn = {
   configure: (patch: Partial<StandInSettings>) => executeServerCommand('stand-in:configure', patch),
   fault: (fault: StandInFault | null, scope?: { path?: string; times?: number }) =>
     executeServerCommand('stand-in:fault', { fault, scope }),
-  /** Lets the calls a `{ kind: 'hold' }` fault holds go on. */
-  release: () => executeServerCommand('stand-in:release'),
+  /**
+   * Waits until a `{ kind: 'hold' }` fault holds a call (the widget shows it pending before its request has
+   * passed the proxy), then lets the held calls go on.
+   */
+  release: async () => {
+    await waitUntil(
+      async () => (await executeServerCommand<number, undefined>('stand-in:held')) > 0,
+      'the stand-in holds a call',
+    );
+    await executeServerCommand('stand-in:release');
+  },
   addUser: (user: { phoneNumber: string; email?: string }) => executeServerCommand('stand-in:add-user', user),
   reset: () => executeServerCommand('stand-in:reset'),
   calls: () => executeServerCommand<Record<string, number>, undefined>('stand-in:calls'),

@@ -48,22 +48,27 @@ describe('stand-in faults', () => {
     t.standIn.control.fault({ kind: 'hold' }, { path: CHECK, times: 2 });
     let answered = false;
     const held = t.post(CHECK, body).then((res) => ((answered = true), res));
-    // The held call has reached the stand-in (counted) and is still unanswered.
-    while (!t.standIn.control.calls()[CHECK]) await new Promise((resolve) => setImmediate(resolve));
+    // The held call has reached the stand-in (counted as held) and is still unanswered.
+    assert.equal(t.standIn.control.held(), 0);
+    while (t.standIn.control.held() !== 1) await new Promise((resolve) => setImmediate(resolve));
     await t.post(SEND, body);
     assert.equal(answered, false, 'a call on another path is not held, and this one still is');
+    assert.equal(t.standIn.control.held(), 1);
     t.standIn.control.release();
     const res = await held;
     assert.equal(res.status, 200);
     assert.equal(res.body.data.exists, false);
+    assert.equal(t.standIn.control.held(), 0, 'a released call is no longer counted');
 
     let second = false;
     const again = t.post(CHECK, body).then(() => (second = true));
     while (t.standIn.control.calls()[CHECK] !== 2) await new Promise((resolve) => setImmediate(resolve));
     await t.post(SEND, body);
     assert.equal(second, false, 'a release lets go what is held, not the calls after it');
+    assert.equal(t.standIn.control.held(), 1);
     t.standIn.control.reset();
     await again;
+    assert.equal(t.standIn.control.held(), 0, 'a reset lets go what is held');
     await t.post(CHECK, body); // times: 2 used up (and reset cleared it): answered at once
   });
 
