@@ -85,8 +85,11 @@ export function classicScriptOmits(omits = CLASSIC_SCRIPT_OMITS) {
   };
 }
 
-/** The module the classic script swaps for its `.classic.ts` sibling: lazy parts, already loaded. */
-export const CLASSIC_SCRIPT_SWAPS = [`${SRC}register${sep}lazy-parts.ts`];
+/**
+ * The modules the classic script swaps for their `.classic.ts` siblings: lazy parts, already loaded
+ * (and no country list: the classic script offers Egypt alone); calling codes of the countries it carries.
+ */
+export const CLASSIC_SCRIPT_SWAPS = [`${SRC}register${sep}lazy-parts.ts`, `${SRC}phone${sep}countries.ts`];
 
 /**
  * For the classic script (one file): modules in `swaps` resolve to their
