@@ -2,10 +2,11 @@
  * The proxy's configuration for the browser (`GET {endpoint}/config`), read
  * once per endpoint and page. Until it answers, `allowedCountries` is
  * `undefined`; when it cannot be read (an older proxy, a network failure),
- * `null`. The reading code loads lazily, after the first render.
+ * `null`. The reading code loads lazily, once the first screen has painted.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProxyConfig } from '../api/config.js';
+import { afterFirstPaint } from '../register/lazy-module.js';
 
 /** The host's settings, read when it updates: its `endpoint`, `credentials` and call timeout. */
 export type ServerConfigSettings = () => { endpoint: string; credentials: RequestCredentials; timeoutMs: number };
@@ -52,12 +53,14 @@ export class ServerConfig implements ReactiveController {
     this.loadedFor = key;
     this.config = endpoint ? undefined : null;
     if (!endpoint) return;
-    import('../api/config.js')
-      .then((module) => module.loadProxyConfig(endpoint, credentials, timeoutMs))
-      .then(
-        (config) => this.settle(key, config),
-        () => this.settle(key, null),
-      );
+    afterFirstPaint(() => {
+      import('../api/config.js')
+        .then((module) => module.loadProxyConfig(endpoint, credentials, timeoutMs))
+        .then(
+          (config) => this.settle(key, config),
+          () => this.settle(key, null),
+        );
+    });
   }
 
   private settle(key: string, config: ProxyConfig | null): void {

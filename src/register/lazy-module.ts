@@ -55,3 +55,22 @@ export function whenIdle(work: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout: 2000 });
   else setTimeout(work, 1);
 }
+
+/** Longest wait for a frame (a hidden page paints none) before `afterFirstPaint` runs its work anyway. */
+export const FRAME_WAIT_MS = 100;
+
+/**
+ * Runs `work` once, in a task after the next frame has painted, so loads
+ * that start then do not delay the first screen; after `FRAME_WAIT_MS` when
+ * no frame comes.
+ */
+export function afterFirstPaint(work: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    work();
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, FRAME_WAIT_MS);
+}

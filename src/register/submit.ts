@@ -13,6 +13,7 @@ import type { Action } from './action.js';
 import type { CountryPicker } from './country-picker.js';
 import type { FlowState } from './flow.js';
 import { submitPath } from './lazy-parts.js';
+import { afterFirstPaint } from './lazy-module.js';
 import type { Notice } from './notice.js';
 import { fieldFor, type LightField } from './light-fields.js';
 import { cleanEmail, RULE_VALUES, submittedAction } from './validation.js';
@@ -51,14 +52,16 @@ export class SubmitController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The first screen is up: fetch what a submit needs now; it brings the later strings, so render again then. */
+  /** The first screen is up: fetch what a submit needs once it has painted; it brings the later strings, so render again then. */
   hostUpdated(): void {
     if (this.preloaded) return;
     this.preloaded = true;
-    submitPath.load().then(
-      () => this.host.requestUpdate(),
-      () => {}, // a submit loads it again and reports the failure
-    );
+    afterFirstPaint(() => {
+      submitPath.load().then(
+        () => this.host.requestUpdate(),
+        () => {}, // a submit loads it again and reports the failure
+      );
+    });
   }
 
   /** A call is in flight, or a submit waits for the submit path. */

@@ -11,6 +11,7 @@ import { LightFieldsController, type LightFieldsState } from '../../src/controll
 import { ResumeController, type ResumableState } from '../../src/controllers/resume.js';
 import { resumeKey, saveResumePoint } from '../../src/register/resume.js';
 import { en } from '../../src/i18n/en.js';
+import { afterFirstPaint, FRAME_WAIT_MS } from '../../src/register/lazy-module.js';
 
 /** A promise the test settles. */
 function deferred<T>() {
@@ -283,4 +284,31 @@ describe('ResumeController', () => {
       off.remove();
     });
   }
+});
+
+// ---- afterFirstPaint ------------------------------------------------------------
+
+describe('afterFirstPaint', () => {
+  it('runs the work once, in a task after the next frame (or after FRAME_WAIT_MS without one): not in the update that asked', async () => {
+    const order: string[] = [];
+    const asked = performance.now();
+    let ranAfter = -1;
+    afterFirstPaint(() => {
+      order.push('work');
+      ranAfter = performance.now() - asked;
+    });
+    await Promise.resolve();
+    order.push('microtask');
+    await new Promise((resolve) => requestAnimationFrame(() => resolve(order.push('frame'))));
+    await waitUntil(() => order.includes('work'), 'the work ran');
+    expect(order[0]).to.equal('microtask');
+    if (order.indexOf('work') < order.indexOf('frame'))
+      expect(ranAfter, 'before a frame only on the fallback').to.be.at.least(FRAME_WAIT_MS - 1);
+    // Timers fire in order: one set now, longer than the fallback, fires after the fallback's.
+    await new Promise((resolve) => setTimeout(resolve, FRAME_WAIT_MS + 1));
+    expect(
+      order.filter((step) => step === 'work'),
+      'run once',
+    ).to.have.length(1);
+  });
 });
