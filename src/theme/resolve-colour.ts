@@ -2,7 +2,8 @@
  * Any CSS colour the browser understands (`#0b6e4f`, `rebeccapurple`,
  * `oklch(…)`, `color-mix(…)`) as sRGB bytes and alpha, by painting one pixel
  * on a small canvas; `rgb()`/`rgba()` strings, what computed styles mostly
- * give, are read directly.
+ * give, and hex colours, what theme tokens mostly are, are read directly
+ * (the canvas costs milliseconds on the first screen).
  */
 import type { Rgb } from './contrast.js';
 
@@ -12,6 +13,7 @@ export interface Rgba {
   alpha: number;
 }
 
+const HEX = /^#([\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})$/i;
 const RGB_FUNCTION = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/i;
 
 let context: CanvasRenderingContext2D | null | undefined;
@@ -22,10 +24,18 @@ export function resolveColour(text: string): Rgba | null {
   const key = text.trim();
   if (!key) return null;
   if (cache.has(key)) return cache.get(key)!;
-  const resolved = readRgbFunction(key) ?? paint(key);
+  const resolved = readHex(key) ?? readRgbFunction(key) ?? paint(key);
   if (cache.size > 200) cache.clear();
   cache.set(key, resolved);
   return resolved;
+}
+
+function readHex(text: string): Rgba | null {
+  const digits = HEX.exec(text)?.[1];
+  if (!digits) return null;
+  const full = digits.length > 4 ? digits : [...digits].map((digit) => digit + digit).join('');
+  const [r, g, b, a = 255] = (full.match(/../g) ?? []).map((pair) => parseInt(pair, 16));
+  return { rgb: [r, g, b], alpha: a / 255 };
 }
 
 function readRgbFunction(text: string): Rgba | null {

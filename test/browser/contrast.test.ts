@@ -188,3 +188,17 @@ describe('vlens-register: a host pair under 4.5:1', () => {
     }
   });
 });
+
+describe('resolveColour', () => {
+  it('reads hex colours (3, 4, 6 and 8 digits, any case) as the canvas paints them', () => {
+    expect(resolveColour('#1d4ed8')).to.deep.equal({ rgb: [29, 78, 216], alpha: 1 });
+    expect(resolveColour('#ABC')).to.deep.equal({ rgb: [170, 187, 204], alpha: 1 });
+    expect(resolveColour('#abc8')).to.deep.equal({ rgb: [170, 187, 204], alpha: 0x88 / 255 });
+    expect(resolveColour(' #0B6E4F80 ')).to.deep.equal({ rgb: [11, 110, 79], alpha: 0x80 / 255 });
+    // The same colours through the canvas (a syntax only it reads).
+    for (const hex of ['#1d4ed8', '#0b6e4f', '#93c5fd'])
+      expect(resolveColour(`color-mix(in srgb, ${hex} 100%, white)`)!.rgb).to.deep.equal(resolveColour(hex)!.rgb);
+    expect(resolveColour('#12345'), 'five digits are no colour').to.equal(null);
+    expect(resolveColour('#ggg')).to.equal(null);
+  });
+});
