@@ -4,18 +4,21 @@
  * Environment: BENCH_LOADS (page loads, default 25), BENCH_HTTP_SECONDS
  * (autocannon duration per proxy target and round, default 5),
  * BENCH_PROXY_ROUNDS (default 3), BENCH_FIRST_LOADS (fresh loads of each of
- * floor / ES / classic for the first-screen table, default 15), CHROME_PATH.
+ * floor / ES / classic for the first-screen table, default 15), BENCH_PROFILE_LOADS
+ * (profiled loads of each for where the first screen's time goes, default 10), CHROME_PATH.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { bundleSize, ensureBuilt } from './bench/bundle.js';
 import { heapAfterMounting, launchChromium, startBenchServer, timeToInteractive } from './bench/browser.js';
 import { firstLoadTable, measureFirstLoad } from './bench/first-load.js';
+import { firstProfileTable, profileFirstLoad } from './bench/first-profile.js';
 import { captchaCostTable, measureCaptchaCost } from './bench/captcha.js';
 import { FORWARDERS, measureProxyCost, proxyCostTable } from './bench/proxy.js';
 
 const loads = Number(process.env.BENCH_LOADS ?? 25);
 const firstLoads = Number(process.env.BENCH_FIRST_LOADS ?? 15);
+const profileLoads = Number(process.env.BENCH_PROFILE_LOADS ?? 10);
 const proxyLoad = {
   durationSec: Number(process.env.BENCH_HTTP_SECONDS ?? 5),
   rounds: Number(process.env.BENCH_PROXY_ROUNDS ?? 3),
@@ -39,7 +42,7 @@ async function main() {
   const server = await startBenchServer();
   const browser = await launchChromium();
   const chromeVersion = browser.version();
-  let interactive, heap, firstLoad;
+  let interactive, heap, firstLoad, firstProfile;
   try {
     try {
       interactive = await timeToInteractive(browser, server.url, loads);
@@ -49,6 +52,8 @@ async function main() {
     }
     console.error(`bench: first screen, ${firstLoads} fresh loads each of floor / ES / classic...`);
     firstLoad = await measureFirstLoad(browser, firstLoads);
+    console.error(`bench: where the first screen's time goes, ${profileLoads} profiled loads each...`);
+    firstProfile = await profileFirstLoad(browser, profileLoads);
   } finally {
     await browser.close();
   }
@@ -103,6 +108,14 @@ async function main() {
       "by then. The widget's first submit is clicked as soon as its input is usable, so the ES first load may still be " +
       "fetching its submit path: click → request is that wait. The bench lifts the proxy's per-IP and send limits " +
       '(every load submits from one address).',
+    '',
+    "### Where the first screen's time goes",
+    '',
+    firstProfileTable(firstProfile),
+    '',
+    `Self time of a V8 CPU profile (200 µs sampling) on the main thread from the page's head to its first input, ` +
+      `mean of ${profileLoads} fresh loads each, attributed through source maps to the parts \`npm run size\` weighs. ` +
+      'The profiler slows JavaScript down, so read the shares, not the totals, against the table above.',
     '',
     "## The proxy's cost, side by side",
     '',

@@ -89,7 +89,7 @@ if (tag === 'vlens-register') {
 window.__first = result;
 `;
 
-function page(variant: Variant): string {
+export function firstLoadPage(variant: Variant): string {
   const script =
     variant === 'floor'
       ? '<script type="module" src="/bench/floor.js"></script>'
@@ -132,7 +132,7 @@ export async function measureFirstLoad(browser: Browser, loads: number, root = p
   const sum = (paths: string[]) => [...new Set(paths)].reduce((total, path) => total + gzip(path), 0);
   const many = { points: 1_000_000, durationSec: 60 };
   const server = await startBenchServer(root, {
-    pages: Object.fromEntries(VARIANTS.map((v) => [`/bench/first/${v}.html`, page(v)])),
+    pages: Object.fromEntries(VARIANTS.map((v) => [`/bench/first/${v}.html`, firstLoadPage(v)])),
     scripts: { '/bench/floor.js': floor },
     // One client IP submits every load: the bench lifts the per-IP and send caps.
     limits: { ip: many, sendIp: many, sendShort: many, sendDaily: many, sendGlobal: many, existence: many },
