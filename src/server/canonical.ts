@@ -18,8 +18,11 @@ export type PhoneCheck =
  */
 export function checkPhone(phone: string): PhoneCheck {
   const parsed = parsePhoneNumberFromString(phone);
-  if (!parsed || !parsed.isValid()) return { ok: false, reason: 'invalid', message: 'not a valid phone number' };
+  if (!parsed) return { ok: false, reason: 'invalid', message: 'not a valid phone number' };
+  // A number with a type is valid (isValid() is `getType() !== undefined` with the max metadata's types),
+  // so isValid() — the same pattern matching again — is only asked when there is no type.
   const type = parsed.getType();
+  if (!type && !parsed.isValid()) return { ok: false, reason: 'invalid', message: 'not a valid phone number' };
   if (!type || !SMS_CAPABLE_TYPES.has(type)) {
     return {
       ok: false,

@@ -7,6 +7,7 @@ import { BlockList, isIPv4, isIPv6 } from 'node:net';
 
 /** The key per-client limits count on: IPv4 as is, IPv6 as its first four groups + `::/64`. */
 export function clientLimitKey(ip: string): string {
+  if (isIPv4(ip)) return ip;
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
   if (mapped && isIPv4(mapped[1])) return mapped[1];
   const groups = ipv6Groups(ip);

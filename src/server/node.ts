@@ -74,33 +74,56 @@ async function serveExchange(
 const SAFE_HOST = /^[\w.-]+(:\d+)?$|^\[[\da-f:.]+\](:\d+)?$/i;
 
 /** An IncomingMessage as a ProxyRequest (the URL from the Host header when it is a plain host, else localhost). */
-function incomingRequest(req: IncomingMessage): ProxyRequest & { started: boolean } {
-  const host = req.headers.host;
-  const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
-  const url = `${scheme}://${host && SAFE_HOST.test(host) ? host : 'localhost'}${req.url ?? '/'}`;
-  const header = (name: string): string | null => {
-    const value = req.headers[name.toLowerCase()];
-    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-  };
-  return {
-    started: false,
-    method: req.method ?? 'GET',
-    url,
-    headers: { get: header, has: (name) => req.headers[name.toLowerCase()] !== undefined },
-    readText(maxBytes) {
-      this.started = true;
-      req.on('error', () => {}); // a client that goes away mid-body rejects the read through 'close'
-      return readMessageText(req, maxBytes, { destroyPastMax: false });
-    },
-    toRequest: (body) => {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
-      }
-      return new Request(url, { method: req.method, headers, body });
-    },
-  };
+function incomingRequest(req: IncomingMessage): IncomingProxyRequest {
+  return new IncomingProxyRequest(req);
 }
+
+/** Node's request headers, looked up case-insensitively; repeated headers joined with ', '. */
+class IncomingHeaders {
+  constructor(private readonly headers: IncomingMessage['headers']) {}
+
+  get(name: string): string | null {
+    const value = this.headers[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  has(name: string): boolean {
+    return this.headers[name.toLowerCase()] !== undefined;
+  }
+}
+
+/** A ProxyRequest on an IncomingMessage, as a class: its methods are shared, not closures made per request. */
+class IncomingProxyRequest implements ProxyRequest {
+  /** Whether the body was asked for (serveExchange drains what is left of it). */
+  started = false;
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingHeaders;
+
+  constructor(private readonly req: IncomingMessage) {
+    const host = req.headers.host;
+    const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+    this.method = req.method ?? 'GET';
+    this.url = `${scheme}://${host && SAFE_HOST.test(host) ? host : 'localhost'}${req.url ?? '/'}`;
+    this.headers = new IncomingHeaders(req.headers);
+  }
+
+  readText(maxBytes: number): Promise<string | null> {
+    this.started = true;
+    this.req.on('error', ignore); // a client that goes away mid-body rejects the read through 'close'
+    return readMessageText(this.req, maxBytes, { destroyPastMax: false });
+  }
+
+  toRequest(body: string): Request {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(this.req.headers)) {
+      for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+    }
+    return new Request(this.url, { method: this.req.method, headers, body });
+  }
+}
+
+function ignore(): void {}
 
 /**
  * Reads and discards what is left of a request body, closing the socket past DRAIN_MAX_BYTES; the

@@ -164,8 +164,8 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
       trustedHops === 0 &&
       !warnedForwardedFor &&
       socketIp &&
-      isPrivateAddress(socketIp) &&
-      request.headers.has('x-forwarded-for')
+      request.headers.has('x-forwarded-for') &&
+      isPrivateAddress(socketIp)
     ) {
       warnedForwardedFor = true;
       warn(
@@ -420,9 +420,14 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     }
   }
 
-  async function route(request: ProxyRequest, url: URL, ip: string, entry: VlensProxyLogEntry): Promise<ProxyReply> {
+  async function route(
+    request: ProxyRequest,
+    pathname: string,
+    ip: string,
+    entry: VlensProxyLogEntry,
+  ): Promise<ProxyReply> {
     const prefix = `${mountPath}/`;
-    const sub = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : undefined;
+    const sub = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : undefined;
     if (sub === 'healthz') {
       entry.path = `${mountPath}/healthz`;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -514,7 +519,7 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     };
     let response: ProxyReply;
     try {
-      response = await route(request, new URL(request.url), ip, entry);
+      response = await route(request, pathnameOf(request.url), ip, entry);
     } catch (error) {
       const refusal = error instanceof ProxyRefusal ? error : new ProxyRefusal(500, 'Internal error');
       if (!(error instanceof ProxyRefusal)) entry.error = error instanceof Error ? error.name : 'Error';
@@ -536,6 +541,20 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     await limits.close();
   };
   return Object.assign(handler, { exchange, close, mountPath });
+}
+
+/** Pathnames of the request URLs seen (a handful per deployment: one per host and path), parsed once each. */
+const PATHNAMES = new Map<string, string>();
+const PATHNAMES_MAX = 256;
+
+/** `new URL(url).pathname`, from PATHNAMES when `url` was seen before; throws as `new URL` does on an invalid URL. */
+function pathnameOf(url: string): string {
+  let pathname = PATHNAMES.get(url);
+  if (pathname === undefined) {
+    pathname = new URL(url).pathname;
+    if (PATHNAMES.size < PATHNAMES_MAX) PATHNAMES.set(url, pathname);
+  }
+  return pathname;
 }
 
 function envelopeResponse(refusal: ProxyRefusal): ProxyReply {

@@ -6,6 +6,7 @@
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 
 /** An upstream answer whose body has not been read yet. */
 export interface UpstreamAnswer {
@@ -81,12 +82,13 @@ export function nodeUpstream({ keepAliveMs = 4000 }: NodeUpstreamOptions = {}): 
   const agentOptions = { keepAlive: true, timeout: keepAliveMs, scheduling: 'lifo' as const };
   const httpAgent = new HttpAgent(agentOptions);
   const httpsAgent = new HttpsAgent(agentOptions);
-  // The proxy calls a handful of URLs (one per endpoint): parse each once.
-  const targets = new Map<string, URL>();
+  // The proxy calls a handful of URLs (one per endpoint): parse each once, into the request options it gives.
+  const targets = new Map<string, Target>();
   const parsed = (url: string) => {
     let target = targets.get(url);
     if (!target) {
-      target = new URL(url);
+      const { protocol, hostname, port, path, auth } = urlToHttpOptions(new URL(url));
+      target = { secure: protocol === 'https:', protocol, hostname, port, path, auth };
       if (targets.size < 64) targets.set(url, target);
     }
     return target;
@@ -95,13 +97,16 @@ export function nodeUpstream({ keepAliveMs = 4000 }: NodeUpstreamOptions = {}): 
   const post = (url: string, { headers, body, signal }: UpstreamCall) =>
     new Promise<UpstreamAnswer>((resolve, reject) => {
       if (signal.aborted) return reject(signal.reason);
-      const target = parsed(url);
-      const secure = target.protocol === 'https:';
-      const payload = Buffer.from(body);
-      const request = (secure ? httpsRequest : httpRequest)(target, {
+      const { secure, protocol, hostname, port, path, auth } = parsed(url);
+      const request = (secure ? httpsRequest : httpRequest)({
+        protocol,
+        hostname,
+        port,
+        path,
+        auth,
         method: 'POST',
         agent: secure ? httpsAgent : httpAgent,
-        headers: { ...headers, 'Content-Length': String(payload.byteLength) },
+        headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
       });
       const onAbort = () => request.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
       signal.addEventListener('abort', onAbort, { once: true });
@@ -118,14 +123,17 @@ export function nodeUpstream({ keepAliveMs = 4000 }: NodeUpstreamOptions = {}): 
           status,
           contentType: headerText(response.headers['content-type']),
           redirected: status >= 300 && status < 400,
-          readText: (maxBytes) => readMessageText(response, maxBytes).finally(settle),
-          discard: async () => {
+          readText(maxBytes) {
+            return readMessageText(response, maxBytes).finally(settle);
+          },
+          async discard() {
             settle();
             response.destroy();
           },
         });
       });
-      request.end(payload);
+      // A string goes out in one write with the headers.
+      request.end(body, 'utf8');
     });
   return Object.assign(post, {
     close: () => {
@@ -133,6 +141,16 @@ export function nodeUpstream({ keepAliveMs = 4000 }: NodeUpstreamOptions = {}): 
       httpsAgent.destroy();
     },
   });
+}
+
+/** What a request needs of an upstream URL (as `http.request` reads a URL: see `urlToHttpOptions`). */
+interface Target {
+  secure: boolean;
+  protocol?: string | null;
+  hostname?: string | null;
+  port?: number | string | null;
+  path?: string | null;
+  auth?: string | null;
 }
 
 function headerText(value: string | string[] | undefined): string {
