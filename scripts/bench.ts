@@ -107,7 +107,8 @@ async function main() {
       'and a button) bundled here by esbuild from the same Lit. Bytes are the sum of gzip -9 sizes of the scripts fetched ' +
       "by then. The widget's first submit is clicked as soon as its input is usable, so the ES first load may still be " +
       "fetching its submit path: click → request is that wait. The bench lifts the proxy's per-IP and send limits " +
-      '(every load submits from one address).',
+      '(every load submits from one address). The per-round ratio divides each load by the floor loaded in the same round, ' +
+      'so a busy moment on the machine weighs on both sides of it.',
     '',
     "### Where the first screen's time goes",
     '',
