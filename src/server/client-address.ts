@@ -57,3 +57,42 @@ export function isPrivateAddress(ip: string): boolean {
   const address = ip.replace(/%.*$/, '');
   return isIPv6(address) && PRIVATE.check(address, 'ipv6');
 }
+
+export interface ClientAddressOptions {
+  trustProxy?: boolean | number;
+  warn: (message: string) => void;
+}
+
+/** The client address of a request: the socket's, or read from `X-Forwarded-For` behind trusted proxies. */
+export function createClientAddress({ trustProxy, warn }: ClientAddressOptions) {
+  const trustedHops = trustProxy === true ? 1 : trustProxy || 0;
+  let warnedForwardedFor = false;
+
+  return function clientAddress(
+    headers: { get(name: string): string | null; has(name: string): boolean },
+    socketIp: string | undefined,
+  ): string {
+    if (
+      trustedHops === 0 &&
+      !warnedForwardedFor &&
+      socketIp &&
+      headers.has('x-forwarded-for') &&
+      isPrivateAddress(socketIp)
+    ) {
+      warnedForwardedFor = true;
+      warn(
+        `vlens proxy: requests arrive from the private address ${socketIp} with X-Forwarded-For, but trustProxy is off: ` +
+          'every client behind that proxy shares one IP budget. Set trustProxy to the number of proxies in front.',
+      );
+    }
+    if (trustedHops > 0) {
+      const hops = (headers.get('x-forwarded-for') ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const ip = hops[hops.length - trustedHops] ?? hops[0];
+      if (ip) return ip;
+    }
+    return socketIp ?? 'unknown';
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * One call through the proxy, as its stages see it. createVlensProxy makes
+ * one CallContext per request and hands it from stage to stage:
+ *
+ *   route → readBody/validate → budgets (client, destination) → human check
+ *   (CAPTCHA, verifyHuman) → proofs (claim) → forward → documented fields →
+ *   proofs (note) → log
+ *
+ * Each stage reads what the ones before it filled in and throws a
+ * ProxyRefusal to end the call. Stages are plain async functions over this
+ * object, so a wrapper (metrics, traces) can time each by name.
+ */
+import type { VlensPath } from '../api/paths.js';
+import type { ProxyRequest } from './exchange.js';
+import type { VlensProxyLogEntry } from './log.js';
+
+export interface CallContext {
+  readonly request: ProxyRequest;
+  /** The client's address as the budgets see it (see client-address.ts). */
+  readonly ip: string;
+  /** The log line of this call, filled in as the stages go. */
+  readonly entry: VlensProxyLogEntry;
+  /** The Vlens path asked for (set by route). */
+  path: VlensPath;
+  /** The request body as sent (set by readBody). */
+  raw: string;
+  /** The validated body, phone number normalised to E.164 (set by validate); what is forwarded. */
+  body: Record<string, unknown>;
+  /** The phone number's country, when the body has one (set by validate). */
+  country?: string;
+  /** For a code check: the checks this proxy still forwards for its request id (set by the budgets). */
+  codeChecksLeft?: number;
+  /** The upstream's answer (set by forward). */
+  status: number;
+  envelope: Record<string, unknown>;
+  /** Whether the upstream's answer is a failure (set by forward). */
+  failed: boolean;
+}
+
+/** What a stage is: it reads and fills in the context, or throws a ProxyRefusal. */
+export type Stage = (call: CallContext) => Promise<void> | void;

@@ -1,0 +1,61 @@
+/**
+ * The human-check stage: before a code is sent, the built-in CAPTCHA's
+ * token (checked with its provider) and the tenant's `verifyHuman` hook,
+ * each within its deadline. Fails closed: no answer in time is a 503.
+ */
+import { CAPTCHA_TOKEN_HEADER } from '../api/paths.js';
+import { callKind } from './budgets.js';
+import type { CallContext } from './call-context.js';
+import { createCaptchaVerifier, type CaptchaOptions } from './captcha.js';
+import { ProxyRefusal } from './refusal.js';
+
+export interface HumanCheckOptions {
+  captcha?: CaptchaOptions;
+  verifyHuman?: (request: Request) => Promise<boolean>;
+  /** Deadline for each of the two, ms. */
+  timeoutMs: number;
+}
+
+const unavailable = (field?: string) =>
+  new ProxyRefusal(503, 'Human verification is unavailable; try again shortly', field);
+
+export function createHumanCheck({ captcha, verifyHuman, timeoutMs }: HumanCheckOptions) {
+  const verifyCaptcha = captcha ? createCaptchaVerifier(captcha) : undefined;
+
+  /** The CAPTCHA token of the call, checked with the provider within the deadline. */
+  async function checkCaptcha(call: CallContext): Promise<void> {
+    if (!verifyCaptcha) return;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const verdict = await verifyCaptcha(call.request.headers.get(CAPTCHA_TOKEN_HEADER), call.ip, deadline);
+    if (verdict === 'unavailable') throw unavailable('captcha');
+    if (verdict === 'refused') throw new ProxyRefusal(403, 'Human verification failed', 'captcha');
+  }
+
+  /** Whether a human sent this (the `verifyHuman` hook, within its deadline). */
+  async function checkHook(call: CallContext): Promise<void> {
+    if (!verifyHuman) return;
+    const copy = call.request.toRequest(call.raw);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a ProxyRefusal, answered as a 503
+      timer = setTimeout(() => reject(unavailable()), timeoutMs);
+    });
+    try {
+      const human = await Promise.race([Promise.resolve().then(() => verifyHuman(copy)), deadline]).catch(() => {
+        throw unavailable();
+      });
+      if (!human) throw new ProxyRefusal(403, 'Human verification failed');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Stage: every code send passes the CAPTCHA, then the hook. */
+  async function checkHuman(call: CallContext): Promise<void> {
+    if (!callKind(call).isSend) return;
+    await checkCaptcha(call);
+    await checkHook(call);
+  }
+
+  return { checkHuman };
+}
