@@ -11,11 +11,15 @@ import type { VlensError } from './api/error.js';
 export interface VlensRegisteredDetail {
   /** The user's access token; always present (a success without one is reported as a `protocol` error). */
   accessToken: string;
+  /** The token encrypted by Vlens, when it sends one. */
   encryptedAccessToken: string | null;
+  /** The token's lifetime in seconds, when Vlens sends it. */
   expireInSeconds: number | null;
   userName: string | null;
   userFullName: string | null;
+  /** Vlens's `UserBasicInfo` for the new user, when sent. */
   user: UserBasicInfo | null;
+  /** Whether Vlens has verified the person's digital identity (false when not sent). */
   isDigitalIdentityVerified: boolean;
 }
 
@@ -24,19 +28,25 @@ export type VlensErrorKind = 'api' | 'network' | 'timeout' | 'protocol' | 'confi
 
 /** `vlens-error`: the envelope as received, plus where and how the call failed. */
 export interface VlensErrorDetail {
+  /** The envelope's `error_code` (the proxy's own refusals use the HTTP status). */
   error_code: number | null;
+  /** The server's message: detail for logs, never shown (the widget shows its own text). */
   error_message: string | null;
+  /** The envelope's `error_descriptions` as received (`{ source: "proxy", field? }` from the proxy). */
   error_descriptions: unknown;
   /** The step the widget was on. */
   step: StepId;
   /** HTTP status, or null when no response arrived (network, timeout, config). */
   status: number | null;
+  /** `api` (an answer that says no), `network`, `timeout` (the widget's deadline or a 504), `protocol` (an answer that does not parse), `config`. */
   kind: VlensErrorKind;
 }
 
 /** `vlens-step-change`: for analytics. */
 export interface VlensStepChangeDetail {
+  /** The step left. */
   from: StepId;
+  /** The step shown now. */
   to: StepId;
 }
 

@@ -46,19 +46,19 @@ import { vlensRegisterStyles } from './vlens-register.styles.js';
  * Attributes are documented on their properties.
  *
  * The step's field, label, hint and status line are light-DOM children (the four slots below), made at
- * the first interaction, where password managers find them (README: autofill, hydration).
+ * the first interaction, where password managers find them (docs/accessibility.md, docs/hosts.md).
  *
  * Colours have light and dark defaults (`theme`); set them in pairs that reach 4.5:1. Text on the primary
- * colour is chosen readable unless the host sets `--vlens-color-on-primary` (README: theming).
+ * colour is chosen readable unless the host sets `--vlens-color-on-primary` (docs/theming.md).
  *
  * @summary Vlens registration: phone, code, email, finish — ends with the user's access token.
  *
  * @attr lang - The language (`ar…` → Arabic, right-to-left; else English); without it, the closest ancestor's, else the document's.
  * @attr step - Reflected, read-only: the current step id, from the first interaction (or the first step change) on.
  *
- * @fires vlens-registered - The account exists; detail: the `RegisterOutput` essentials with the access token.
- * @fires vlens-error - A call failed (or the endpoint is missing); detail: envelope, step, status, kind.
- * @fires vlens-step-change - The step changed after a user action or a call result; detail: `{ from, to }`.
+ * @fires {CustomEvent<VlensRegisteredDetail>} vlens-registered - The account exists; detail: the `RegisterOutput` essentials with the access token.
+ * @fires {CustomEvent<VlensErrorDetail>} vlens-error - A call failed (or the endpoint is missing); detail: envelope, step, status, kind.
+ * @fires {CustomEvent<VlensStepChangeDetail>} vlens-step-change - The step changed after a user action or a call result; detail: `{ from, to }`.
  *
  * @slot consent - Tenant terms shown above the final button.
  * @slot field-label - Filled by the element: the light-DOM `<label>` of the step's field.

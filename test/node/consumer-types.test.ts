@@ -1,5 +1,5 @@
 /**
- * The README's TypeScript snippets compile in a consumer project against the package's published
+ * The TypeScript snippets of the README and the guides (docs/) compile in a consumer project against the package's published
  * declarations (as `npm run build:dist` emits them, resolved through `exports`), with the latest
  * TypeScript (the `tsc7` dev dependency) under `bundler` and `node16` resolution; the events are typed
  * on the element, `document` and `window`, and `e.detail.accessToken` is a `string`.
@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -19,10 +19,13 @@ const DIR = join(ROOT, `.tmp/consumer-types-${process.pid}`);
 const PACKAGE = join(DIR, 'node_modules/vlens-register');
 const TSC_LATEST = join(ROOT, 'node_modules/tsc7/bin/tsc');
 
-/** The README blocks marked `<!-- consumer-types … -->`. */
+/** The blocks of the README and docs/*.md marked `<!-- consumer-types … -->`. */
 function readmeSnippets(): string[] {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  return [...readme.matchAll(/<!-- consumer-types[^>]*-->\s*```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const guides = readdirSync(join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join('docs', name));
+  const text = ['README.md', ...guides].map((path) => readFileSync(join(ROOT, path), 'utf8')).join('\n');
+  return [...text.matchAll(/<!-- consumer-types[^>]*-->\s*```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
 }
 
 /** create-vite's `tsconfig.app.json`, with the resolution under test. */
@@ -77,12 +80,12 @@ test('the latest TypeScript is the one under test', async () => {
   assert.match(stdout, /Version ([7-9]|\d{2,})\./);
 });
 
-test('the README has TypeScript snippets for this test', () => {
+test('the README and the guides have TypeScript snippets for this test', () => {
   assert.ok(readmeSnippets().length >= 1);
 });
 
 for (const module of ['preserve', 'node16'] as const) {
-  test(`README snippets compile (${module === 'preserve' ? 'bundler' : 'node16'} resolution)`, async () => {
+  test(`README and guide snippets compile (${module === 'preserve' ? 'bundler' : 'node16'} resolution)`, async () => {
     const files = Object.fromEntries(readmeSnippets().map((text, i) => [`readme-${i}.ts`, text]));
     assert.equal(await compile(module, files), '');
   });
