@@ -5,7 +5,8 @@
  *   dist/vlens-register.iife.js  classic script: one file, Egypt's phone metadata only, no Microsoft
  *                                sign-in (see CLASSIC_SCRIPT_OMITS)
  *   dist/esm/**                  the package's modules for bundlers: unminified, structure kept, deps external;
- *                                Microsoft sign-in is its own entry (dist/esm/oauth/microsoft-sign-in.js)
+ *                                Microsoft sign-in is its own entry (dist/esm/oauth/microsoft-sign-in.js), the
+ *                                React component another (dist/esm/react/index.js, `'use client'` kept on top)
  *   dist/server/*.js, dist/mock/*.js   Node entries (proxy, adapters, stand-in), deps external
  * Declarations come from `tsc -p tsconfig.build.json` (dist/types/**).
  */
@@ -104,6 +105,18 @@ export function scriptTagBundles({ input = BROWSER_ENTRY, sourcemap = false } = 
   ];
 }
 
+/** The React component's module: `'use client'` must stay its first statement. */
+const REACT_ENTRY = 'src/react/index.ts';
+const isReactEntry = (id) => id?.replaceAll('\\', '/').endsWith(REACT_ENTRY);
+
+/**
+ * Rollup drops module-level directives (with a warning): the React component's `'use client'` is put
+ * back as the banner of its own file, and that one warning is expected.
+ */
+const useClientBanner = (chunk) => (isReactEntry(chunk.facadeModuleId) ? "'use client';" : '');
+const keepUseClient = (next) => (warning, warn) =>
+  warning.code === 'MODULE_LEVEL_DIRECTIVE' && isReactEntry(warning.id) ? undefined : next(warning, warn);
+
 /**
  * The package's browser modules for bundlers: one file per source module. The
  * core entries never reach `@azure/msal-browser`: only `oauth/microsoft-sign-in`
@@ -114,8 +127,9 @@ const packageModules = {
     index: 'src/index.ts',
     'vlens-register': 'src/vlens-register.ts',
     'oauth/microsoft-sign-in': 'src/oauth/microsoft-sign-in.ts',
+    'react/index': REACT_ENTRY,
   },
-  onwarn,
+  onwarn: keepUseClient(onwarn),
   external: (id) => isDependency(id),
   plugins: [browserOnly(), esbuild({ target: TARGET })],
   output: {
@@ -124,6 +138,7 @@ const packageModules = {
     preserveModules: true,
     preserveModulesRoot: 'src',
     entryFileNames: '[name].js',
+    banner: useClientBanner,
   },
 };
 

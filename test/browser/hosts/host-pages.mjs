@@ -3,6 +3,11 @@
 //                                        the project's own configuration (scriptTagBundles), unminified
 //   /hosts/react.html?build=…            React 19 renderToString + hydrateRoot (development or production)
 //   /hosts/react-client.js?build=…       the React page's script: react-dom/client + the app, bundled by esbuild
+//   /hosts/react-component.html?react=…&mode=…&build=…
+//                                        vlens-register/react's <VlensRegister> in React 18 or 19: `ssr`
+//                                        (renderToString + hydrateRoot), `nav` (a server-rendered first page,
+//                                        then a client render), `csr` (createRoot only)
+//   /hosts/react-component-client.js?…   its script, bundled by esbuild with that React
 //   /hosts/vue-ssr.html                  Vue 3 renderToString (@vue/server-renderer) + createSSRApp
 //   /hosts/svelte.html                   Svelte 5 render (svelte/server) + hydrate
 //   /hosts/svelte-client.js              the Svelte page's script: the component compiled for the browser (dev)
@@ -65,9 +70,29 @@ function reactBuild(context) {
   return build;
 }
 
+/** React 18's own package (test/fixtures/react18): its react-dom cannot sit beside React 19 in node_modules. */
+const REACT_18_DIR = fileURLToPath(new URL('../../fixtures/react18/', import.meta.url));
+
+/** esbuild plugin: `react` and `react-dom` (and their subpaths) resolved from React 18's package. */
+const react18 = {
+  name: 'react-18',
+  setup(builder) {
+    builder.onResolve({ filter: /^(react|react-dom|scheduler)(\/.*)?$/ }, async (args) => {
+      if (args.pluginData === 'react-18') return undefined;
+      const result = await builder.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: REACT_18_DIR,
+        pluginData: 'react-18',
+      });
+      return result.errors.length ? { errors: result.errors } : { path: result.path };
+    });
+  },
+};
+
 /** Bundles `entry` (next to this file) with React's `process.env.NODE_ENV` switch set to `mode`. */
-async function bundleReact(entry, mode, platform) {
+async function bundleReact(entry, mode, platform, { react = '19' } = {}) {
   const result = await build({
+    plugins: react === '18' ? [react18] : [],
     entryPoints: [fileURLToPath(new URL(entry, HERE))],
     bundle: true,
     format: 'esm',
@@ -207,8 +232,57 @@ async function angularPage() {
   });
 }
 
+const REACT_VERSIONS = ['18', '19'];
+const COMPONENT_MODES = { ssr: 'register', nav: 'home', csr: null };
+
+/** The React component page's query: React version, mode and build, each checked. */
+function componentQuery(context) {
+  const react = context.URL.searchParams.get('react') ?? '19';
+  const mode = context.URL.searchParams.get('mode') ?? 'ssr';
+  if (!REACT_VERSIONS.includes(react)) throw new Error(`react must be one of ${REACT_VERSIONS.join(', ')}`);
+  if (!(mode in COMPONENT_MODES)) throw new Error(`mode must be one of ${Object.keys(COMPONENT_MODES).join(', ')}`);
+  return { react, mode, build: reactBuild(context) };
+}
+
+/** react-dom/server and the component app, per React version (production build, as reactServer). */
+const componentServer = Object.fromEntries(
+  REACT_VERSIONS.map((react) => [
+    react,
+    once(async () => {
+      const code = await bundleReact('./react-component/server.ts', 'production', 'node', { react });
+      return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+    }),
+  ]),
+);
+
+/** The component page's script, per React version and build. */
+const componentClients = new Map();
+function componentClient({ react, build }) {
+  const key = `${react}/${build}`;
+  if (!componentClients.has(key))
+    componentClients.set(
+      key,
+      once(() => bundleReact('./react-component/client.ts', build, 'browser', { react })),
+    );
+  return componentClients.get(key)();
+}
+
+async function componentPage(context) {
+  const query = componentQuery(context);
+  const start = COMPONENT_MODES[query.mode];
+  const markup = start ? (await componentServer[query.react]()).renderApp(start) : '';
+  return page({
+    title: `vlens-register/react in React ${query.react} (${query.mode}, ${query.build})`,
+    // The component's module defines the element: no separate widget script.
+    widget: '',
+    body: `<div id="root">${markup}</div>`,
+    client: `/hosts/react-component-client.js?${context.URL.searchParams}`,
+  });
+}
+
 const PAGES = {
   '/hosts/react.html': (context) => reactPage(reactBuild(context)),
+  '/hosts/react-component.html': componentPage,
   '/hosts/vue-ssr.html': vuePage,
   '/hosts/svelte.html': sveltePage,
   '/hosts/angular.html': angularPage,
@@ -221,6 +295,8 @@ export const hostPagesPlugin = {
     const { path } = context;
     if (path === '/dist/vlens-register.iife.js') return { body: await classicScript(), type: 'js' };
     if (path === '/hosts/react-client.js') return { body: await reactClient[reactBuild(context)](), type: 'js' };
+    if (path === '/hosts/react-component-client.js')
+      return { body: await componentClient(componentQuery(context)), type: 'js' };
     if (PAGES[path]) return { body: await PAGES[path](context), type: 'html' };
     if (path === '/hosts/svelte-client.js') return { body: await svelteClient(), type: 'js' };
     return undefined;

@@ -22,6 +22,10 @@ export interface HostProbe {
   ready: boolean;
   /** The <vlens-register> the server rendered, noted before hydration (SSR hosts). */
   serverElement: Element | null;
+  /** What the host's `ref` to the widget holds (the React component host). */
+  refElement?: Element | null;
+  /** The React version the page runs (the React component host). */
+  reactVersion?: string;
 }
 
 declare global {
