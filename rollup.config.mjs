@@ -147,6 +147,8 @@ const nodeEntries = {
   input: {
     'server/proxy': 'src/server/proxy.ts',
     'server/node': 'src/server/node.ts',
+    'server/next': 'src/server/next.ts',
+    'server/h3': 'src/server/h3.ts',
     'mock/index': 'src/mock/index.ts',
     'mock/server': 'src/mock/server.ts',
   },

@@ -4,6 +4,7 @@
  * (one subscriber's whole prefix is one client), anything else verbatim.
  */
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import { forwardedClientReader, trustsForwardedFor, type ForwardedForTrust } from './forwarded-for.js';
 
 /** The key per-client limits count on: IPv4 as is, IPv6 as its first four groups + `::/64`. */
 export function clientLimitKey(ip: string): string {
@@ -58,41 +59,46 @@ export function isPrivateAddress(ip: string): boolean {
   return isIPv6(address) && PRIVATE.check(address, 'ipv6');
 }
 
-export interface ClientAddressOptions {
-  trustProxy?: boolean | number;
+export interface ClientAddressOptions extends ForwardedForTrust {
   warn: (message: string) => void;
 }
 
-/** The client address of a request: the socket's, or read from `X-Forwarded-For` behind trusted proxies. */
-export function createClientAddress({ trustProxy, warn }: ClientAddressOptions) {
-  const trustedHops = trustProxy === true ? 1 : trustProxy || 0;
+/**
+ * The client address of a request: the socket's, or read from `X-Forwarded-For` behind trusted proxies
+ * (forwarded-for.ts). Warns once when a private peer sends X-Forwarded-For that nothing says to trust,
+ * and once when a request comes with no address and nothing to read one from (every client is then
+ * "unknown"). Throws at creation on a `trustedProxies` entry that is not an address or range.
+ */
+export function createClientAddress({ warn, ...trust }: ClientAddressOptions) {
+  const trusting = trustsForwardedFor(trust);
+  const forwardedClient = forwardedClientReader(trust);
   let warnedForwardedFor = false;
+  let warnedNoAddress = false;
 
   return function clientAddress(
     headers: { get(name: string): string | null; has(name: string): boolean },
     socketIp: string | undefined,
   ): string {
-    if (
-      trustedHops === 0 &&
-      !warnedForwardedFor &&
-      socketIp &&
-      headers.has('x-forwarded-for') &&
-      isPrivateAddress(socketIp)
-    ) {
+    if (trusting) return forwardedClient(headers.get('x-forwarded-for'), socketIp) ?? socketIp ?? 'unknown';
+    if (socketIp === undefined) {
+      if (!warnedNoAddress) {
+        warnedNoAddress = true;
+        warn(
+          'vlens proxy: a request came with no client address and neither trustProxy nor trustedProxies is set, so ' +
+            'every client shares one IP budget ("unknown"). Behind proxies that set X-Forwarded-For (Vercel, a load ' +
+            'balancer) set trustProxy to their number or trustedProxies to their addresses; else pass { clientIp }.',
+        );
+      }
+      return 'unknown';
+    }
+    if (!warnedForwardedFor && headers.has('x-forwarded-for') && isPrivateAddress(socketIp)) {
       warnedForwardedFor = true;
       warn(
         `vlens proxy: requests arrive from the private address ${socketIp} with X-Forwarded-For, but trustProxy is off: ` +
-          'every client behind that proxy shares one IP budget. Set trustProxy to the number of proxies in front.',
+          'every client behind that proxy shares one IP budget. Set trustProxy to the number of proxies in front ' +
+          '(or trustedProxies to their addresses).',
       );
     }
-    if (trustedHops > 0) {
-      const hops = (headers.get('x-forwarded-for') ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-      const ip = hops[hops.length - trustedHops] ?? hops[0];
-      if (ip) return ip;
-    }
-    return socketIp ?? 'unknown';
+    return socketIp;
   };
 }

@@ -42,9 +42,17 @@ export interface VlensProxyOptions {
   /**
    * Read the client IP from `X-Forwarded-For` instead of the socket. `true`
    * trusts one proxy in front (the right-most entry, the one it appended);
-   * a number trusts that many hops. Default false.
+   * a number trusts that many hops. Default false. A handler called with
+   * no client address while neither this nor `trustedProxies` is set warns
+   * once: every client then shares one per-IP budget.
    */
   trustProxy?: boolean | number;
+  /**
+   * The addresses and CIDR ranges of the proxies in front (`['10.0.0.0/8']`): the client is the
+   * right-most `X-Forwarded-For` entry that is not one of them, read only when the request comes from
+   * one of them. Wins over `trustProxy`. An entry that is not an address or range throws at creation.
+   */
+  trustedProxies?: readonly string[];
   /** Rate limits; each given limit replaces its default (see DEFAULT_LIMITS). */
   limits?: Partial<VlensLimits>;
   /**
@@ -134,7 +142,11 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
   const configBody = JSON.stringify(config);
 
   // The stages, in the order a call goes through them (see call-context.ts).
-  const clientAddress = createClientAddress({ trustProxy: options.trustProxy, warn });
+  const clientAddress = createClientAddress({
+    trustProxy: options.trustProxy,
+    trustedProxies: options.trustedProxies,
+    warn,
+  });
   const readBody = createReadBody(options.maxBodyBytes ?? 16_384);
   const budgets = createBudgets({
     store,

@@ -126,7 +126,7 @@ describe('request hardening', () => {
       body,
       duplex: 'half',
     });
-    const res = await handler(request);
+    const res = await handler(request, { clientIp: '127.0.0.1' });
     assert.equal(res.status, 413);
     assert.equal(upstream.requests.length, 0);
     await handler.close();
