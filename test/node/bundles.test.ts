@@ -16,6 +16,7 @@ import { createVlensProxy } from '../../src/server/proxy.js';
 import { toNodeListener } from '../../src/server/node.js';
 import { serveStatic } from '../../src/server/static.js';
 import { builtDist } from '../helpers/built-dist.js';
+import { recordPageErrors } from '../helpers/page-errors.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const roomy = { points: 10_000, durationSec: 600 };
@@ -115,16 +116,7 @@ async function registerOn(
     api.push({ requestHeaders: await request.allHeaders(), body: (await response?.text()) ?? '' });
   });
   page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    // A 404 is reported below with its URL; the browser's own favicon request is not the page's.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      errors.push(message.text());
-  });
-  page.on('response', (response) => {
-    const { pathname } = new URL(response.url());
-    if (response.status() >= 400 && pathname !== '/favicon.ico') errors.push(`${response.status()} ${pathname}`);
-  });
+  recordPageErrors(page, errors);
   await page.goto(`${origin}${path}`);
   const widget = page.locator('vlens-register');
   await widget.locator('input[name="phone"]').waitFor();
