@@ -19,6 +19,10 @@ export default tseslint.config(
       'node_modules/',
       'src/types/',
       'test/fixtures/',
+      'examples/*/.next/',
+      'examples/*/.nuxt/',
+      'examples/*/.output/',
+      'examples/*/node_modules/',
     ],
   },
   js.configs.recommended,
@@ -109,8 +113,9 @@ export default tseslint.config(
     ...litA11y.configs.recommended,
   },
   {
-    // Plain JavaScript (configs, demo pages, test fixtures): no type information.
-    files: ['**/*.{js,mjs,cjs}', 'demo/frameworks/**/*.{ts,tsx}'],
+    // Plain JavaScript (configs, demo pages, test fixtures): no type information. The example apps are
+    // type-checked by their own frameworks' builds (npm run test:apps).
+    files: ['**/*.{js,mjs,cjs}', 'demo/frameworks/**/*.{ts,tsx}', 'examples/**/*.{ts,tsx}'],
     ...tseslint.configs.disableTypeChecked,
   },
   {

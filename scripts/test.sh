@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm test` (what CI runs): lint, typecheck, every node test with fuzzing at length, and the browser
-# suite in Chromium, Firefox ESR and WebKitGTK, the four jobs side by side.
+# `npm test` (what CI runs): lint, typecheck, every node test with fuzzing at length, the browser
+# suite in Chromium, Firefox ESR and WebKitGTK, and the example apps (`npm run test:apps`: Next.js and
+# Nuxt built and served from the packed tarball, used in Chromium), the jobs side by side.
 # `npm run test:fast` (this script with `fast`): lint, typecheck, the fast node tests and the browser
 # suite in Chromium's headless shell, for the edit loop. `npm run test:engines` (`engines`): the browser suite in
 # Firefox ESR and WebKitGTK only.
@@ -83,6 +84,7 @@ case "$mode" in
   full)
     job node env FUZZ_RUNS="${FUZZ_RUNS:-1000}" bash scripts/node-tests.sh all
     for engine in "${engines[@]}"; do job "$engine" bash scripts/browser-tests.sh "$engine"; done
+    job apps npm run --silent test:apps
     ;;
   engines)
     for engine in "${engines[@]}"; do job "$engine" bash scripts/browser-tests.sh "$engine"; done
@@ -114,7 +116,7 @@ done
 echo
 for name in "${jobs[@]}"; do
   read -r result seconds <"$logs/$name.status"
-  if [ "$name" = node ]; then
+  if [ "$name" = node ] || [ "$name" = apps ]; then
     summary="$(grep -E '^# (pass|fail) ' "$logs/$name.log" | tr -d '#' | tr '\n' ' ')"
   elif [ "$name" = lint ] || [ "$name" = typecheck ]; then
     summary=""
