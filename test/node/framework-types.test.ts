@@ -60,6 +60,28 @@ export const bad: SvelteHTMLElements['vlens-register'] = { 'email-step': 'someti
   'svelte-bad-detail.ts': `import type {} from '../../src/types/svelte.js';
 import type { SvelteHTMLElements } from 'svelte/elements';
 export const bad: SvelteHTMLElements['vlens-register'] = { 'onvlens-registered': (event) => event.detail.nope };`,
+  // vlens-register/react's component: every element property a typed prop, events typed by the event map.
+  'react-component-ok.tsx': `import { useRef } from 'react';
+import { VlensRegister, type VlensRegisterElement } from '../../src/react/index.js';
+export function Ok() {
+  const ref = useRef<VlensRegisterElement>(null);
+  return (
+    <VlensRegister ref={ref} endpoint="/api/vlens" emailStep="optional" password="required" resendAfter={30}
+      collectGeolocation strings={{}} errorTexts={[]} idTokenProvider={null} theme="dark" className="widget"
+      onRegistered={(event) => { const token: string = event.detail.accessToken; return token; }}
+      onError={(event) => event.detail.kind}
+      onStepChange={(event) => event.detail.to}>
+      <label slot="consent">terms</label>
+    </VlensRegister>
+  );
+}
+export const bare = <vlens-register endpoint="/api/vlens" />;`,
+  'react-component-bad-value.tsx': `import { VlensRegister } from '../../src/react/index.js';
+export const bad = <VlensRegister endpoint="/api/vlens" emailStep="sometimes" />;`,
+  'react-component-bad-attribute.tsx': `import { VlensRegister } from '../../src/react/index.js';
+export const bad = <VlensRegister endpoint="/api/vlens" bogus="1" />;`,
+  'react-component-bad-detail.tsx': `import { VlensRegister } from '../../src/react/index.js';
+export const bad = <VlensRegister endpoint="/api/vlens" onRegistered={(event) => event.detail.nope} />;`,
 };
 for (const [file, text] of Object.entries(fixtures)) writeFileSync(join(DIR, file), text);
 
@@ -90,9 +112,9 @@ function errorsIn(file: string): string[] {
   );
 }
 
-for (const framework of ['react', 'vue', 'svelte']) {
+for (const framework of ['react', 'react-component', 'vue', 'svelte']) {
   test(`${framework}: attributes and event details type-check`, () => {
-    assert.deepEqual(errorsIn(`${framework}-ok.${framework === 'react' ? 'tsx' : 'ts'}`), []);
+    assert.deepEqual(errorsIn(`${framework}-ok.${framework.startsWith('react') ? 'tsx' : 'ts'}`), []);
   });
   for (const bad of Object.keys(fixtures).filter((file) => file.startsWith(`${framework}-bad-`))) {
     test(`${framework}: ${bad.replace(/^.*-bad-|\..*$/g, '')} is rejected`, () => {
@@ -112,6 +134,7 @@ for (const example of ['react/Registration.tsx', 'angular/registration.component
       paths: {
         'vlens-register': [join(ROOT, 'src/index.ts')],
         'vlens-register/vlens-register.js': [join(ROOT, 'src/vlens-register.ts')],
+        'vlens-register/react': [join(ROOT, 'src/react/index.ts')],
       },
     });
     const diagnostics = ts.getPreEmitDiagnostics(exampleProgram, exampleProgram.getSourceFile(file));

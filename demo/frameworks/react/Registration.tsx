@@ -1,18 +1,18 @@
-// React 19: custom element events bind as on + the event name. Types: add "vlens-register/react" to compilerOptions.types.
+// React 18 and 19, with or without server rendering (Next.js App Router included): the component from
+// vlens-register/react binds its handlers after hydration too, and is marked 'use client'.
 import { useState } from 'react';
-import 'vlens-register/vlens-register.js';
-import type { VlensRegisteredDetail } from 'vlens-register';
+import { VlensRegister, type VlensRegisteredDetail } from 'vlens-register/react';
 
 export function Registration({ onRegistered }: { onRegistered: (detail: VlensRegisteredDetail) => void }) {
   const [step, setStep] = useState('phone');
   return (
     <>
-      <vlens-register
+      <VlensRegister
         endpoint="/api/vlens"
-        email-step="auto"
-        onvlens-registered={(event) => onRegistered(event.detail)}
-        onvlens-step-change={(event) => setStep(event.detail.to)}
-        onvlens-error={(event) => console.warn(event.detail.kind, event.detail.error_message)}
+        emailStep="auto"
+        onRegistered={(event) => onRegistered(event.detail)}
+        onStepChange={(event) => setStep(event.detail.to)}
+        onError={(event) => console.warn(event.detail.kind, event.detail.error_message)}
       />
       <p>Step: {step}</p>
     </>
