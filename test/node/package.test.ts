@@ -109,6 +109,22 @@ test('npm pack builds first (prepack), so a tarball never lacks dist/', () => {
   assert.match(pkg.scripts.build, /build:dist/);
 });
 
+test("vlens-register/react is packed with 'use client' as its first statement; @lit/react stays out of the script-tag bundles", () => {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const entry = require.resolve(`${pkg.name}/react`);
+  assert.equal(entry, join(ROOT, 'dist/esm/react/index.js'));
+  assert.ok(packed.includes('dist/esm/react/index.js'));
+  // A React Server Components bundler (Next.js) reads the directive only as the module's first statement.
+  assert.match(readFileSync(entry, 'utf8'), /^'use client';\n/);
+  for (const path of packed.filter((file) => /^dist\/(vlens-register(\.iife)?|chunks\/.*)\.js$/.test(file))) {
+    assert.doesNotMatch(
+      readFileSync(join(ROOT, path), 'utf8'),
+      /suppressHydrationWarning/,
+      `${path} holds no @lit/react`,
+    );
+  }
+});
+
 test('the classic script, the script-tag ES module and each of its lazy chunks resolve through exports', () => {
   // Self-reference: from inside the package, its own name resolves through `exports` only.
   const require = createRequire(join(ROOT, 'package.json'));
