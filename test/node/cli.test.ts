@@ -121,6 +121,8 @@ describe('npm start (src/server/cli.ts)', () => {
       email: EMAIL,
       emailOtpRequestId: email.emailOtpRequestId,
       emailOtp: emailCode,
+      phoneNumber: PHONE,
+      phoneNumberOtpRequestId: phone.phoneNumberOtpRequestId,
     });
     assert.equal(emailChecked.isEmailConfirmed, true);
 
