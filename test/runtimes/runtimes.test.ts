@@ -135,11 +135,14 @@ for (const runtime of runtimes) {
       assert.equal(JSON.parse(line[0]).ip, '127.0.0.1');
     });
 
-    test('refuses what the proxy refuses under Node: a path outside the allowlist, a body that is not JSON', async () => {
+    test('refuses what the proxy refuses under Node: a path outside the allowlist, a body that is not JSON, one too large', async () => {
       assert.equal((await post(base, 'Login', { phoneNumber: PHONE })).status, 404);
       const junk = await post(base, VLENS_PATHS.checkExistence, '{not json');
       assert.equal(junk.status, 400);
       assert.equal(junk.json.error_descriptions.source, 'proxy');
+      // Past the 16 KB default, read off the runtime's request stream with a byte cap.
+      const huge = await post(base, VLENS_PATHS.checkExistence, { phoneNumber: PHONE, pad: 'x'.repeat(20_000) });
+      assert.equal(huge.status, 413, huge.text);
     });
   });
 }
