@@ -1,8 +1,10 @@
 /**
  * The proxy's fetch-style handler served by Bun's own HTTP server, as a
  * tenant on Bun would write it (test/runtimes/runtimes.test.ts starts it
- * with `bun test/runtimes/bun-server.ts`). Bun runs the TypeScript as is.
- * Reads VLENS_API_KEY and VLENS_API_URL; prints `listening <url>` once it is.
+ * with `bun run test/runtimes/bun-server.ts`). Bun runs the TypeScript as is.
+ * Reads VLENS_API_KEY and VLENS_API_URL (and VLENS_UPSTREAM_FETCH: upstream
+ * calls through Bun's own fetch instead of the default node:http transport);
+ * prints `listening <url>` once it is.
  */
 import { createVlensProxy } from '../../src/server/proxy.js';
 
@@ -15,7 +17,11 @@ declare const Bun: {
   }): { url: URL; stop(): Promise<void> };
 };
 
-const proxy = createVlensProxy({ apiKey: process.env.VLENS_API_KEY ?? '', upstream: process.env.VLENS_API_URL });
+const proxy = createVlensProxy({
+  apiKey: process.env.VLENS_API_KEY ?? '',
+  upstream: process.env.VLENS_API_URL,
+  ...(process.env.VLENS_UPSTREAM_FETCH ? { fetch } : {}),
+});
 
 const server = Bun.serve({
   hostname: '127.0.0.1',

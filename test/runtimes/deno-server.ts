@@ -1,7 +1,9 @@
 /**
  * The proxy's fetch-style handler served by Deno's own HTTP server, as a
  * tenant on Deno would write it (test/runtimes/runtimes.test.ts starts it).
- * Reads VLENS_API_KEY and VLENS_API_URL; prints `listening <url>` once it is.
+ * Reads VLENS_API_KEY and VLENS_API_URL (and VLENS_UPSTREAM_FETCH: upstream
+ * calls through Deno's own fetch instead of the default node:http transport);
+ * prints `listening <url>` once it is.
  */
 import { createVlensProxy } from '../../src/server/proxy.js';
 
@@ -19,6 +21,7 @@ declare const Deno: {
 const proxy = createVlensProxy({
   apiKey: Deno.env.get('VLENS_API_KEY') ?? '',
   upstream: Deno.env.get('VLENS_API_URL'),
+  ...(Deno.env.get('VLENS_UPSTREAM_FETCH') ? { fetch } : {}),
 });
 
 const server = Deno.serve(

@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import type { IncomingMessage } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { VLENS_PATHS } from '../../src/api/paths.js';
@@ -43,109 +44,133 @@ const runtimes = [
   },
 ];
 
-for (const runtime of runtimes) {
-  describe(`createVlensProxy served by ${runtime.name}`, () => {
-    const standIn = createVlensStandIn({ apiKey: TEST_API_KEY });
-    let upstream: Awaited<ReturnType<typeof startStandIn>>;
-    let child: ChildProcess;
-    let stdout: Lines;
-    let stderr = '';
-    let base: string;
+/** Both upstream transports: the default (node:http, through the runtime's Node compatibility) and the runtime's fetch. */
+const transports = [
+  // node:http sends no User-Agent; each runtime's fetch sends its own name and version.
+  { name: 'the default node:http upstream', env: {}, userAgent: () => /^undefined$/ },
+  {
+    name: "the runtime's fetch upstream",
+    env: { VLENS_UPSTREAM_FETCH: '1' },
+    userAgent: (runtime: string) => new RegExp(`^${runtime}/\\d`),
+  },
+];
 
-    before(async () => {
-      assert.ok(existsSync(runtime.binary), `${runtime.binary} is missing: run scripts/runtimes-tests.sh`);
-      upstream = await startStandIn(standIn);
-      child = spawn(runtime.binary, runtime.args, {
-        cwd: REPO_ROOT,
-        env: {
-          ...process.env,
-          VLENS_API_KEY: TEST_API_KEY,
-          VLENS_API_URL: upstream.url,
-          // No update checks or telemetry: the machine has no network but the registries.
-          DENO_NO_UPDATE_CHECK: '1',
-          DO_NOT_TRACK: '1',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+for (const runtime of runtimes)
+  for (const transport of transports) {
+    describe(`createVlensProxy served by ${runtime.name}, ${transport.name}`, () => {
+      const standIn = createVlensStandIn({ apiKey: TEST_API_KEY });
+      let upstream: Awaited<ReturnType<typeof startStandIn>>;
+      let child: ChildProcess;
+      let stdout: Lines;
+      let stderr = '';
+      let base: string;
+      /** The User-Agent of each upstream call, which tells the transport used. */
+      const userAgents = new Set<string>();
+
+      before(async () => {
+        assert.ok(existsSync(runtime.binary), `${runtime.binary} is missing: run scripts/runtimes-tests.sh`);
+        upstream = await startStandIn(standIn);
+        upstream.server.on('request', (request: IncomingMessage) => {
+          userAgents.add(String(request.headers['user-agent']));
+        });
+        child = spawn(runtime.binary, runtime.args, {
+          cwd: REPO_ROOT,
+          env: {
+            ...process.env,
+            VLENS_API_KEY: TEST_API_KEY,
+            VLENS_API_URL: upstream.url,
+            ...transport.env,
+            // No update checks or telemetry: the machine has no network but the registries.
+            DENO_NO_UPDATE_CHECK: '1',
+            DO_NOT_TRACK: '1',
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        child.stderr!.on('data', (chunk) => (stderr += chunk));
+        stdout = new Lines(child.stdout!);
+        const exited = once(child, 'exit').then(([code]) => {
+          throw new Error(`${runtime.name} exited (${code}) before listening:\n${stderr}`);
+        });
+        base = (await Promise.race([stdout.wait(/^listening (http:\/\/127\.0\.0\.1:\d+)$/), exited]))[1]!;
       });
-      child.stderr!.on('data', (chunk) => (stderr += chunk));
-      stdout = new Lines(child.stdout!);
-      const exited = once(child, 'exit').then(([code]) => {
-        throw new Error(`${runtime.name} exited (${code}) before listening:\n${stderr}`);
-      });
-      base = (await Promise.race([stdout.wait(/^listening (http:\/\/127\.0\.0\.1:\d+)$/), exited]))[1]!;
-    });
-    // Stopping is checked here, against the server process itself: SIGTERM closes the server and the
-    // proxy, and the process exits 0 (a failure here fails the suite).
-    after(async () => {
-      try {
-        if (child?.exitCode === null) {
-          const exited = once(child, 'exit');
-          child.kill('SIGTERM');
-          const [code] = await exited;
-          assert.equal(code, 0, `${runtime.name} on SIGTERM: ${stderr}`);
+      // Stopping is checked here, against the server process itself: SIGTERM closes the server and the
+      // proxy, and the process exits 0 (a failure here fails the suite).
+      after(async () => {
+        try {
+          if (child?.exitCode === null) {
+            const exited = once(child, 'exit');
+            child.kill('SIGTERM');
+            const [code] = await exited;
+            assert.equal(code, 0, `${runtime.name} on SIGTERM: ${stderr}`);
+          }
+        } finally {
+          if (child?.exitCode === null) child.kill('SIGKILL');
+          await upstream?.close();
         }
-      } finally {
-        if (child?.exitCode === null) child.kill('SIGKILL');
-        await upstream?.close();
-      }
-    });
-
-    test('completes a registration: existence check, phone code, code check, Register', async () => {
-      const before = await post(base, VLENS_PATHS.checkExistence, { phoneNumber: PHONE });
-      assert.equal(before.status, 200, before.text);
-      assert.equal(before.json.data.exists, false);
-
-      const sent = await post(base, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE });
-      assert.equal(sent.status, 200, sent.text);
-      const requestId: string = sent.json.data.phoneNumberOtpRequestId;
-      assert.ok(requestId);
-      assert.equal(sent.json.data.phoneNumberOtp, undefined, 'the code never reaches the browser');
-      const code = standIn.control.lastCode(PHONE);
-      assert.match(code ?? '', /^\d{6}$/);
-
-      const checked = await post(base, VLENS_PATHS.verifyPhone, {
-        phoneNumber: PHONE,
-        phoneNumberOtpRequestId: requestId,
-        phoneNumberOtp: code,
       });
-      assert.equal(checked.status, 200, checked.text);
-      assert.equal(checked.json.data.isPhoneNumberConfirmed, true);
 
-      const registered = await post(base, VLENS_PATHS.register, {
-        phoneNumber: PHONE,
-        phoneNumberOtpRequestId: requestId,
-        phoneNumberOtp: code,
-        password: 'Correct-horse-9',
+      test('completes a registration: existence check, phone code, code check, Register', async () => {
+        const before = await post(base, VLENS_PATHS.checkExistence, { phoneNumber: PHONE });
+        assert.equal(before.status, 200, before.text);
+        assert.equal(before.json.data.exists, false);
+
+        const sent = await post(base, VLENS_PATHS.verifyPhone, { phoneNumber: PHONE });
+        assert.equal(sent.status, 200, sent.text);
+        const requestId: string = sent.json.data.phoneNumberOtpRequestId;
+        assert.ok(requestId);
+        assert.equal(sent.json.data.phoneNumberOtp, undefined, 'the code never reaches the browser');
+        const code = standIn.control.lastCode(PHONE);
+        assert.match(code ?? '', /^\d{6}$/);
+
+        const checked = await post(base, VLENS_PATHS.verifyPhone, {
+          phoneNumber: PHONE,
+          phoneNumberOtpRequestId: requestId,
+          phoneNumberOtp: code,
+        });
+        assert.equal(checked.status, 200, checked.text);
+        assert.equal(checked.json.data.isPhoneNumberConfirmed, true);
+
+        const registered = await post(base, VLENS_PATHS.register, {
+          phoneNumber: PHONE,
+          phoneNumberOtpRequestId: requestId,
+          phoneNumberOtp: code,
+          password: 'Correct-horse-9',
+        });
+        assert.equal(registered.status, 200, registered.text);
+        assert.ok(registered.json.data.accessToken);
+        assert.equal(registered.headers.get('cache-control'), 'no-store');
+
+        const afterwards = await post(base, VLENS_PATHS.checkExistence, { phoneNumber: PHONE });
+        assert.equal(afterwards.json.data.exists, true);
       });
-      assert.equal(registered.status, 200, registered.text);
-      assert.ok(registered.json.data.accessToken);
-      assert.equal(registered.headers.get('cache-control'), 'no-store');
 
-      const afterwards = await post(base, VLENS_PATHS.checkExistence, { phoneNumber: PHONE });
-      assert.equal(afterwards.json.data.exists, true);
-    });
+      test('calls upstream through the transport asked for', async () => {
+        assert.equal((await post(base, VLENS_PATHS.checkExistence, { phoneNumber: OTHER_PHONE })).status, 200);
+        assert.ok(userAgents.size > 0);
+        for (const agent of userAgents) assert.match(agent, transport.userAgent(runtime.name));
+      });
 
-    test("logs each call with the client's address from the runtime's server, never `unknown`", async () => {
-      const from = stdout.all.length;
-      assert.equal((await post(base, VLENS_PATHS.checkExistence, { phoneNumber: OTHER_PHONE })).status, 200);
-      const line = await stdout.wait(
-        /^\{.*"path":"\/api\/vlens\/CheckExistenceOfEmailOrPhone".*"phone":"\+20\*+4568".*\}$/,
-        from,
-      );
-      assert.equal(JSON.parse(line[0]).ip, '127.0.0.1');
-    });
+      test("logs each call with the client's address from the runtime's server, never `unknown`", async () => {
+        const from = stdout.all.length;
+        assert.equal((await post(base, VLENS_PATHS.checkExistence, { phoneNumber: OTHER_PHONE })).status, 200);
+        const line = await stdout.wait(
+          /^\{.*"path":"\/api\/vlens\/CheckExistenceOfEmailOrPhone".*"phone":"\+20\*+4568".*\}$/,
+          from,
+        );
+        assert.equal(JSON.parse(line[0]).ip, '127.0.0.1');
+      });
 
-    test('refuses what the proxy refuses under Node: a path outside the allowlist, a body that is not JSON, one too large', async () => {
-      assert.equal((await post(base, 'Login', { phoneNumber: PHONE })).status, 404);
-      const junk = await post(base, VLENS_PATHS.checkExistence, '{not json');
-      assert.equal(junk.status, 400);
-      assert.equal(junk.json.error_descriptions.source, 'proxy');
-      // Past the 16 KB default, read off the runtime's request stream with a byte cap.
-      const huge = await post(base, VLENS_PATHS.checkExistence, { phoneNumber: PHONE, pad: 'x'.repeat(20_000) });
-      assert.equal(huge.status, 413, huge.text);
+      test('refuses what the proxy refuses under Node: a path outside the allowlist, a body that is not JSON, one too large', async () => {
+        assert.equal((await post(base, 'Login', { phoneNumber: PHONE })).status, 404);
+        const junk = await post(base, VLENS_PATHS.checkExistence, '{not json');
+        assert.equal(junk.status, 400);
+        assert.equal(junk.json.error_descriptions.source, 'proxy');
+        // Past the 16 KB default, read off the runtime's request stream with a byte cap.
+        const huge = await post(base, VLENS_PATHS.checkExistence, { phoneNumber: PHONE, pad: 'x'.repeat(20_000) });
+        assert.equal(huge.status, 413, huge.text);
+      });
     });
-  });
-}
+  }
 
 /** `[major, minor, patch]` of a version such as `v22.23.5` or `22.12.0`. */
 const numbers = (version: string) => version.replace(/^v/, '').split('.').map(Number);
