@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The server code on the runtimes tenants run besides the machine's own Node 20: the server-side node
-# tests (proxy, limits, adapters, stand-in, upstream, CAPTCHA, the CLI) under Node 22 and 24 LTS, and
+# tests (proxy, limits, adapters, stand-in, upstream, CAPTCHA, the CLI...) under Node 22 and 24 LTS, and
 # the fetch-style handler served by Bun and by Deno (test/runtimes/runtimes.test.ts, run by Node 20).
 # The binaries are registry packages (test/runtimes/package.json), installed with npm ci into
 # test/runtimes/node_modules when missing or older than its lockfile; they stay apart from the
@@ -26,17 +26,24 @@ fi
 # make sure rather than trust an unpacker.
 chmod +x "${binaries[@]}"
 
-# The node test files that test server or stand-in code. Not the builds and packing (bundles, package),
-# the type-level checks (tsconfig-split) or the 30 s load test: they test no runtime behaviour.
-SERVER=(proxy proxy-abuse proxy-config proxy-hardening proxy-node upstream limits limits-redis log captcha
-  fuzz-proxy stand-in stand-in-faults stand-in-oauth dev-oauth faults contract cli)
+# The node test files that test server or stand-in code: those that import src/server, src/mock or
+# their fixtures, so a new one joins by itself. Not the files that build or pack the package (they
+# test the build, not a runtime), the type-program listing (tsconfig-split) or the 30 s load test.
+NOT_RUNTIME=(tsconfig-split load)
 files=()
-for name in "${SERVER[@]}"; do files+=("test/node/$name.test.ts"); done
+# The slowest (the fault tests' 15 s timeouts) first, so they end with the short ones, not after them.
+for file in test/node/faults.test.ts test/node/*.test.ts; do
+  case " ${files[*]} " in *" $file "*) continue ;; esac
+  grep -qE "src/(server|mock)/|helpers/(proxy-fixture|stand-in)\.js" "$file" || continue
+  grep -qE "helpers/built-dist|'pack'" "$file" && continue
+  case " ${NOT_RUNTIME[*]} " in *" $(basename "$file" .test.ts) "*) continue ;; esac
+  files+=("$file")
+done
 
 export FUZZ_RUNS="${FUZZ_RUNS:-100}"
 status=0
 for binary in "$node22" "$node24"; do
-  echo "== Node $("$binary" --version): ${#files[@]} server-side files"
+  echo "== Node $("$binary" --version): ${#files[@]} server-side files: $(basename -a -s .test.ts "${files[@]}" | tr '\n' ' ')"
   "$binary" --import tsx --test --test-reporter=tap --test-timeout="${NODE_TEST_TIMEOUT_MS:-900000}" \
     --test-concurrency="${NODE_TEST_CONCURRENCY:-2}" "${files[@]}" || status=1
 done
