@@ -36,7 +36,6 @@ import { builtDist } from '../helpers/built-dist.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   name: string;
-  engines: { node: string };
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
   peerDependencies: Record<string, string>;
@@ -128,14 +127,6 @@ test('the classic script, the script-tag ES module and each of its lazy chunks r
     assert.equal(viaExports(`bundle/${relative}`), join(ROOT, 'dist', relative), relative);
   }
   assert.throws(() => viaExports('dist/vlens-register.js'), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
-});
-
-test('engines asks users for what the Node entries need (Node 20, as @hono/node-server does)', () => {
-  const hono = JSON.parse(readFileSync(join(ROOT, 'node_modules/@hono/node-server/package.json'), 'utf8')) as {
-    engines: { node: string };
-  };
-  assert.equal(pkg.engines.node, '>=20');
-  assert.equal(hono.engines.node, '>=20');
 });
 
 test('browser files carry no server or stand-in code, no Node built-ins and no source maps', () => {
