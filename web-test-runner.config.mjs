@@ -39,7 +39,10 @@ const generous = { points: 100_000, durationSec: 60 };
 const GENEROUS_LIMITS = {
   sendShort: generous,
   sendDaily: generous,
+  sendBlock: generous,
+  sendCountry: generous,
   sendIp: generous,
+  sendIpBlock: generous,
   sendGlobal: generous,
   codeChecks: generous,
   ip: generous,

@@ -20,8 +20,18 @@ export interface VlensLimits {
   sendShort: Limit;
   /** OTP sends per handset or canonical email, per day. Default 10 per day. */
   sendDaily: Limit;
+  /**
+   * Code sends per number block: the E.164 number without its last
+   * NUMBER_BLOCK_DIGITS digits (1,000 consecutive numbers), against SMS
+   * pumping through a range. Default 10 per hour.
+   */
+  sendBlock: Limit;
+  /** Code sends per destination country. Default 500 per hour (half the global budget). */
+  sendCountry: Limit;
   /** OTP sends (phone and email) per client IP, IPv6 grouped by /64. Default 20 per hour. */
   sendIp: Limit;
+  /** OTP sends per IPv6 /48 (a site: 65,536 /64s); IPv4 has no such budget. Default 40 per hour. */
+  sendIpBlock: Limit;
   /**
    * OTP sends through this proxy altogether (every instance sharing one Redis):
    * the tenant-wide budget. Spent, it trips a circuit breaker that refuses
@@ -45,7 +55,10 @@ export type LimitName = keyof VlensLimits;
 export const DEFAULT_LIMITS: Readonly<VlensLimits> = Object.freeze({
   sendShort: { points: 3, durationSec: 10 * 60 },
   sendDaily: { points: 10, durationSec: 24 * 60 * 60 },
+  sendBlock: { points: 10, durationSec: 60 * 60 },
+  sendCountry: { points: 500, durationSec: 60 * 60 },
   sendIp: { points: 20, durationSec: 60 * 60 },
+  sendIpBlock: { points: 40, durationSec: 60 * 60 },
   sendGlobal: { points: 1000, durationSec: 60 * 60 },
   codeChecks: { points: 5, durationSec: 24 * 60 * 60 },
   ip: { points: 100, durationSec: 10 * 60 },
@@ -63,7 +76,10 @@ export const DEFAULT_LIMITS: Readonly<VlensLimits> = Object.freeze({
 export const FAIL_CLOSED: ReadonlySet<LimitName> = new Set<LimitName>([
   'sendShort',
   'sendDaily',
+  'sendBlock',
+  'sendCountry',
   'sendIp',
+  'sendIpBlock',
   'sendGlobal',
   'codeChecks',
 ]);
@@ -76,15 +92,25 @@ export type LimitOutcome =
 /** A remembered value, none (never seen or expired), or the store could not answer. */
 export type RecallOutcome = { ok: true; value: string | null } | { ok: false; reason: 'unavailable' };
 
+/**
+ * Every store call takes an optional `deadline` (a `Date.now()` time): the
+ * proxy gives all the calls of one request the same deadline, so a Redis
+ * that stalls costs a request one `storeTimeoutMs`, not one per call.
+ * Without one, each call gets `storeTimeoutMs` of its own.
+ */
 export interface LimitStore {
   /** Takes one point from `name`'s budget for `key`. */
-  consume(name: LimitName, key: string): Promise<LimitOutcome>;
+  consume(name: LimitName, key: string, deadline?: number): Promise<LimitOutcome>;
+  /** Spends what is left of `name`'s budget for `key` in this window (best effort). */
+  exhaust(name: LimitName, key: string, deadline?: number): Promise<void>;
   /** Keeps `value` under `key` for `ttlSec` seconds; false when the store could not answer. */
-  remember(key: string, value: string, ttlSec: number): Promise<boolean>;
+  remember(key: string, value: string, ttlSec: number, deadline?: number): Promise<boolean>;
   /** The value kept under `key`, if it has not expired. */
-  recall(key: string): Promise<RecallOutcome>;
+  recall(key: string, deadline?: number): Promise<RecallOutcome>;
+  /** The value kept under `key`, removed in the same step (one caller gets it, across instances). */
+  claim(key: string, deadline?: number): Promise<RecallOutcome>;
   /** Removes `key` (best effort). */
-  forget(key: string): Promise<void>;
+  forget(key: string, deadline?: number): Promise<void>;
   /** Releases what the store opened (a Redis connection it created from a URL). */
   close(): Promise<void>;
 }
@@ -101,11 +127,18 @@ export interface LimitStoreOptions {
 
 const TIMED_OUT = Symbol('timed out');
 
-/** `promise`, or TIMED_OUT after `ms`; a late rejection is swallowed. */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+/** Takes a value and its remaining lifetime (ms) in one step: `[value, pttl]`, or nil when there is none. */
+const CLAIM_SCRIPT = `local v = redis.call('GET', KEYS[1])
+if not v then return false end
+local ttl = redis.call('PTTL', KEYS[1])
+redis.call('DEL', KEYS[1])
+return {v, ttl}`;
+
+/** `promise`, or TIMED_OUT at `deadline` (a `Date.now()` time); a late rejection is swallowed. */
+async function within<T>(promise: Promise<T>, deadline: number): Promise<T | typeof TIMED_OUT> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+    timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, deadline - Date.now()));
   });
   promise.catch(() => {});
   try {
@@ -162,19 +195,32 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
     return fallback ? consumeMemory(fallback, key) : { ok: false, reason: 'unavailable' };
   }
 
-  async function ready(): Promise<boolean> {
-    return !client || (await whenReady(client, storeTimeoutMs));
+  const deadlineOf = (deadline: number | undefined) => deadline ?? Date.now() + storeTimeoutMs;
+
+  async function ready(deadline: number): Promise<boolean> {
+    return !client || (await whenReady(client, deadline));
   }
 
   const redisKey = (key: string) => `${prefix}:proof:${key}`;
 
+  /** A Redis read of one value: the store unavailable when not ready, on an error or past the deadline. */
+  async function read(command: Promise<string | null>, deadline: number): Promise<RecallOutcome> {
+    try {
+      const value = await within(command, deadline);
+      return value === TIMED_OUT ? { ok: false, reason: 'unavailable' } : { ok: true, value };
+    } catch {
+      return { ok: false, reason: 'unavailable' };
+    }
+  }
+
   return {
-    async consume(name, key) {
+    async consume(name, key, deadline) {
       // Memory answers at once: no deadline to race (a timer and a Promise.race per call).
       if (!client) return consumeMemory(limiters[name] as RateLimiterMemory, key);
-      if (FAIL_CLOSED.has(name) && !(await ready())) return { ok: false, reason: 'unavailable' };
+      const by = deadlineOf(deadline);
+      if (FAIL_CLOSED.has(name) && !(await ready(by))) return { ok: false, reason: 'unavailable' };
       try {
-        const answer = await within(limiters[name].consume(key), storeTimeoutMs);
+        const answer = await within(limiters[name].consume(key), by);
         if (answer === TIMED_OUT) return consumeFallback(name, key);
         return { ok: true, remaining: answer.remainingPoints };
       } catch (error) {
@@ -182,34 +228,55 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
         return consumeFallback(name, key);
       }
     },
-    async remember(key, value, ttlSec) {
+    async exhaust(name, key, deadline) {
+      const penalty = limiters[name].penalty(key, limits[name].points);
+      if (client) await within(penalty, deadlineOf(deadline)).catch(() => {});
+      else await penalty.catch(() => {});
+    },
+    async remember(key, value, ttlSec, deadline) {
       if (memory) {
         memory.set(key, value, ttlSec);
         return true;
       }
-      if (!(await ready())) return false;
+      const by = deadlineOf(deadline);
+      if (!(await ready(by))) return false;
       try {
-        return (
-          (await within(client!.set(redisKey(key), value, 'EX', Math.max(1, Math.ceil(ttlSec))), storeTimeoutMs)) ===
-          'OK'
-        );
+        return (await within(client!.set(redisKey(key), value, 'EX', Math.max(1, Math.ceil(ttlSec))), by)) === 'OK';
       } catch {
         return false;
       }
     },
-    async recall(key) {
+    async recall(key, deadline) {
       if (memory) return { ok: true, value: memory.get(key) };
-      if (!(await ready())) return { ok: false, reason: 'unavailable' };
+      const by = deadlineOf(deadline);
+      if (!(await ready(by))) return { ok: false, reason: 'unavailable' };
+      return read(client!.get(redisKey(key)), by);
+    },
+    async claim(key, deadline) {
+      if (memory) {
+        const value = memory.get(key);
+        memory.delete(key);
+        return { ok: true, value };
+      }
+      const by = deadlineOf(deadline);
+      if (!(await ready(by))) return { ok: false, reason: 'unavailable' };
+      // One atomic step (a script runs alone), so of two instances claiming one value, one gets it.
+      const command = client!.eval(CLAIM_SCRIPT, 1, redisKey(key)) as Promise<[string, number] | null>;
       try {
-        const value = await within(client!.get(redisKey(key)), storeTimeoutMs);
-        return value === TIMED_OUT ? { ok: false, reason: 'unavailable' } : { ok: true, value };
+        const answer = await within(command, by);
+        if (answer !== TIMED_OUT) return { ok: true, value: answer?.[0] ?? null };
       } catch {
         return { ok: false, reason: 'unavailable' };
       }
+      // Too late for this caller, but Redis may still run it (a stall): what it takes then goes back, as it was.
+      command
+        .then((late) => late && client!.set(redisKey(key), late[0], 'PX', Math.max(1, late[1]), 'NX'))
+        .catch(() => {});
+      return { ok: false, reason: 'unavailable' };
     },
-    async forget(key) {
+    async forget(key, deadline) {
       if (memory) return memory.delete(key);
-      await within(client!.del(redisKey(key)), storeTimeoutMs).catch(() => {});
+      await within(client!.del(redisKey(key)), deadlineOf(deadline)).catch(() => {});
     },
     async close() {
       if (ownsClient && client) client.disconnect();
@@ -249,8 +316,8 @@ class MemoryValues {
   }
 }
 
-/** Resolves true once `client` is ready (connecting a lazy client), false after `timeoutMs`. */
-async function whenReady(client: Redis, timeoutMs: number): Promise<boolean> {
+/** Resolves true once `client` is ready (connecting a lazy client), false at `deadline` (a `Date.now()` time). */
+async function whenReady(client: Redis, deadline: number): Promise<boolean> {
   if (client.status === 'ready') return true;
   if (client.status === 'wait') client.connect().catch(() => {});
   return new Promise<boolean>((resolve) => {
@@ -260,7 +327,7 @@ async function whenReady(client: Redis, timeoutMs: number): Promise<boolean> {
       resolve(ready);
     };
     const onReady = () => done(true);
-    const timer = setTimeout(() => done(false), timeoutMs);
+    const timer = setTimeout(() => done(false), Math.max(0, deadline - Date.now()));
     client.on('ready', onReady);
   });
 }

@@ -4,7 +4,7 @@
  * answered with a 500 envelope, the reason logged once, and the next request with the key works);
  * the client address comes from `X-Forwarded-For` as `trustProxy` or `trustedProxies` say, or from
  * h3's socket, so clients keep their own per-IP budgets; with no address and no trust the proxy
- * warns once. Also the forwarded-for reader itself.
+ * warns once. Also the client address as a route handler (no socket address) reads it.
  */
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +15,7 @@ import { createVlensStandIn } from '../../src/mock/index.js';
 import { startStandIn } from '../../src/mock/server.js';
 import { createVlensRouteHandlers } from '../../src/server/next.js';
 import { createVlensEventHandler } from '../../src/server/h3.js';
-import { forwardedClientReader } from '../../src/server/forwarded-for.js';
+import { createClientAddress, type ClientAddressOptions } from '../../src/server/client-address.js';
 import { createVlensProxy, type VlensProxyLogEntry, type VlensProxyOptions } from '../../src/server/proxy.js';
 import { ROOMY_LIMITS, TEST_API_KEY } from '../helpers/proxy-fixture.js';
 
@@ -129,7 +129,7 @@ describe('vlens-register/server/next', () => {
     await POST(existence({ 'X-Forwarded-For': '203.0.113.1' }));
     await POST(existence({ 'X-Forwarded-For': '203.0.113.2' }));
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /no client address and neither trustProxy nor trustedProxies is set/);
+    assert.match(warnings[0], /without a client address and no trustProxy\/trustedProxies/);
     assert.doesNotMatch(warnings[0], /\n/, 'one line');
     assert.deepEqual(
       logs.map((entry) => entry.ip),
@@ -142,7 +142,7 @@ describe('vlens-register/server/next', () => {
     const { options } = tenant({ trustedProxies: ['10.0.0.0/33'] });
     const { POST } = createVlensRouteHandlers(options);
     assert.equal((await POST(existence())).status, 500);
-    assert.match(errors[0], /trustedProxies: "10\.0\.0\.0\/33" is not an IP address or CIDR range/);
+    assert.match(errors[0], /trustedProxies entry "10\.0\.0\.0\/33" is not an address or CIDR/);
   });
 });
 
@@ -212,29 +212,40 @@ describe('vlens-register/server/h3', () => {
   });
 });
 
-describe('forwarded-for reader', () => {
-  test('hop counts read the header from the right; the left-most when it is shorter; non-IP entries ignored', () => {
-    const read = forwardedClientReader({ trustProxy: 2 });
-    assert.equal(read('1.1.1.1, 2.2.2.2, 3.3.3.3'), '2.2.2.2');
+describe('the client address as the adapters see it (client-address.ts)', () => {
+  const headers = (xff: string | null) => new Headers(xff === null ? {} : { 'x-forwarded-for': xff });
+  const reader = (options: Omit<ClientAddressOptions, 'warn'>) => {
+    const warnings: string[] = [];
+    const read = createClientAddress({ ...options, warn: (message) => warnings.push(message) });
+    return { read: (xff: string | null, peer?: string) => read(headers(xff), peer), warnings };
+  };
+
+  test('hop counts read the header from the right; the left-most when it is shorter; non-IP entries skipped', () => {
+    const { read } = reader({ trustProxy: 2 });
+    assert.equal(read('1.1.1.1, 2.2.2.2, 3.3.3.3'), '2.2.2.2', 'no peer (a route handler): the missing peer is a hop');
+    assert.equal(read('1.1.1.1, 2.2.2.2', '10.0.0.1'), '1.1.1.1', 'the peer is the first hop');
     assert.equal(read('unknown, 3.3.3.3'), '3.3.3.3');
     assert.equal(read('2.2.2.2, not-an-ip, 3.3.3.3'), '2.2.2.2');
     assert.equal(read(null, '10.0.0.1'), '10.0.0.1');
-    assert.equal(forwardedClientReader({})('1.1.1.1', '10.0.0.1'), undefined, 'nothing trusted: nothing read');
+    const untrusting = reader({});
+    assert.equal(untrusting.read('1.1.1.1', '10.0.0.1'), '10.0.0.1', 'nothing trusted: the header is not read');
+    assert.equal(untrusting.warnings.length, 1, 'and a private peer sending it is named once');
   });
 
   test('trustedProxies: the header is read only when the peer is trusted', () => {
-    const read = forwardedClientReader({ trustedProxies: ['10.0.0.0/8'] });
+    const { read } = reader({ trustedProxies: ['10.0.0.0/8'] });
     assert.equal(read('203.0.113.1', '198.51.100.1'), '198.51.100.1', 'an untrusted peer is the client');
     assert.equal(read('203.0.113.1, 10.0.0.2', '10.0.0.1'), '203.0.113.1');
     assert.equal(read('203.0.113.1', '::ffff:10.0.0.1'), '203.0.113.1', 'a dual-stack socket’s IPv4-mapped peer');
     assert.equal(read('10.0.0.3, 10.0.0.2', '10.0.0.1'), '10.0.0.3', 'all trusted: the left-most');
+    assert.equal(read('203.0.113.1, 10.0.0.2'), '203.0.113.1', 'no peer: the missing peer counts as trusted');
   });
 
   test('createVlensProxy refuses a trustedProxies entry that is not an address or range, at creation', () => {
     for (const entry of ['10.0.0.0/33', 'proxy.internal', '10.0.0.1/8/2'])
       assert.throws(
         () => createVlensProxy({ apiKey: TEST_API_KEY, trustedProxies: [entry] }),
-        /is not an IP address or CIDR range/,
+        /trustedProxies entry ".*" is not an address or CIDR/,
       );
   });
 });
