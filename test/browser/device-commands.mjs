@@ -15,8 +15,8 @@
 //   `hasTouch`, which reloads the page), touch points with BiDi `emulation.setTouchOverride` where the
 //   browser has it; Puppeteer's accessibility snapshot needs the DevTools protocol and is not available
 //   over BiDi.
-// - WebKitGTK (WebDriver classic): the window's size only, and MiniBrowser's window is never narrower
-//   than about 450 px (no device scale, no touch emulation, no accessibility tree over WebDriver).
+// - WebKitGTK (WebDriver classic): nothing (MiniBrowser's window is never narrower than about 450 px;
+//   no device scale, no touch emulation, no accessibility tree over WebDriver).
 
 /** The node properties a snapshot keeps (true or a value), as Puppeteer's snapshot names them. */
 const STATES = ['focused', 'disabled', 'invalid', 'required', 'expanded', 'selected', 'checked', 'busy', 'readonly'];
@@ -112,17 +112,8 @@ export const deviceCommands = {
           }
           return { viewport: true, touch: touched, scale: true };
         }
-        if (type === 'webdriver') {
-          // The window, not the viewport: sized so the page's innerWidth is `width`, where the browser's
-          // window may be that narrow (MiniBrowser's may not: then `viewport` is false).
-          const driver = session.browser.driver;
-          const inner = () => driver.execute(() => [globalThis.innerWidth, globalThis.innerHeight]);
-          await driver.setWindowSize(width, height);
-          const [w, h] = await inner();
-          await driver.setWindowSize(width + (width - w), height + (height - h));
-          const [w2] = await inner();
-          return { viewport: w2 === width, touch: false, scale: false };
-        }
+        // WebDriver (WebKitGTK): MiniBrowser's window is never narrower than about 450 px (and a resize
+        // through its driver once hung a test file), so nothing is emulated: the test narrows the page.
         return { viewport: false, touch: false, scale: false };
       }
       case 'a11y-snapshot': {
