@@ -10,6 +10,7 @@ import type { CallContext } from './call-context.js';
 import { canonicalEmail } from './canonical.js';
 import { clientLimitKey } from './client-address.js';
 import type { Limit, LimitName, LimitOutcome, LimitStore } from './limits.js';
+import type { Defence } from './metrics.js';
 import { ProxyRefusal, storeUnavailable, tooMany } from './refusal.js';
 
 export interface BudgetsOptions {
@@ -32,11 +33,22 @@ export function callKind(call: CallContext) {
   };
 }
 
-/** Throws the refusal a failed outcome calls for: 503 when the store could not answer, else 429. */
-export function refuseUnless(outcome: LimitOutcome, field?: string): void {
+/** The defence each budget stands for (a send budget per handset is per mailbox for an email). */
+const DEFENCE: Record<LimitName, Defence> = {
+  sendShort: 'handset',
+  sendDaily: 'handset',
+  sendIp: 'address',
+  sendGlobal: 'global',
+  codeChecks: 'tries',
+  ip: 'address',
+  existence: 'existence',
+};
+
+/** Throws the refusal a failed outcome calls for: 503 when the store could not answer, else 429 by `defence`. */
+export function refuseUnless(outcome: LimitOutcome, field: string | undefined, defence: Defence): void {
   if (outcome.ok) return;
   if (outcome.reason === 'unavailable') throw storeUnavailable(field);
-  throw tooMany(outcome.retryAfterSec, field);
+  throw tooMany(outcome.retryAfterSec, field).by(defence);
 }
 
 export function createBudgets({ store, globalBudget, allowedCountries, warn }: BudgetsOptions) {
@@ -46,14 +58,14 @@ export function createBudgets({ store, globalBudget, allowedCountries, warn }: B
   /** Takes a point; resolves to the points left (when the store says). */
   async function spend(name: LimitName, key: string, field?: string): Promise<number | undefined> {
     const outcome = await store.consume(name, key);
-    refuseUnless(outcome, field);
+    refuseUnless(outcome, field, field === 'email' && DEFENCE[name] === 'handset' ? 'mailbox' : DEFENCE[name]);
     return outcome.ok ? outcome.remaining : undefined;
   }
 
   /** The tenant-wide send budget, behind a circuit breaker that logs one line when it trips. */
   async function spendGlobalSend(field: string): Promise<void> {
     const now = Date.now();
-    if (now < breakerOpenUntil) throw tooMany((breakerOpenUntil - now) / 1000, field);
+    if (now < breakerOpenUntil) throw tooMany((breakerOpenUntil - now) / 1000, field).by('global');
     const outcome = await store.consume('sendGlobal', 'all');
     if (!outcome.ok && outcome.reason === 'limited') {
       breakerOpenUntil = now + outcome.retryAfterSec * 1000;
@@ -62,7 +74,7 @@ export function createBudgets({ store, globalBudget, allowedCountries, warn }: B
           `every send is refused until ${new Date(breakerOpenUntil).toISOString()}. Raise limits.sendGlobal if this is real traffic.`,
       );
     }
-    refuseUnless(outcome, field);
+    refuseUnless(outcome, field, 'global');
   }
 
   /** Stage: every call spends from its client's budget (before its body is read). */
@@ -82,7 +94,7 @@ export function createBudgets({ store, globalBudget, allowedCountries, warn }: B
   function checkDestination(call: CallContext): void {
     if (!callKind(call).isSend || call.path !== VLENS_PATHS.verifyPhone) return;
     if (!allowedCountries.has(call.country ?? '')) {
-      throw new ProxyRefusal(400, 'Codes cannot be sent to phone numbers in this country', 'phoneNumber');
+      throw new ProxyRefusal(400, 'Codes cannot be sent to phone numbers in this country', 'phoneNumber').by('country');
     }
   }
 
@@ -111,5 +123,8 @@ export function createBudgets({ store, globalBudget, allowedCountries, warn }: B
     if (!callKind(call).isRegister) call.codeChecksLeft = left;
   }
 
-  return { spendClientCall, spendExistence, checkDestination, spendSend, spendCodeCheck };
+  /** Whether the global send budget's breaker is open now (metrics). */
+  const breakerOpen = () => Date.now() < breakerOpenUntil;
+
+  return { spendClientCall, spendExistence, checkDestination, spendSend, spendCodeCheck, breakerOpen };
 }

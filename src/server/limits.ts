@@ -7,6 +7,7 @@
  */
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { StoreFailure, StoreOperation } from './metrics.js';
 
 /** `points` calls per `durationSec` seconds, per key. */
 export interface Limit {
@@ -87,6 +88,8 @@ export interface LimitStore {
   forget(key: string): Promise<void>;
   /** Releases what the store opened (a Redis connection it created from a URL). */
   close(): Promise<void>;
+  /** Whether the store answers now, and what it keeps across a restart (readiness). */
+  status(): Promise<StoreStatus>;
 }
 
 export interface LimitStoreOptions {
@@ -97,6 +100,21 @@ export interface LimitStoreOptions {
   prefix?: string;
   /** How long any store call may take before the store counts as unavailable, ms. Default 1000. */
   storeTimeoutMs?: number;
+  /** Told of every store call that failed or timed out (metrics). */
+  onFailure?: (operation: StoreOperation, failure: StoreFailure) => void;
+}
+
+/** What readiness needs to know of the store. */
+export interface StoreStatus {
+  kind: 'memory' | 'redis';
+  /** Whether the store answered (always true for memory). */
+  ok: boolean;
+  /** Redis: 'aof', 'rdb', 'aof+rdb', 'none', or 'unknown' when CONFIG is not allowed. */
+  persistence?: 'aof' | 'rdb' | 'aof+rdb' | 'none' | 'unknown';
+  /** Redis: its `maxmemory-policy` (with `maxmemory` set), or 'unknown'. */
+  evictionPolicy?: string;
+  /** What can lose limits or proofs, one plain sentence each (empty when nothing). */
+  warnings: string[];
 }
 
 const TIMED_OUT = Symbol('timed out');
@@ -162,8 +180,24 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
     return fallback ? consumeMemory(fallback, key) : { ok: false, reason: 'unavailable' };
   }
 
+  const failed = options.onFailure ?? (() => {});
+
   async function ready(): Promise<boolean> {
-    return !client || (await whenReady(client, storeTimeoutMs));
+    if (!client || (await whenReady(client, storeTimeoutMs))) return true;
+    failed('ready', 'timeout');
+    return false;
+  }
+
+  /** `call` within the deadline; TIMED_OUT or a thrown error are counted as failures of `operation`. */
+  async function timed<T>(operation: StoreOperation, call: Promise<T>): Promise<T | typeof TIMED_OUT> {
+    try {
+      const answer = await within(call, storeTimeoutMs);
+      if (answer === TIMED_OUT) failed(operation, 'timeout');
+      return answer;
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) failed(operation, 'error');
+      throw error;
+    }
   }
 
   const redisKey = (key: string) => `${prefix}:proof:${key}`;
@@ -174,7 +208,7 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
       if (!client) return consumeMemory(limiters[name] as RateLimiterMemory, key);
       if (FAIL_CLOSED.has(name) && !(await ready())) return { ok: false, reason: 'unavailable' };
       try {
-        const answer = await within(limiters[name].consume(key), storeTimeoutMs);
+        const answer = await timed('consume', limiters[name].consume(key));
         if (answer === TIMED_OUT) return consumeFallback(name, key);
         return { ok: true, remaining: answer.remainingPoints };
       } catch (error) {
@@ -190,8 +224,7 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
       if (!(await ready())) return false;
       try {
         return (
-          (await within(client!.set(redisKey(key), value, 'EX', Math.max(1, Math.ceil(ttlSec))), storeTimeoutMs)) ===
-          'OK'
+          (await timed('remember', client!.set(redisKey(key), value, 'EX', Math.max(1, Math.ceil(ttlSec))))) === 'OK'
         );
       } catch {
         return false;
@@ -201,7 +234,7 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
       if (memory) return { ok: true, value: memory.get(key) };
       if (!(await ready())) return { ok: false, reason: 'unavailable' };
       try {
-        const value = await within(client!.get(redisKey(key)), storeTimeoutMs);
+        const value = await timed('recall', client!.get(redisKey(key)));
         return value === TIMED_OUT ? { ok: false, reason: 'unavailable' } : { ok: true, value };
       } catch {
         return { ok: false, reason: 'unavailable' };
@@ -209,12 +242,74 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
     },
     async forget(key) {
       if (memory) return memory.delete(key);
-      await within(client!.del(redisKey(key)), storeTimeoutMs).catch(() => {});
+      await timed('forget', client!.del(redisKey(key))).catch(() => {});
     },
     async close() {
       if (ownsClient && client) client.disconnect();
     },
+    async status() {
+      if (!client) {
+        return {
+          kind: 'memory',
+          ok: true,
+          warnings: [
+            'limits and proofs are kept in this process only: each instance counts alone and a restart forgets them',
+          ],
+        };
+      }
+      if (!(await ready())) return { kind: 'redis', ok: false, warnings: ['Redis does not answer'] };
+      const answer = await within(redisSettings(client), storeTimeoutMs).catch(() => undefined);
+      if (answer === undefined || answer === TIMED_OUT) {
+        return { kind: 'redis', ok: false, warnings: ['Redis does not answer'] };
+      }
+      return { kind: 'redis', ok: true, ...answer };
+    },
   };
+}
+
+/** How a Redis keeps keys across a restart and under memory pressure, with a warning for each way it can drop them. */
+export async function redisSettings(
+  client: Redis,
+): Promise<{ persistence: NonNullable<StoreStatus['persistence']>; evictionPolicy: string; warnings: string[] }> {
+  await client.ping();
+  const config = async (name: string): Promise<string | undefined> => {
+    try {
+      const pair = (await client.call('CONFIG', 'GET', name)) as string[];
+      return pair[1];
+    } catch {
+      return undefined; // CONFIG renamed or refused (managed Redis): unknown
+    }
+  };
+  const [appendonly, save, policy, maxmemory] = await Promise.all([
+    config('appendonly'),
+    config('save'),
+    config('maxmemory-policy'),
+    config('maxmemory'),
+  ]);
+  const warnings: string[] = [];
+  let persistence: NonNullable<StoreStatus['persistence']>;
+  if (appendonly === undefined && save === undefined) persistence = 'unknown';
+  else {
+    const aof = appendonly === 'yes';
+    const rdb = !!save?.trim();
+    persistence = aof && rdb ? 'aof+rdb' : aof ? 'aof' : rdb ? 'rdb' : 'none';
+  }
+  if (persistence === 'none')
+    warnings.push(
+      'Redis has no persistence (appendonly no, save ""): a restart loses every pending proof and send counter',
+    );
+  else if (persistence === 'rdb')
+    warnings.push(
+      'Redis persists by snapshots only (appendonly no): a restart loses the proofs and counts since the last snapshot',
+    );
+  else if (persistence === 'unknown') warnings.push('Redis persistence is unknown (CONFIG GET refused)');
+  const evictionPolicy = policy === undefined ? 'unknown' : policy;
+  if (policy === undefined) warnings.push('Redis eviction policy is unknown (CONFIG GET refused)');
+  else if (policy !== 'noeviction' && maxmemory !== '0')
+    warnings.push(
+      `Redis evicts keys under memory pressure (maxmemory-policy ${policy}): proofs and limits can vanish; use noeviction`,
+    );
+  return { persistence, evictionPolicy, warnings };
 }
 
 /** Values with an expiry, in this process; expired entries are swept as new ones arrive. */
@@ -249,18 +344,30 @@ class MemoryValues {
   }
 }
 
-/** Resolves true once `client` is ready (connecting a lazy client), false after `timeoutMs`. */
+/** The wait for each client's 'ready' in progress: one listener per client, however many calls wait. */
+const readyWaits = new WeakMap<Redis, Promise<boolean>>();
+
+/**
+ * Resolves true once `client` is ready (connecting a lazy client), false after `timeoutMs`. Calls that
+ * arrive while a wait is in progress share it (no listener per call while Redis is down).
+ */
 async function whenReady(client: Redis, timeoutMs: number): Promise<boolean> {
   if (client.status === 'ready') return true;
   if (client.status === 'wait') client.connect().catch(() => {});
-  return new Promise<boolean>((resolve) => {
-    const done = (ready: boolean) => {
-      clearTimeout(timer);
-      client.off('ready', onReady);
-      resolve(ready);
-    };
-    const onReady = () => done(true);
-    const timer = setTimeout(() => done(false), timeoutMs);
-    client.on('ready', onReady);
-  });
+  let wait = readyWaits.get(client);
+  if (!wait) {
+    wait = new Promise<boolean>((resolve) => {
+      const done = (ready: boolean) => {
+        clearTimeout(timer);
+        client.off('ready', onReady);
+        readyWaits.delete(client);
+        resolve(ready);
+      };
+      const onReady = () => done(true);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      client.on('ready', onReady);
+    });
+    readyWaits.set(client, wait);
+  }
+  return wait;
 }

@@ -24,7 +24,7 @@ const proofKey = {
 };
 
 const noProof = (field: string) =>
-  new ProxyRefusal(403, 'Register needs the verifications this proxy saw succeed', field);
+  new ProxyRefusal(403, 'Register needs the verifications this proxy saw succeed', field).by('proof');
 
 export function createProofs({ store, ttlSec }: ProofsOptions) {
   async function recall(key: string): Promise<string | null> {
