@@ -90,6 +90,7 @@ describe('readyz', () => {
     test('503 while Redis cannot answer', async () => {
       const admin = new Redis(redis.url);
       try {
+        await admin.ping(); // connected: DEBUG SLEEP is written at once, before the proxy's PING
         // DEBUG SLEEP: Redis hangs (no answer within storeTimeoutMs) rather than refusing.
         const sleeping = admin.call('DEBUG', 'SLEEP', '2');
         const { status, body } = await readyz(stack.url);
