@@ -44,6 +44,9 @@ const DEFENCE: Record<LimitName, Defence> = {
   existence: 'existence',
 };
 
+/** The code-check budget's key for a request id. */
+export const codeCheckKey = (requestId: string) => `id:${requestId.toLowerCase()}`;
+
 /** Throws the refusal a failed outcome calls for: 503 when the store could not answer, else 429 by `defence`. */
 export function refuseUnless(outcome: LimitOutcome, field: string | undefined, defence: Defence): void {
   if (outcome.ok) return;
@@ -118,7 +121,7 @@ export function createBudgets({ store, globalBudget, allowedCountries, warn }: B
     if (!code) return;
     // The request schemas made these strings.
     const requestId = (body.phoneNumberOtpRequestId ?? body.emailOtpRequestId) as string | undefined;
-    const key = requestId ? `id:${requestId.toLowerCase()}` : `phone:${String(body.phoneNumber)}`;
+    const key = requestId ? codeCheckKey(requestId) : `phone:${String(body.phoneNumber)}`;
     const left = await spend('codeChecks', key, call.path === VLENS_PATHS.verifyEmail ? 'emailOtp' : 'phoneNumberOtp');
     if (!callKind(call).isRegister) call.codeChecksLeft = left;
   }

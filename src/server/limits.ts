@@ -86,6 +86,8 @@ export interface LimitStore {
   recall(key: string): Promise<RecallOutcome>;
   /** Removes `key` (best effort). */
   forget(key: string): Promise<void>;
+  /** Drops `name`'s count for `key` (best effort): for a budget whose subject is spent, kept no longer. */
+  release(name: LimitName, key: string): Promise<void>;
   /** Releases what the store opened (a Redis connection it created from a URL). */
   close(): Promise<void>;
   /** Whether the store answers now, and what it keeps across a restart (readiness). */
@@ -243,6 +245,10 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
     async forget(key) {
       if (memory) return memory.delete(key);
       await timed('forget', client!.del(redisKey(key))).catch(() => {});
+    },
+    async release(name, key) {
+      if (!client) return void (await limiters[name].delete(key));
+      await timed('forget', limiters[name].delete(key)).catch(() => {});
     },
     async close() {
       if (ownsClient && client) client.disconnect();

@@ -5,7 +5,7 @@
  * store (memory or Redis) for `ttlSec`.
  */
 import { VLENS_PATHS } from '../api/paths.js';
-import { callKind } from './budgets.js';
+import { callKind, codeCheckKey } from './budgets.js';
 import type { CallContext } from './call-context.js';
 import type { LimitStore } from './limits.js';
 import { ProxyRefusal, storeUnavailable } from './refusal.js';
@@ -74,6 +74,8 @@ export function createProofs({ store, ttlSec }: ProofsOptions) {
       if (typeof id === 'string' && id && data.isVerified !== false) await remember(proofKey.oauth(id), '1');
     } else if (callKind(call).isRegister) {
       await store.forget(proofKey.phone(body.phoneNumberOtpRequestId));
+      // The request id is spent: its code-check count need not wait out its day.
+      await store.release('codeChecks', codeCheckKey(String(body.phoneNumberOtpRequestId)));
       if (body.email) await store.forget(proofKey.email(body.email));
       if (body.oAuthTokenVerificationRequestId)
         await store.forget(proofKey.oauth(body.oAuthTokenVerificationRequestId));

@@ -87,6 +87,25 @@ describe('readyz', () => {
       }
     });
 
+    test('a Register leaves no proof and no code-check count behind: only the send counts, within their windows', async () => {
+      const phone = '+201001120002';
+      const requestId = await sendCode(stack.url, phone);
+      const code = stack.standIn.control.lastCode(phone)!;
+      assert.equal((await checkCode(stack.url, phone, requestId, code)).status, 200);
+      assert.equal((await registerWith(stack.url, phone, requestId, code)).status, 200);
+      const admin = new Redis(redis.url);
+      try {
+        const keys = await admin.keys('*');
+        assert.deepEqual(
+          keys.filter((k) => k.includes(requestId.toLowerCase()) || k.startsWith('vlens:proof:')),
+          [],
+        );
+        for (const key of keys) assert.ok((await admin.ttl(key)) > 0, `${key} expires`);
+      } finally {
+        admin.disconnect();
+      }
+    });
+
     test('503 while Redis cannot answer', async () => {
       const admin = new Redis(redis.url);
       try {
