@@ -6,12 +6,13 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 import { createVlensStandIn } from '../../src/mock/index.js';
+import { INSTRUMENTS } from '../../src/server/metrics.js';
 import { startStandIn } from '../../src/mock/server.js';
 import { post, TEST_API_KEY } from '../helpers/proxy-fixture.js';
 import { freeLoopbackPort } from '../helpers/redis-server.js';
@@ -150,4 +151,29 @@ test('a registration and a refused send, read back from a real Prometheus', asyn
   assert.deepEqual(funnel.countries, [
     { country: 'EG', codeSent: 1, phoneVerified: 1, emailVerified: 0, registered: 1 },
   ]);
+});
+
+test('the Grafana dashboard (docs/grafana/vlens-proxy.json) queries series Prometheus has, and each query runs', async () => {
+  const dashboard = JSON.parse(await readFile(join(REPO_ROOT, 'docs/grafana/vlens-proxy.json'), 'utf8')) as {
+    panels: { title: string; targets: { expr: string }[] }[];
+  };
+  const names = await fetch(`${prometheusUrl}/api/v1/label/__name__/values`).then(
+    async (r) => ((await r.json()) as { data: string[] }).data,
+  );
+  for (const { title, targets } of dashboard.panels) {
+    for (const { expr } of targets) {
+      for (const [name] of expr.matchAll(/vlens_proxy_\w+/g)) {
+        // A series this run made, or one of the instruments' (store failures need a failing Redis).
+        const known = names.includes(name) || name === `${INSTRUMENTS.storeFailures.name.replaceAll('.', '_')}_total`;
+        assert.ok(known, `${title}: ${name}`);
+      }
+      const promql = expr
+        .replaceAll('$__rate_interval', '1m')
+        .replaceAll('$__range', '1h')
+        .replaceAll('$country', '.*');
+      const res = await fetch(`${prometheusUrl}/api/v1/query?query=${encodeURIComponent(promql)}`);
+      const body = (await res.json()) as { status: string; error?: string };
+      assert.equal(body.status, 'success', `${title}: ${promql}: ${body.error}`);
+    }
+  }
 });
