@@ -227,7 +227,7 @@ async function serveMetrics(metrics: MetricsExport, port: number, host: string):
   }
 }
 
-/** The one line at start that says what the store keeps. */
+/** The one line at start that says what the store is and keeps. */
 function storeLine(body: Record<string, unknown>): string {
   const store = body.store as {
     kind: string;
@@ -240,7 +240,9 @@ function storeLine(body: Record<string, unknown>): string {
     store.kind === 'redis'
       ? `Redis (${store.ok ? `persistence ${store.persistence}, maxmemory-policy ${store.evictionPolicy}` : 'not answering'})`
       : 'memory';
-  return `Store: ${what}${store.warnings.length ? ` - WARNING: ${store.warnings.join('; ')}` : ''}`;
+  // A Redis that can lose keys: the proxy's own warning line says so (through console.warn).
+  const warnings = store.kind === 'redis' ? [] : store.warnings;
+  return `Store: ${what}${warnings.length ? ` - WARNING: ${warnings.join('; ')}` : ''}`;
 }
 
 main().catch((error: unknown) => {

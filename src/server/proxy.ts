@@ -20,7 +20,7 @@ import { createLimitStore, type VlensLimits } from './limits.js';
 import { jsonLineLog, type VlensProxyLogEntry } from './log.js';
 import { createProxyTelemetry, type CallTelemetry } from './metrics.js';
 import { createProofs } from './proofs.js';
-import { readiness } from './readiness.js';
+import { readiness, warnOnceAboutStore } from './readiness.js';
 import { envelopeResponse, JSON_HEADERS, ProxyRefusal } from './refusal.js';
 import { cappedUpstream, fetchUpstream, nodeUpstream } from './upstream.js';
 import { createReadBody, validate } from './validate.js';
@@ -144,6 +144,8 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     storeTimeoutMs: options.storeTimeoutMs,
     onFailure: (operation, failure) => telemetry.storeFailure(operation, failure),
   });
+  // One line at start when Redis can lose what it keeps (memory is the documented default: no line).
+  if (options.redis) warnOnceAboutStore(store, warn);
   const config: ProxyConfig = Object.freeze({
     allowedCountries: [...allowedCountries],
     resendAfterSec: options.resendAfterSec ?? 60,

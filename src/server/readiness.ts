@@ -16,6 +16,19 @@ export interface Readiness {
   };
 }
 
+/**
+ * One warning line, once the store first answers, when it can lose limits or proofs (a Redis without
+ * persistence or with an eviction policy); nothing for a store that does not answer (readyz says so).
+ */
+export function warnOnceAboutStore(store: LimitStore, warn: (message: string) => void): void {
+  void store.status().then(
+    (status) => {
+      if (status.ok && status.warnings.length) warn(`vlens proxy: ${status.warnings.join('; ')}`);
+    },
+    () => {},
+  );
+}
+
 /** The readiness of a proxy with this store and these configuration problems. */
 export async function readiness({ store, config }: { store: LimitStore; config: string[] }): Promise<Readiness> {
   const status = await store.status();

@@ -13,6 +13,7 @@ import { Redis } from 'ioredis';
 import { startStack } from '../helpers/proxy-fixture.js';
 import { spawnRedis, type RunningRedis } from '../helpers/redis-server.js';
 import { checkCode, registerWith, sendCode } from '../helpers/registration.js';
+import { until } from '../helpers/until.js';
 
 interface ReadyBody {
   status: string;
@@ -55,9 +56,10 @@ describe('readyz', () => {
   describe('Redis without persistence', () => {
     let redis: RunningRedis;
     let stack: Awaited<ReturnType<typeof startStack>>;
+    const warnings: string[] = [];
     before(async () => {
       redis = await spawnRedis();
-      stack = await startStack({ redis: redis.url });
+      stack = await startStack({ redis: redis.url, warn: (line) => warnings.push(line) });
     });
     after(async () => {
       await stack.close();
@@ -70,6 +72,9 @@ describe('readyz', () => {
       assert.equal(body.store.persistence, 'none');
       assert.equal(body.store.evictionPolicy, 'noeviction');
       assert.match(body.store.warnings.join(), /no persistence/);
+      await until(() => warnings.length > 0, 'the proxy warns once at start');
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0], /^vlens proxy: Redis has no persistence/);
     });
 
     test('says when an eviction policy can drop keys', async () => {
