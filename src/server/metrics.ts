@@ -78,9 +78,11 @@ export const DEFENCES = [
   'handset',
   /** Sends per canonical email. */
   'mailbox',
-  /** Per client address (IPv6 by /64): sends, or all calls. */
+  /** Sends per number block (neighbouring numbers of one range). */
+  'block',
+  /** Per client address (IPv6 by /64 or /48): sends, or all calls. */
   'address',
-  /** The destination-country allowlist. */
+  /** The destination country: its allowlist, or its send budget. */
   'country',
   /** The tenant-wide send budget and its breaker. */
   'global',
