@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm test` (what CI runs): lint, typecheck, every node test with fuzzing at length, and the browser
-# suite in Chromium, Firefox ESR and WebKitGTK, the four jobs side by side.
+# `npm test` (what CI runs): lint, typecheck, every node test with fuzzing at length, the server-side
+# node tests under Node 22 and 24 with the handler under Bun and Deno (scripts/runtimes-tests.sh), and
+# the browser suite in Chromium, Firefox ESR and WebKitGTK, all side by side.
 # `npm run test:fast` (this script with `fast`): lint, typecheck, the fast node tests and the browser
 # suite in Chromium's headless shell, for the edit loop. `npm run test:engines` (`engines`): the browser suite in
 # Firefox ESR and WebKitGTK only.
@@ -83,6 +84,8 @@ case "$mode" in
     ;;
   full)
     job node env FUZZ_RUNS="${FUZZ_RUNS:-1000}" bash scripts/node-tests.sh all
+    # The server-side node tests under Node 22 and 24, the fetch-style handler under Bun and Deno.
+    job runtimes bash scripts/runtimes-tests.sh
     for engine in "${engines[@]}"; do job "$engine" bash scripts/browser-tests.sh "$engine"; done
     ;;
   engines)
@@ -117,6 +120,9 @@ for name in "${jobs[@]}"; do
   read -r result seconds <"$logs/$name.status"
   if [ "$name" = node ]; then
     summary="$(grep -E '^# (pass|fail) ' "$logs/$name.log" | tr -d '#' | tr '\n' ' ')"
+  elif [ "$name" = runtimes ]; then
+    # Three node:test runs (Node 22, Node 24, Bun and Deno), summed.
+    summary="$(awk '/^# pass / { p += $3 } /^# fail / { f += $3 } END { printf "pass %d fail %d", p, f }' "$logs/$name.log")"
   elif [ "$name" = lint ] || [ "$name" = typecheck ]; then
     summary=""
   else

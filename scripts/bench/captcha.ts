@@ -24,7 +24,7 @@ export async function measureCaptchaCost(load: LoadOptions = {}): Promise<CostFi
     const verifyUrl = fakeCaptchaVerifyUrl(fake.url, 'turnstile');
     const requests = SEND_REQUESTS.map((request) => ({
       ...request,
-      headers: { ...request.headers, [CAPTCHA_TOKEN_HEADER]: 'fake-turnstile.vlens_send.bench' },
+      headers: { ...request.headers, [CAPTCHA_TOKEN_HEADER]: 'fake-turnstile.vlens_send.bench@127.0.0.1' },
     }));
     return await measureProxyCost(
       {

@@ -137,7 +137,17 @@ export async function measureFirstLoad(browser: Browser, loads: number, root = p
     pages: Object.fromEntries(VARIANTS.map((v) => [`/bench/first/${v}.html`, firstLoadPage(v)])),
     scripts: { '/bench/floor.js': floor },
     // One client IP submits every load: the bench lifts the per-IP and send caps.
-    limits: { ip: many, sendIp: many, sendShort: many, sendDaily: many, sendGlobal: many, existence: many },
+    limits: {
+      ip: many,
+      sendIp: many,
+      sendIpBlock: many,
+      sendBlock: many,
+      sendCountry: many,
+      sendShort: many,
+      sendDaily: many,
+      sendGlobal: many,
+      existence: many,
+    },
   });
   const samples = new Map<Variant, ProbeResult[]>(VARIANTS.map((v) => [v, []]));
   try {

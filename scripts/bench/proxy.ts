@@ -23,7 +23,10 @@ const HUGE = { points: 1_000_000_000, durationSec: 600 };
 const HUGE_LIMITS: VlensLimits = {
   sendShort: HUGE,
   sendDaily: HUGE,
+  sendBlock: HUGE,
+  sendCountry: HUGE,
   sendIp: HUGE,
+  sendIpBlock: HUGE,
   sendGlobal: HUGE,
   codeChecks: HUGE,
   ip: HUGE,

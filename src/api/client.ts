@@ -33,9 +33,23 @@ export interface VlensClientOptions {
   fetch?: typeof fetch;
 }
 
+/**
+ * The phone flow an email or OAuth verification belongs to, sent with `StepVerifyEmail`,
+ * `StepVerifyOAuthToken` and `VerifyOAuthToken`: the proxy keys the proof on it (and strips it).
+ */
+export interface PhoneFlow {
+  phoneNumber: string;
+  phoneNumberOtpRequestId: string;
+}
+
 /** Every call takes its input and an optional AbortSignal; aborting rejects with the signal's reason. */
 export interface VlensClient {
-  checkExistence(input: CheckExistenceInput, signal?: AbortSignal): Promise<ExistenceOutput>;
+  /** `captchaToken`: with a CAPTCHA the proxy asks for one here too (the call tells who is registered). */
+  checkExistence(
+    input: CheckExistenceInput,
+    signal?: AbortSignal,
+    captchaToken?: string | null,
+  ): Promise<ExistenceOutput>;
   /** `captchaToken`: the CAPTCHA token for this send, sent as the `Vlens-Captcha-Token` header. */
   sendPhoneCode(
     input: { phoneNumber: string; smsProviders?: number | null },
@@ -46,9 +60,14 @@ export interface VlensClient {
     input: { phoneNumber: string; phoneNumberOtpRequestId: string; phoneNumberOtp: string },
     signal?: AbortSignal,
   ): Promise<RegisterOutput>;
-  sendEmailCode(input: { email: string }, signal?: AbortSignal, captchaToken?: string | null): Promise<RegisterOutput>;
+  /** Email calls carry the phone flow they belong to (`phoneNumber`, `phoneNumberOtpRequestId`): see StepVerifyEmailInput. */
+  sendEmailCode(
+    input: StepVerifyEmailInput,
+    signal?: AbortSignal,
+    captchaToken?: string | null,
+  ): Promise<RegisterOutput>;
   verifyEmailCode(
-    input: { email: string; emailOtpRequestId: string; emailOtp: string },
+    input: StepVerifyEmailInput & { emailOtpRequestId: string; emailOtp: string },
     signal?: AbortSignal,
   ): Promise<RegisterOutput>;
   verifyOAuthToken(input: OAuthTokenInput, signal?: AbortSignal): Promise<OAuthTokenOutput>;
@@ -109,7 +128,8 @@ export function createVlensClient({
   }
 
   return {
-    checkExistence: (input, signal) => post(VLENS_PATHS.checkExistence, input, signal) as Promise<ExistenceOutput>,
+    checkExistence: (input, signal, captchaToken) =>
+      post(VLENS_PATHS.checkExistence, input, signal, undefined, captchaToken) as Promise<ExistenceOutput>,
     sendPhoneCode: (input, signal, captchaToken) =>
       post(
         VLENS_PATHS.verifyPhone,

@@ -6,7 +6,11 @@
  * offline with it. Node only; refuses to run in production.
  *
  *   GET  {mount}/{provider}/api.js       the fake provider script
- *   POST {mount}/{provider}/siteverify   secret=…&response=<token> → { success, score?, action? }
+ *   POST {mount}/{provider}/siteverify   secret=…&response=<token> → { success, hostname, score?, action? }
+ *
+ * Tokens read `fake-<provider>.<action>.<random>@<hostname>`: the fake script
+ * writes the page's hostname into each, and the verify endpoint answers it as
+ * `hostname`, as the real providers report where a token was solved.
  */
 import type { CaptchaProvider } from '../api/schemas.js';
 import type { MountedHandler } from './node-mount.js';
@@ -73,11 +77,13 @@ export function createFakeCaptcha({
     if (singleUse && used.has(token)) return json({ success: false, 'error-codes': ['timeout-or-duplicate'] });
     if (singleUse) used.add(token);
     if (verdict === 'refuse') return json({ success: false, 'error-codes': ['invalid-input-response'] });
+    const at = token.lastIndexOf('@');
+    const hostname = at > 0 ? token.slice(at + 1) : 'localhost';
     const action = token.slice(prefix.length).split('.')[0] ?? '';
     check.success = provider !== 'recaptcha' || verdict !== 'low-score';
     const extra =
       provider === 'recaptcha' ? { score: verdict === 'low-score' ? 0.1 : 0.9, action } : action ? { action } : {};
-    return json({ success: true, challenge_ts: new Date().toISOString(), hostname: 'localhost', ...extra });
+    return json({ success: true, challenge_ts: new Date().toISOString(), hostname, ...extra });
   }
 
   const handler = async (request: Request): Promise<Response | null> => {
@@ -114,7 +120,7 @@ export function fakeCaptchaVerifyUrl(origin: string, provider: CaptchaProvider, 
 }
 
 /** Shared by the fake scripts: a token the fake verify endpoint accepts once. */
-const TOKEN_JS = `const token = (provider, action) => 'fake-' + provider + '.' + (action || '') + '.' + Date.now().toString(36) + Math.random().toString(36).slice(2);`;
+const TOKEN_JS = `const token = (provider, action) => 'fake-' + provider + '.' + (action || '') + '.' + Date.now().toString(36) + Math.random().toString(36).slice(2) + '@' + location.hostname;`;
 
 /** The fake scripts: just enough of each provider's browser API, answering asynchronously like the real ones. */
 const FAKE_SCRIPTS: Record<CaptchaProvider, string> = {

@@ -1,4 +1,4 @@
-import { createVlensClient, DEFAULT_TIMEOUT_MS, type VlensClient } from '../api/client.js';
+import { createVlensClient, DEFAULT_TIMEOUT_MS, type PhoneFlow, type VlensClient } from '../api/client.js';
 import type { RegisteredOutput } from '../events.js';
 import type { OAuthProviderName } from '../oauth/types.js';
 import type { FlowEvent, FlowState } from './flow.js';
@@ -29,9 +29,9 @@ export interface CallHooks {
   onCodeSent(): void;
   /** The phone code was sent again (after `onCodeSent`): listen for the new SMS. */
   onPhoneCodeResent(): void;
-  /** The provider's token → `StepVerifyOAuthToken`, as a flow event. */
+  /** The provider's token → `StepVerifyOAuthToken`, as a flow event (the client adds the phone flow). */
   verifyOAuth(client: VlensClient, provider: OAuthProviderName): Promise<FlowEvent>;
-  /** A fresh CAPTCHA token for a code send, or null without a CAPTCHA. */
+  /** A fresh CAPTCHA token for a code send or an existence check, or null without a CAPTCHA. */
   captchaToken(signal: AbortSignal): Promise<string | null>;
 }
 
@@ -60,7 +60,11 @@ async function callsFor(action: Action, ctx: CallContext): Promise<CallResult> {
   const { client, flow, signal } = ctx;
   switch (action.type) {
     case 'send-phone': {
-      const { exists } = await client.checkExistence({ phoneNumber: action.phone }, signal);
+      const { exists } = await client.checkExistence(
+        { phoneNumber: action.phone },
+        signal,
+        await ctx.captchaToken(signal),
+      );
       if (exists) return { flow: { type: 'phone-exists', phone: action.phone } };
       return { flow: await sendPhone(ctx, action.phone) };
     }
@@ -88,12 +92,20 @@ async function callsFor(action: Action, ctx: CallContext): Promise<CallResult> {
       return { flow: await sendEmail(ctx, flow.email!), resent: true };
     case 'verify-email':
       await client.verifyEmailCode(
-        { email: flow.email!, emailOtpRequestId: flow.emailRequestId!, emailOtp: action.code },
+        { email: flow.email!, emailOtpRequestId: flow.emailRequestId!, emailOtp: action.code, ...phoneFlow(flow) },
         signal,
       );
       return { flow: { type: 'email-verified' } };
     case 'oauth':
-      return { flow: await ctx.verifyOAuth(client, action.provider) };
+      return {
+        flow: await ctx.verifyOAuth(
+          {
+            ...client,
+            verifyOAuthToken: (input, s) => client.verifyOAuthToken({ ...input, ...phoneFlow(flow) }, s),
+          },
+          action.provider,
+        ),
+      };
     case 'register': {
       const geoLocation = ctx.collectGeolocation ? await currentPosition(signal) : null;
       signal.throwIfAborted();
@@ -114,6 +126,11 @@ async function callsFor(action: Action, ctx: CallContext): Promise<CallResult> {
   }
 }
 
+const phoneFlow = (flow: FlowState): PhoneFlow => ({
+  phoneNumber: flow.phone!,
+  phoneNumberOtpRequestId: flow.phoneRequestId!,
+});
+
 async function sendPhone(ctx: CallContext, phone: string): Promise<FlowEvent> {
   const token = await ctx.captchaToken(ctx.signal);
   const data = await ctx.client.sendPhoneCode(
@@ -126,7 +143,11 @@ async function sendPhone(ctx: CallContext, phone: string): Promise<FlowEvent> {
 }
 
 async function sendEmail(ctx: CallContext, email: string): Promise<FlowEvent> {
-  const data = await ctx.client.sendEmailCode({ email }, ctx.signal, await ctx.captchaToken(ctx.signal));
+  const data = await ctx.client.sendEmailCode(
+    { email, ...phoneFlow(ctx.flow) },
+    ctx.signal,
+    await ctx.captchaToken(ctx.signal),
+  );
   ctx.onCodeSent();
   return { type: 'email-code-sent', email, requestId: data.emailOtpRequestId! };
 }

@@ -132,9 +132,10 @@ export function errorSituation(error: VlensError, action: Action['type'] | null)
   switch (action) {
     case 'verify-phone':
     case 'verify-email': {
-      if (status === 429 || triesLeftOf(error) === 0) return 'codeTooManyTries';
+      if (status === 429) return 'codeTooManyTries';
+      // Before the tries left: the proxy answers 0 tries left for an expired code too.
       if (status === 404 || status === 410 || descriptions.expired === true) return 'codeExpired';
-      return 'codeWrong';
+      return triesLeftOf(error) === 0 ? 'codeTooManyTries' : 'codeWrong';
     }
     case 'send-phone':
     case 'resend-phone':

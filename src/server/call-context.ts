@@ -38,6 +38,29 @@ export interface CallContext {
   envelope: Record<string, unknown>;
   /** Whether the upstream's answer is a failure (set by forward). */
   failed: boolean;
+  /**
+   * The phone flow an email or OAuth verification belongs to: the `phoneNumber` and
+   * `phoneNumberOtpRequestId` the widget sends with them, taken out of the body (set by takeFlow).
+   */
+  flow?: { phone: string; requestId: string };
+  /** The proofs a Register claimed (key and value), returned to the store if the call fails (set by claimProofs). */
+  claimed?: Array<[key: string, value: string]>;
+  /** How long the store may take for this whole call, ms (the proxy's `storeTimeoutMs`). */
+  readonly storeTimeoutMs: number;
+  /**
+   * The store deadline of this call, set at its first store call (see storeDeadline); cleared once
+   * the upstream answered, so the store calls after it get their own.
+   */
+  deadline?: number;
+}
+
+/**
+ * The store deadline of a call: every store call before the upstream call shares one, and every one after
+ * it another, so a stalled Redis costs a request one `storeTimeoutMs` on each side of the upstream call,
+ * never one per store call.
+ */
+export function storeDeadline(call: CallContext): number {
+  return (call.deadline ??= Date.now() + call.storeTimeoutMs);
 }
 
 /** What a stage is: it reads and fills in the context, or throws a ProxyRefusal. */

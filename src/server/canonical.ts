@@ -33,13 +33,44 @@ export function checkPhone(phone: string): PhoneCheck {
   return { ok: true, e164: parsed.number, country: parsed.country };
 }
 
-/** Providers that ignore dots in the local part (and share one mailbox across both domains). */
-const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
+/**
+ * Providers whose aliases reach one inbox, as each documents it: the domain
+ * an address folds to, and the characters its local part ignores.
+ */
+interface InboxRule {
+  domain: string;
+  ignored?: RegExp;
+}
+
+const INBOX_RULES: ReadonlyMap<string, InboxRule> = new Map<string, InboxRule>([
+  // Gmail ignores dots in the local part ("Dots don't matter in Gmail addresses",
+  // https://support.google.com/mail/answer/7436150); googlemail.com is Gmail's former domain for the same accounts.
+  ...['gmail.com', 'googlemail.com'].map((d) => [d, { domain: 'gmail.com', ignored: /\./g }] as [string, InboxRule]),
+  // iCloud: one account has its @icloud.com, @me.com and @mac.com addresses:
+  // https://support.apple.com/en-us/118230 ("About your @icloud.com, @me.com, and @mac.com email addresses")
+  ...['icloud.com', 'me.com', 'mac.com'].map((d) => [d, { domain: 'icloud.com' }] as [string, InboxRule]),
+  // Proton: "." "_" and "-" are transparent in a username (https://proton.me/support/change-username), and a
+  // username's address on proton.me, protonmail.com, protonmail.ch and pm.me is one mailbox
+  // (https://proton.me/support/addresses-and-aliases).
+  ...['proton.me', 'protonmail.com', 'protonmail.ch', 'pm.me'].map(
+    (d) => [d, { domain: 'proton.me', ignored: /[._-]/g }] as const,
+  ),
+  // Yandex: "each mailbox on Yandex Mail has aliases in" its domains; mail to any reaches the same mailbox
+  // (https://yandex.com/support/domain/additional/mailbox-alias.xml).
+  ...['yandex.ru', 'yandex.com', 'ya.ru', 'yandex.by', 'yandex.kz', 'yandex.ua'].map(
+    (d) => [d, { domain: 'yandex.ru' }] as const,
+  ),
+]);
 
 /**
- * The inbox an address reaches, for budgets: lower case, `+tag` removed,
- * and for Gmail dots removed and `googlemail.com` read as `gmail.com`.
- * `Victim+1@Example.com` → `victim@example.com`; `v.ictim@googlemail.com` → `victim@gmail.com`.
+ * The inbox an address reaches, for budgets: lower case, `+tag` removed
+ * for every domain (plus addressing, RFC 5233 "subaddressing": Gmail,
+ * iCloud, Proton (https://proton.me/support/addresses-and-aliases, "+Alias"),
+ * and Outlook/Hotmail and Exchange Online deliver `name+tag@` to `name@`:
+ * https://learn.microsoft.com/exchange/recipients-in-exchange-online/plus-addressing-in-exchange-online),
+ * then the provider's own aliases folded (INBOX_RULES).
+ * `Victim+1@Example.com` → `victim@example.com`; `v.ictim@googlemail.com` → `victim@gmail.com`;
+ * `victim@me.com` → `victim@icloud.com`; `v_ict-im@pm.me` → `victim@proton.me`.
  */
 export function canonicalEmail(email: string): string {
   const lower = email.trim().toLowerCase();
@@ -49,9 +80,10 @@ export function canonicalEmail(email: string): string {
   let domain = lower.slice(at + 1);
   const plus = local.indexOf('+');
   if (plus > 0) local = local.slice(0, plus);
-  if (GMAIL_DOMAINS.has(domain)) {
-    local = local.replaceAll('.', '');
-    domain = 'gmail.com';
+  const rule = INBOX_RULES.get(domain);
+  if (rule) {
+    if (rule.ignored) local = local.replace(rule.ignored, '');
+    domain = rule.domain;
   }
   return `${local}@${domain}`;
 }

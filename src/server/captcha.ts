@@ -18,8 +18,22 @@ export interface CaptchaOptions {
   verifyUrl?: string;
   /** reCAPTCHA v3: the lowest score accepted (0.0 bot … 1.0 human). Default 0.5. */
   minScore?: number;
-  /** reCAPTCHA v3 and Turnstile: the action the token must carry, when the provider reports one. Default 'vlens_send'. */
+  /**
+   * The action the token must carry (the widget's is 'vlens_send'): reCAPTCHA v3's must be it (none, an
+   * empty or a null action is refused); Turnstile's must be it when the token has one (a widget may set
+   * none). hCaptcha has no actions. Default 'vlens_send'.
+   */
   action?: string;
+  /**
+   * Hostnames the provider must report the token was solved on (siteverify's `hostname`); another or none
+   * is refused. Default: the hosts of `allowedOrigins`, else the host the request was sent to (its URL).
+   */
+  expectedHostnames?: readonly string[];
+  /**
+   * Also require a token on `CheckExistenceOfEmailOrPhone`, which tells whether a number or email is
+   * registered (the enumeration oracle); the widget sends one. Default true.
+   */
+  existenceCheck?: boolean;
   /** The fetch used to call the verify API. Default: the global fetch. */
   fetch?: typeof fetch;
 }
@@ -38,6 +52,7 @@ interface SiteverifyAnswer {
   success?: unknown;
   score?: unknown;
   action?: unknown;
+  hostname?: unknown;
 }
 
 /** A verifier bound to one provider and secret. `signal` ends the call (the proxy's deadline). */
@@ -49,10 +64,12 @@ export function createCaptchaVerifier(options: CaptchaOptions) {
   const minScore = options.minScore ?? 0.5;
   const action = options.action ?? CAPTCHA_ACTION;
 
+  /** `expectedHostnames`: where the token may have been solved (lower case). */
   return async function verify(
     token: string | null,
     remoteIp: string | undefined,
     signal: AbortSignal,
+    expectedHostnames: ReadonlySet<string>,
   ): Promise<CaptchaVerdict> {
     if (!token || token.length > 4096) return 'refused';
     const form = new URLSearchParams({ secret: options.secret, response: token });
@@ -73,7 +90,9 @@ export function createCaptchaVerifier(options: CaptchaOptions) {
       return 'unavailable';
     }
     if (answer?.success !== true) return 'refused';
-    if (typeof answer.action === 'string' && answer.action !== '' && answer.action !== action) return 'refused';
+    if (typeof answer.hostname !== 'string' || !expectedHostnames.has(answer.hostname.toLowerCase())) return 'refused';
+    if (options.provider === 'recaptcha' && answer.action !== action) return 'refused';
+    if (options.provider === 'turnstile' && answer.action && answer.action !== action) return 'refused';
     if (options.provider === 'recaptcha' && !(typeof answer.score === 'number' && answer.score >= minScore))
       return 'refused';
     return 'human';

@@ -15,7 +15,11 @@
  * CAPTCHA: CAPTCHA_PROVIDER (turnstile | hcaptcha | recaptcha), CAPTCHA_SITE_KEY,
  * CAPTCHA_SECRET and CAPTCHA_VERIFY_URL (default: the provider's siteverify).
  * With the embedded stand-in, a provider without a secret uses the fake
- * CAPTCHA served at /fake-captcha (its scripts and verify endpoint).
+ * CAPTCHA served at /fake-captcha (its scripts and verify endpoint). With
+ * NODE_ENV=production and no CAPTCHA, one warning line says what is open.
+ *
+ * Behind proxies: TRUST_PROXY (a hop count) and TRUSTED_PROXIES (addresses
+ * and CIDRs, comma-separated), the proxy's `trustProxy` and `trustedProxies`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +104,12 @@ async function main(): Promise<void> {
   const embedded = apiKey ? undefined : standInFetch();
   const fakeCaptcha = embedded ? createFakeCaptcha() : undefined;
   const captcha = captchaFromEnv(fakeCaptcha);
+  if (!captcha && isProductionEnv()) {
+    console.warn(
+      'vlens-register: NODE_ENV is production and no CAPTCHA is configured: code sends are bounded only by the rate limits ' +
+        '(SMS pumping costs you up to limits.sendGlobal codes an hour). Set CAPTCHA_PROVIDER, CAPTCHA_SITE_KEY and CAPTCHA_SECRET.',
+    );
+  }
   // The SDK goes in before the proxy makes its instruments.
   const metricsPort = metricsPortFromEnv();
   const metrics = metricsPort === undefined ? undefined : installMetricsExport();
@@ -111,6 +121,10 @@ async function main(): Promise<void> {
     fetch: embedded?.fetch,
     redis: process.env.REDIS_URL || undefined,
     captcha,
+    trustProxy: process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY) : undefined,
+    trustedProxies: process.env.TRUSTED_PROXIES?.split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
   });
   const api = toNodeListener(proxy);
   const fakeCaptchaListener = fakeCaptcha && mountedNodeListener(fakeCaptcha.handler);

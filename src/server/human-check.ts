@@ -3,7 +3,7 @@
  * token (checked with its provider) and the tenant's `verifyHuman` hook,
  * each within its deadline. Fails closed: no answer in time is a 503.
  */
-import { CAPTCHA_TOKEN_HEADER } from '../api/paths.js';
+import { CAPTCHA_TOKEN_HEADER, VLENS_PATHS } from '../api/paths.js';
 import { callKind } from './budgets.js';
 import type { CallContext } from './call-context.js';
 import { createCaptchaVerifier, type CaptchaOptions } from './captcha.js';
@@ -14,19 +14,33 @@ export interface HumanCheckOptions {
   verifyHuman?: (request: Request) => Promise<boolean>;
   /** Deadline for each of the two, ms. */
   timeoutMs: number;
+  /** The proxy's allowed origins: their hosts are the CAPTCHA's default expected hostnames. */
+  allowedOrigins: ReadonlySet<string>;
 }
 
 const unavailable = (field?: string) =>
   new ProxyRefusal(503, 'Human verification is unavailable; try again shortly', field);
 
-export function createHumanCheck({ captcha, verifyHuman, timeoutMs }: HumanCheckOptions) {
+/** The hosts of `origins` (lower case), skipping any that is not a URL. */
+function hostsOf(origins: Iterable<string>): string[] {
+  return [...origins].flatMap((origin) => (URL.canParse(origin) ? [new URL(origin).hostname.toLowerCase()] : []));
+}
+
+export function createHumanCheck({ captcha, verifyHuman, timeoutMs, allowedOrigins }: HumanCheckOptions) {
   const verifyCaptcha = captcha ? createCaptchaVerifier(captcha) : undefined;
+  const configured = captcha?.expectedHostnames ?? hostsOf(allowedOrigins);
+  const fixedHostnames = configured.length ? new Set(configured.map((h) => h.toLowerCase())) : undefined;
+  /** Where a token of this call may have been solved: the configured hosts, else the host the request was sent to. */
+  const expectedHostnames = (call: CallContext) =>
+    fixedHostnames ?? new Set(URL.canParse(call.request.url) ? [new URL(call.request.url).hostname.toLowerCase()] : []);
+  const guardsExistence = captcha !== undefined && captcha.existenceCheck !== false;
 
   /** The CAPTCHA token of the call, checked with the provider within the deadline. */
   async function checkCaptcha(call: CallContext): Promise<void> {
     if (!verifyCaptcha) return;
     const deadline = AbortSignal.timeout(timeoutMs);
-    const verdict = await verifyCaptcha(call.request.headers.get(CAPTCHA_TOKEN_HEADER), call.ip, deadline);
+    const token = call.request.headers.get(CAPTCHA_TOKEN_HEADER);
+    const verdict = await verifyCaptcha(token, call.ip, deadline, expectedHostnames(call));
     if (verdict === 'unavailable') throw unavailable('captcha').by('captcha');
     if (verdict === 'refused') throw new ProxyRefusal(403, 'Human verification failed', 'captcha').by('captcha');
   }
@@ -50,11 +64,17 @@ export function createHumanCheck({ captcha, verifyHuman, timeoutMs }: HumanCheck
     }
   }
 
-  /** Stage: every code send passes the CAPTCHA, then the hook. */
+  /**
+   * Stage: every code send passes the CAPTCHA, then the hook; with a CAPTCHA, CheckExistenceOfEmailOrPhone
+   * (it tells who is registered) passes the CAPTCHA too, unless `captcha.existenceCheck` is false.
+   */
   async function checkHuman(call: CallContext): Promise<void> {
-    if (!callKind(call).isSend) return;
-    await checkCaptcha(call);
-    await checkHook(call);
+    if (callKind(call).isSend) {
+      await checkCaptcha(call);
+      await checkHook(call);
+    } else if (guardsExistence && call.path === VLENS_PATHS.checkExistence) {
+      await checkCaptcha(call);
+    }
   }
 
   return { checkHuman };

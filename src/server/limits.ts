@@ -21,8 +21,18 @@ export interface VlensLimits {
   sendShort: Limit;
   /** OTP sends per handset or canonical email, per day. Default 10 per day. */
   sendDaily: Limit;
+  /**
+   * Code sends per number block: the E.164 number without its last
+   * NUMBER_BLOCK_DIGITS digits (1,000 consecutive numbers), against SMS
+   * pumping through a range. Default 10 per hour.
+   */
+  sendBlock: Limit;
+  /** Code sends per destination country. Default 500 per hour (half the global budget). */
+  sendCountry: Limit;
   /** OTP sends (phone and email) per client IP, IPv6 grouped by /64. Default 20 per hour. */
   sendIp: Limit;
+  /** OTP sends per IPv6 /48 (a site: 65,536 /64s); IPv4 has no such budget. Default 40 per hour. */
+  sendIpBlock: Limit;
   /**
    * OTP sends through this proxy altogether (every instance sharing one Redis):
    * the tenant-wide budget. Spent, it trips a circuit breaker that refuses
@@ -46,7 +56,10 @@ export type LimitName = keyof VlensLimits;
 export const DEFAULT_LIMITS: Readonly<VlensLimits> = Object.freeze({
   sendShort: { points: 3, durationSec: 10 * 60 },
   sendDaily: { points: 10, durationSec: 24 * 60 * 60 },
+  sendBlock: { points: 10, durationSec: 60 * 60 },
+  sendCountry: { points: 500, durationSec: 60 * 60 },
   sendIp: { points: 20, durationSec: 60 * 60 },
+  sendIpBlock: { points: 40, durationSec: 60 * 60 },
   sendGlobal: { points: 1000, durationSec: 60 * 60 },
   codeChecks: { points: 5, durationSec: 24 * 60 * 60 },
   ip: { points: 100, durationSec: 10 * 60 },
@@ -64,7 +77,10 @@ export const DEFAULT_LIMITS: Readonly<VlensLimits> = Object.freeze({
 export const FAIL_CLOSED: ReadonlySet<LimitName> = new Set<LimitName>([
   'sendShort',
   'sendDaily',
+  'sendBlock',
+  'sendCountry',
   'sendIp',
+  'sendIpBlock',
   'sendGlobal',
   'codeChecks',
 ]);
@@ -77,17 +93,25 @@ export type LimitOutcome =
 /** A remembered value, none (never seen or expired), or the store could not answer. */
 export type RecallOutcome = { ok: true; value: string | null } | { ok: false; reason: 'unavailable' };
 
+/**
+ * Every store call takes an optional `deadline` (a `Date.now()` time): the
+ * proxy gives all the calls of one request the same deadline, so a Redis
+ * that stalls costs a request one `storeTimeoutMs`, not one per call.
+ * Without one, each call gets `storeTimeoutMs` of its own.
+ */
 export interface LimitStore {
   /** Takes one point from `name`'s budget for `key`. */
-  consume(name: LimitName, key: string): Promise<LimitOutcome>;
+  consume(name: LimitName, key: string, deadline?: number): Promise<LimitOutcome>;
+  /** Spends what is left of `name`'s budget for `key` in this window (best effort). */
+  exhaust(name: LimitName, key: string, deadline?: number): Promise<void>;
   /** Keeps `value` under `key` for `ttlSec` seconds; false when the store could not answer. */
-  remember(key: string, value: string, ttlSec: number): Promise<boolean>;
+  remember(key: string, value: string, ttlSec: number, deadline?: number): Promise<boolean>;
   /** The value kept under `key`, if it has not expired. */
-  recall(key: string): Promise<RecallOutcome>;
+  recall(key: string, deadline?: number): Promise<RecallOutcome>;
+  /** The value kept under `key`, removed in the same step (one caller gets it, across instances). */
+  claim(key: string, deadline?: number): Promise<RecallOutcome>;
   /** Removes `key` (best effort). */
-  forget(key: string): Promise<void>;
-  /** Drops `name`'s count for `key` (best effort): for a budget whose subject is spent, kept no longer. */
-  release(name: LimitName, key: string): Promise<void>;
+  forget(key: string, deadline?: number): Promise<void>;
   /** Releases what the store opened (a Redis connection it created from a URL). */
   close(): Promise<void>;
   /** Whether the store answers now, and what it keeps across a restart (readiness). */
@@ -121,11 +145,18 @@ export interface StoreStatus {
 
 const TIMED_OUT = Symbol('timed out');
 
-/** `promise`, or TIMED_OUT after `ms`; a late rejection is swallowed. */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+/** Takes a value and its remaining lifetime (ms) in one step: `[value, pttl]`, or nil when there is none. */
+const CLAIM_SCRIPT = `local v = redis.call('GET', KEYS[1])
+if not v then return false end
+local ttl = redis.call('PTTL', KEYS[1])
+redis.call('DEL', KEYS[1])
+return {v, ttl}`;
+
+/** `promise`, or TIMED_OUT at `deadline` (a `Date.now()` time); a late rejection is swallowed. */
+async function within<T>(promise: Promise<T>, deadline: number): Promise<T | typeof TIMED_OUT> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+    timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, deadline - Date.now()));
   });
   promise.catch(() => {});
   try {
@@ -183,17 +214,22 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
   }
 
   const failed = options.onFailure ?? (() => {});
+  const deadlineOf = (deadline: number | undefined) => deadline ?? Date.now() + storeTimeoutMs;
 
-  async function ready(): Promise<boolean> {
-    if (!client || (await whenReady(client, storeTimeoutMs))) return true;
+  async function ready(deadline: number): Promise<boolean> {
+    if (!client || (await whenReady(client, deadline))) return true;
     failed('ready', 'timeout');
     return false;
   }
 
-  /** `call` within the deadline; TIMED_OUT or a thrown error are counted as failures of `operation`. */
-  async function timed<T>(operation: StoreOperation, call: Promise<T>): Promise<T | typeof TIMED_OUT> {
+  /** `call` by `deadline`; TIMED_OUT or a thrown error (not a limit's refusal) are counted as failures of `operation`. */
+  async function timed<T>(
+    operation: StoreOperation,
+    call: Promise<T>,
+    deadline: number,
+  ): Promise<T | typeof TIMED_OUT> {
     try {
-      const answer = await within(call, storeTimeoutMs);
+      const answer = await within(call, deadline);
       if (answer === TIMED_OUT) failed(operation, 'timeout');
       return answer;
     } catch (error) {
@@ -204,13 +240,24 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
 
   const redisKey = (key: string) => `${prefix}:proof:${key}`;
 
+  /** A Redis read of one value: the store unavailable when not ready, on an error or past the deadline. */
+  async function read(command: Promise<string | null>, deadline: number): Promise<RecallOutcome> {
+    try {
+      const value = await timed('recall', command, deadline);
+      return value === TIMED_OUT ? { ok: false, reason: 'unavailable' } : { ok: true, value };
+    } catch {
+      return { ok: false, reason: 'unavailable' };
+    }
+  }
+
   return {
-    async consume(name, key) {
+    async consume(name, key, deadline) {
       // Memory answers at once: no deadline to race (a timer and a Promise.race per call).
       if (!client) return consumeMemory(limiters[name] as RateLimiterMemory, key);
-      if (FAIL_CLOSED.has(name) && !(await ready())) return { ok: false, reason: 'unavailable' };
+      const by = deadlineOf(deadline);
+      if (FAIL_CLOSED.has(name) && !(await ready(by))) return { ok: false, reason: 'unavailable' };
       try {
-        const answer = await timed('consume', limiters[name].consume(key));
+        const answer = await timed('consume', limiters[name].consume(key), by);
         if (answer === TIMED_OUT) return consumeFallback(name, key);
         return { ok: true, remaining: answer.remainingPoints };
       } catch (error) {
@@ -218,37 +265,56 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
         return consumeFallback(name, key);
       }
     },
-    async remember(key, value, ttlSec) {
+    async exhaust(name, key, deadline) {
+      const penalty = limiters[name].penalty(key, limits[name].points);
+      if (client) await timed('exhaust', penalty, deadlineOf(deadline)).catch(() => {});
+      else await penalty.catch(() => {});
+    },
+    async remember(key, value, ttlSec, deadline) {
       if (memory) {
         memory.set(key, value, ttlSec);
         return true;
       }
-      if (!(await ready())) return false;
+      const by = deadlineOf(deadline);
+      if (!(await ready(by))) return false;
       try {
-        return (
-          (await timed('remember', client!.set(redisKey(key), value, 'EX', Math.max(1, Math.ceil(ttlSec))))) === 'OK'
-        );
+        const command = client!.set(redisKey(key), value, 'EX', Math.max(1, Math.ceil(ttlSec)));
+        return (await timed('remember', command, by)) === 'OK';
       } catch {
         return false;
       }
     },
-    async recall(key) {
+    async recall(key, deadline) {
       if (memory) return { ok: true, value: memory.get(key) };
-      if (!(await ready())) return { ok: false, reason: 'unavailable' };
+      const by = deadlineOf(deadline);
+      if (!(await ready(by))) return { ok: false, reason: 'unavailable' };
+      return read(client!.get(redisKey(key)), by);
+    },
+    async claim(key, deadline) {
+      if (memory) {
+        const value = memory.get(key);
+        memory.delete(key);
+        return { ok: true, value };
+      }
+      const by = deadlineOf(deadline);
+      if (!(await ready(by))) return { ok: false, reason: 'unavailable' };
+      // One atomic step (a script runs alone), so of two instances claiming one value, one gets it.
+      const command = client!.eval(CLAIM_SCRIPT, 1, redisKey(key)) as Promise<[string, number] | null>;
       try {
-        const value = await timed('recall', client!.get(redisKey(key)));
-        return value === TIMED_OUT ? { ok: false, reason: 'unavailable' } : { ok: true, value };
+        const answer = await timed('claim', command, by);
+        if (answer !== TIMED_OUT) return { ok: true, value: answer?.[0] ?? null };
       } catch {
         return { ok: false, reason: 'unavailable' };
       }
+      // Too late for this caller, but Redis may still run it (a stall): what it takes then goes back, as it was.
+      command
+        .then((late) => late && client!.set(redisKey(key), late[0], 'PX', Math.max(1, late[1]), 'NX'))
+        .catch(() => {});
+      return { ok: false, reason: 'unavailable' };
     },
-    async forget(key) {
+    async forget(key, deadline) {
       if (memory) return memory.delete(key);
-      await timed('forget', client!.del(redisKey(key))).catch(() => {});
-    },
-    async release(name, key) {
-      if (!client) return void (await limiters[name].delete(key));
-      await timed('forget', limiters[name].delete(key)).catch(() => {});
+      await timed('forget', client!.del(redisKey(key)), deadlineOf(deadline)).catch(() => {});
     },
     async close() {
       if (ownsClient && client) client.disconnect();
@@ -263,8 +329,9 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
           ],
         };
       }
-      if (!(await ready())) return { kind: 'redis', ok: false, warnings: ['Redis does not answer'] };
-      const answer = await within(redisSettings(client), storeTimeoutMs).catch(() => undefined);
+      const by = deadlineOf(undefined);
+      if (!(await ready(by))) return { kind: 'redis', ok: false, warnings: ['Redis does not answer'] };
+      const answer = await within(redisSettings(client), by).catch(() => undefined);
       if (answer === undefined || answer === TIMED_OUT) {
         return { kind: 'redis', ok: false, warnings: ['Redis does not answer'] };
       }
@@ -350,30 +417,26 @@ class MemoryValues {
   }
 }
 
-/** The wait for each client's 'ready' in progress: one listener per client, however many calls wait. */
-const readyWaits = new WeakMap<Redis, Promise<boolean>>();
+/** Each client's wait for its 'ready' event in progress: one listener per client, however many calls wait. */
+const readyWaits = new WeakMap<Redis, Promise<true>>();
 
 /**
- * Resolves true once `client` is ready (connecting a lazy client), false after `timeoutMs`. Calls that
- * arrive while a wait is in progress share it (no listener per call while Redis is down).
+ * Resolves true once `client` is ready (connecting a lazy client), false at `deadline` (a `Date.now()`
+ * time). Calls that arrive while a wait is in progress share its listener (none per call while Redis is
+ * down), each with its own deadline.
  */
-async function whenReady(client: Redis, timeoutMs: number): Promise<boolean> {
+async function whenReady(client: Redis, deadline: number): Promise<boolean> {
   if (client.status === 'ready') return true;
   if (client.status === 'wait') client.connect().catch(() => {});
   let wait = readyWaits.get(client);
   if (!wait) {
-    wait = new Promise<boolean>((resolve) => {
-      const done = (ready: boolean) => {
-        clearTimeout(timer);
-        client.off('ready', onReady);
+    wait = new Promise<true>((resolve) => {
+      client.once('ready', () => {
         readyWaits.delete(client);
-        resolve(ready);
-      };
-      const onReady = () => done(true);
-      const timer = setTimeout(() => done(false), timeoutMs);
-      client.on('ready', onReady);
+        resolve(true);
+      });
     });
     readyWaits.set(client, wait);
   }
-  return wait;
+  return (await within(wait, deadline)) === true;
 }

@@ -113,12 +113,12 @@ export const OUTCOMES = {
 
 /** `channel` values. */
 export const CHANNELS = ['sms', 'email', 'oauth'] as const;
-/** `country` when the call names no phone number (an email send, say). */
+/** `country` when the call names no phone number (an email send without its phone flow, from an older widget). */
 export const UNKNOWN_COUNTRY = 'unknown';
 /** `path` values besides the Vlens paths. */
 export const OWN_PATHS = ['healthz', 'readyz', 'config', '(other)'] as const;
 /** `operation` and `failure` values of store failures. */
-export const STORE_OPERATIONS = ['ready', 'consume', 'remember', 'recall', 'forget'] as const;
+export const STORE_OPERATIONS = ['ready', 'consume', 'exhaust', 'remember', 'recall', 'claim', 'forget'] as const;
 export const STORE_FAILURES = ['error', 'timeout'] as const;
 export type StoreOperation = (typeof STORE_OPERATIONS)[number];
 export type StoreFailure = (typeof STORE_FAILURES)[number];

@@ -42,11 +42,28 @@ export interface VlensProxyOptions {
   /** Send `Access-Control-Allow-Credentials: true` to allowed origins. Default false. */
   allowCredentials?: boolean;
   /**
-   * Read the client IP from `X-Forwarded-For` instead of the socket. `true`
-   * trusts one proxy in front (the right-most entry, the one it appended);
-   * a number trusts that many hops. Default false.
+   * How many proxies in front to trust (a hop count; `true` is 1): the socket's
+   * peer is hop 0, the right-most `X-Forwarded-For` entry hop 1, and so on;
+   * the client is the first hop that is not trusted (with 1: the right-most
+   * entry, the one the load balancer appended). Entries that are not IP
+   * addresses are skipped. When the handler is called with no `clientIp`
+   * (an adapter that has no socket address, e.g. a serverless platform), the
+   * missing peer counts as a trusted hop, so a hop count of 1 still takes the
+   * right-most entry. Default false: the socket's address; X-Forwarded-For
+   * is never read. See `trustedProxies` to trust by address instead.
    */
   trustProxy?: boolean | number;
+  /**
+   * Addresses and CIDRs of the proxies in front (e.g. a load balancer's subnet,
+   * a CDN's published ranges): a hop whose address is in the list is trusted,
+   * whatever its place. The client is the right-most address that is not
+   * trusted, read from `X-Forwarded-For` only when the socket's peer itself is
+   * trusted; entries that are not IP addresses are skipped. With no `clientIp`,
+   * as for `trustProxy`, the missing peer counts as trusted. Both options may
+   * be given (a hop is trusted by either). An entry that is neither an address
+   * nor a CIDR throws at creation. Default [].
+   */
+  trustedProxies?: readonly string[];
   /** Rate limits; each given limit replaces its default (see DEFAULT_LIMITS). */
   limits?: Partial<VlensLimits>;
   /**
@@ -58,7 +75,10 @@ export interface VlensProxyOptions {
    * memory only.
    */
   redis?: Redis | string;
-  /** How long a Redis call may take before Redis counts as down, ms. Default 1000. */
+  /**
+   * How long Redis may take before it counts as down, ms: one deadline shared by every store call of a
+   * request before its upstream call, and one after. Default 1000.
+   */
   storeTimeoutMs?: number;
   /**
    * How long a code validation seen by this proxy proves a phone number
@@ -104,7 +124,8 @@ export interface VlensProxyOptions {
   log?: (entry: VlensProxyLogEntry) => void;
   /**
    * Receives the proxy's operational warnings, one line each (the global send
-   * budget spent, X-Forwarded-For ignored). Default: console.warn.
+   * budget spent; a number block, country or IPv6 /48 send budget tripped, once
+   * per key and window; X-Forwarded-For ignored; no client address). Default: console.warn.
    */
   warn?: (message: string) => void;
 }
@@ -154,20 +175,21 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
   const configBody = JSON.stringify(config);
 
   // The stages, in the order a call goes through them (see call-context.ts).
-  const clientAddress = createClientAddress({ trustProxy: options.trustProxy, warn });
-  const readBody = createReadBody(options.maxBodyBytes ?? 16_384);
-  const budgets = createBudgets({
-    store,
-    globalBudget: { ...DEFAULT_LIMITS.sendGlobal, ...options.limits?.sendGlobal },
-    allowedCountries,
+  const clientAddress = createClientAddress({
+    trustProxy: options.trustProxy,
+    trustedProxies: options.trustedProxies,
     warn,
   });
+  const readBody = createReadBody(options.maxBodyBytes ?? 16_384);
+  const budgets = createBudgets({ store, limits: { ...DEFAULT_LIMITS, ...options.limits }, allowedCountries, warn });
   const { checkHuman } = createHumanCheck({
     captcha: options.captcha,
     verifyHuman: options.verifyHuman,
     timeoutMs: options.verifyHumanTimeoutMs ?? 5000,
+    allowedOrigins,
   });
-  const { requireProofs, noteProofs } = createProofs({ store, ttlSec: options.proofTtlSec ?? 600 });
+  const storeTimeoutMs = options.storeTimeoutMs ?? 1000;
+  const proofs = createProofs({ store, ttlSec: options.proofTtlSec ?? 600, storeTimeoutMs });
   const { forward } = createForward({
     apiKey: options.apiKey,
     upstream: (options.upstream ?? 'https://api.vlenseg.com').replace(/\/+$/, ''),
@@ -178,18 +200,22 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
   /**
    * After the path is known and its client budget spent: the body, then the budgets and checks that
    * depend on what is asked. A send's CAPTCHA comes before its destination's budgets, so a bot that fails
-   * it cannot spend a person's number or inbox budget.
+   * it cannot spend a person's number or inbox budget; a Register claims its proofs before it spends a
+   * code check, so a Register without proof spends none.
    */
   const beforeUpstream: readonly Stage[] = [
     readBody,
     validate,
+    proofs.takeFlow,
     budgets.spendExistence,
     budgets.checkDestination,
     checkHuman,
     budgets.spendSend,
+    proofs.claimProofs,
     budgets.spendCodeCheck,
-    requireProofs,
   ];
+  /** After the upstream answered: what its answer means for the code checks and the proofs. */
+  const afterUpstream: readonly Stage[] = [budgets.settleCodeChecks, proofs.noteProofs];
 
   function corsHeaders(request: ProxyRequest): Record<string, string> {
     const origin = request.headers.get('origin');
@@ -239,9 +265,16 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     if (request.method !== 'POST') throw new ProxyRefusal(405, 'Method not allowed', undefined, { Allow: 'POST' });
 
     await budgets.spendClientCall(call);
-    for (const stage of beforeUpstream) await stage(call);
-    await forward(call);
-    await noteProofs(call);
+    try {
+      for (const stage of beforeUpstream) await stage(call);
+      await forward(call);
+    } catch (error) {
+      // Refused after its proofs were claimed, or no answer from the upstream: the proofs return.
+      if (call.claimed) await proofs.returnProofs(call);
+      throw error;
+    }
+    call.deadline = undefined;
+    for (const stage of afterUpstream) await stage(call);
     return documentedReply(call);
   }
 
@@ -268,7 +301,7 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
       status: 0,
       ip,
     };
-    const call = newCall(request, ip, entry, telemetry.begin(request.method, request.headers));
+    const call = newCall(request, ip, entry, storeTimeoutMs, telemetry.begin(request.method, request.headers));
     let response: ProxyReply;
     let refusal: ProxyRefusal | undefined;
     try {
@@ -301,6 +334,7 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
   const close = async () => {
     telemetry.close();
     upstreamPost.close();
+    proofs.close();
     await store.close();
   };
   return Object.assign(handler, { exchange, close, ready, mountPath });
@@ -326,12 +360,19 @@ function configProblems(options: VlensProxyOptions): string[] {
 }
 
 /** A fresh per-call context; the stages fill in the rest. */
-function newCall(request: ProxyRequest, ip: string, entry: VlensProxyLogEntry, telemetry: CallTelemetry): CallContext {
+function newCall(
+  request: ProxyRequest,
+  ip: string,
+  entry: VlensProxyLogEntry,
+  storeTimeoutMs: number,
+  telemetry: CallTelemetry,
+): CallContext {
   return {
     request,
     ip,
     entry,
     telemetry,
+    storeTimeoutMs,
     path: undefined as unknown as VlensPath,
     raw: '',
     body: {},

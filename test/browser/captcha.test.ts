@@ -77,7 +77,7 @@ for (const provider of PROVIDERS) {
       await captcha.reset();
     });
 
-    it('gets a token before each code send; the proxy verifies it; the flow completes', async () => {
+    it('gets a token before the existence check and each code send; the proxy verifies them; the flow completes', async () => {
       const el = await widget(provider);
       const errors = record(el, 'vlens-error');
       const phone = await uniquePhone();
@@ -88,9 +88,10 @@ for (const provider of PROVIDERS) {
       );
       expect(el.querySelector('[data-vlens-captcha]')?.getAttribute('slot')).to.equal('captcha');
       let checks = await captcha.checks();
-      expect(checks).to.have.length(1);
+      expect(checks).to.have.length(2, 'CheckExistenceOfEmailOrPhone and the send, each with its own token');
       expect(checks[0]).to.include({ provider, success: true });
       expect(checks[0].token).to.match(new RegExp(`^fake-${provider}\\.`));
+      expect(checks[1].token).not.to.equal(checks[0].token);
 
       await enterCodeFor(el, phone);
       await waitForStep(el, 'email');
@@ -99,8 +100,8 @@ for (const provider of PROVIDERS) {
       submitButton(el).click();
       await waitForStep(el, 'email-code');
       checks = await captcha.checks();
-      expect(checks).to.have.length(2, 'the email send carried a fresh token');
-      expect(checks[1].token).not.to.equal(checks[0].token);
+      expect(checks).to.have.length(3, 'the email send carried a fresh token');
+      expect(checks[2].token).not.to.equal(checks[1].token);
       expect(checks.every((check) => check.success)).to.equal(true);
 
       await enterCodeFor(el, email);
@@ -128,7 +129,7 @@ for (const provider of PROVIDERS) {
             ? 'We could not confirm that you are a person. Try again.'
             : 'لم نتمكن من التأكد من أنك شخص وليس برنامجًا. حاول مرة أخرى.',
         );
-        expect((await standIn.calls())['Register/StepVerifyPhone']).to.equal(undefined, 'nothing reached Vlens');
+        expect(await standIn.calls()).to.deep.equal({}, 'nothing reached Vlens, not even the existence check');
         const checks = await captcha.checks();
         expect(checks).to.have.length(1);
         expect(checks[0]).to.include({ provider, success: false });
@@ -152,7 +153,7 @@ describe('CAPTCHA: a script that cannot load', () => {
     submitButton(el).click();
     await waitUntil(() => errors.length > 0, 'the send fails');
     expect(errors[0].kind).to.equal('network');
-    expect((await standIn.calls())['CheckExistenceOfEmailOrPhone']).to.equal(1);
+    expect((await standIn.calls())['CheckExistenceOfEmailOrPhone']).to.equal(undefined, 'no token, no existence check');
     expect((await standIn.calls())['Register/StepVerifyPhone']).to.equal(undefined);
     el.captchaScriptSrc = '/fake-captcha/turnstile/api.js';
     await el.updateComplete;

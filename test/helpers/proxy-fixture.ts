@@ -21,7 +21,10 @@ const roomy = { points: 10_000, durationSec: 600 };
 export const ROOMY_LIMITS: VlensLimits = {
   sendShort: roomy,
   sendDaily: roomy,
+  sendBlock: roomy,
+  sendCountry: roomy,
   sendIp: roomy,
+  sendIpBlock: roomy,
   sendGlobal: roomy,
   codeChecks: roomy,
   ip: roomy,

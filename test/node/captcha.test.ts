@@ -24,9 +24,9 @@ let fakeServer: Server;
 let fakeOrigin: string;
 let upstream: Awaited<ReturnType<typeof startUpstream>>;
 
-/** A token as the fake provider script makes it. */
-const tokenFor = (provider: CaptchaProvider, action = 'vlens_send') =>
-  `fake-${provider}.${action}.${Math.random().toString(36).slice(2)}`;
+/** A token as the fake provider script makes it on a page at `hostname` (the proxy's own host, 127.0.0.1). */
+const tokenFor = (provider: CaptchaProvider, action = 'vlens_send', hostname = '127.0.0.1') =>
+  `fake-${provider}.${action}.${Math.random().toString(36).slice(2)}@${hostname}`;
 
 before(async () => {
   const listener = mountedNodeListener(fake.handler);
@@ -42,7 +42,8 @@ after(async () => {
   await new Promise((resolve) => fakeServer.close(resolve));
 });
 
-const withCaptcha = (provider: CaptchaProvider, extra: object = {}) =>
+/** A proxy with the fake `provider`: `extra` goes into the proxy's options, `captchaExtra` into its `captcha`. */
+const withCaptcha = (provider: CaptchaProvider, extra: object = {}, captchaExtra: object = {}) =>
   startProxy({
     upstream: upstream.url,
     captcha: {
@@ -50,6 +51,7 @@ const withCaptcha = (provider: CaptchaProvider, extra: object = {}) =>
       siteKey: FAKE_CAPTCHA_SITE_KEY,
       secret: FAKE_CAPTCHA_SECRET,
       verifyUrl: fakeCaptchaVerifyUrl(fakeOrigin, provider),
+      ...captchaExtra,
     },
     ...extra,
   });
@@ -219,4 +221,70 @@ test('the fake serves each provider script as JavaScript and refuses production'
     if (saved === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = saved;
   }
+});
+
+describe('verdicts checked beyond success (issue 21)', () => {
+  const send = (url: string, captchaToken: string) =>
+    post(url, SEND, { phoneNumber: PHONE }, { [CAPTCHA_TOKEN_HEADER]: captchaToken });
+
+  test('a token solved on another site (siteverify’s hostname) gets 403; the request’s own host passes', async () => {
+    const proxy = await withCaptcha('turnstile');
+    try {
+      assert.equal((await send(proxy.url, tokenFor('turnstile', 'vlens_send', 'evil.example'))).status, 403);
+      assert.equal((await send(proxy.url, tokenFor('turnstile', 'vlens_send', '127.0.0.1'))).status, 200);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('expectedHostnames defaults to the hosts of allowedOrigins, and can be set', async () => {
+    const byOrigins = await withCaptcha('hcaptcha', { allowedOrigins: ['https://shop.example'] });
+    const explicit = await withCaptcha('hcaptcha', {}, { expectedHostnames: ['Checkout.Example'] });
+    try {
+      assert.equal((await send(byOrigins.url, tokenFor('hcaptcha', '', '127.0.0.1'))).status, 403);
+      assert.equal((await send(byOrigins.url, tokenFor('hcaptcha', '', 'shop.example'))).status, 200);
+      assert.equal((await send(explicit.url, tokenFor('hcaptcha', '', 'shop.example'))).status, 403);
+      assert.equal((await send(explicit.url, tokenFor('hcaptcha', '', 'checkout.example'))).status, 200);
+    } finally {
+      await byOrigins.close();
+      await explicit.close();
+    }
+  });
+
+  test('reCAPTCHA: no or an empty action gets 403 (as it was, accepted); Turnstile: another action gets 403', async () => {
+    const recaptcha = await withCaptcha('recaptcha');
+    const turnstile = await withCaptcha('turnstile');
+    try {
+      assert.equal((await send(recaptcha.url, tokenFor('recaptcha', '', '127.0.0.1'))).status, 403);
+      assert.equal((await send(recaptcha.url, tokenFor('recaptcha', 'login', '127.0.0.1'))).status, 403);
+      assert.equal((await send(recaptcha.url, tokenFor('recaptcha', 'vlens_send', '127.0.0.1'))).status, 200);
+      assert.equal((await send(turnstile.url, tokenFor('turnstile', 'login', '127.0.0.1'))).status, 403);
+      assert.equal(
+        (await send(turnstile.url, tokenFor('turnstile', '', '127.0.0.1'))).status,
+        200,
+        'the widget set none',
+      );
+    } finally {
+      await recaptcha.close();
+      await turnstile.close();
+    }
+  });
+
+  test('CheckExistenceOfEmailOrPhone needs a token too, unless existenceCheck is false', async () => {
+    const guarded = await withCaptcha('turnstile');
+    const open = await withCaptcha('turnstile', {}, { existenceCheck: false });
+    try {
+      const check = (url: string, headers: Record<string, string> = {}) =>
+        post(url, VLENS_PATHS.checkExistence, { phoneNumber: PHONE }, headers);
+      const refused = await check(guarded.url);
+      assert.equal(refused.status, 403);
+      assert.equal(refused.json.error_descriptions.field, 'captcha');
+      const tokenHeader = { [CAPTCHA_TOKEN_HEADER]: tokenFor('turnstile', 'vlens_send', '127.0.0.1') };
+      assert.equal((await check(guarded.url, tokenHeader)).status, 200);
+      assert.equal((await check(open.url)).status, 200);
+    } finally {
+      await guarded.close();
+      await open.close();
+    }
+  });
 });

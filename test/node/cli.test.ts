@@ -12,52 +12,10 @@ import { VLENS_PATHS } from '../../src/api/paths.js';
 import { serveStatic } from '../../src/server/static.js';
 import { createVlensStandIn } from '../../src/mock/index.js';
 import { startStandIn } from '../../src/mock/server.js';
+import { Lines } from '../helpers/lines.js';
 import { EMAIL, PHONE } from '../helpers/proxy-fixture.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Collects a child's stdout lines and lets a test wait for one that matches. */
-class Lines {
-  readonly all: string[] = [];
-  private waiters: { pattern: RegExp; from: number; resolve: (m: RegExpMatchArray) => void }[] = [];
-  private buffer = '';
-
-  constructor(stream: NodeJS.ReadableStream) {
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => {
-      this.buffer += chunk;
-      const parts = this.buffer.split('\n');
-      this.buffer = parts.pop()!;
-      this.all.push(...parts);
-      this.check();
-    });
-  }
-
-  /**
-   * The first line after `from` matching `pattern`, within 60 s: a bound for a line that never comes
-   * (`tsx` starting the CLI took over 10 s while the builds of the slow node tests shared two cores).
-   */
-  wait(pattern: RegExp, from = 0): Promise<RegExpMatchArray> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no line matching ${pattern} in:\n${this.all.join('\n')}`)),
-        60_000,
-      );
-      this.waiters.push({ pattern, from, resolve: (m) => (clearTimeout(timer), resolve(m)) });
-      this.check();
-    });
-  }
-
-  private check() {
-    this.waiters = this.waiters.filter((w) => {
-      for (const line of this.all.slice(w.from)) {
-        const match = line.match(w.pattern);
-        if (match) return (w.resolve(match), false);
-      }
-      return true;
-    });
-  }
-}
 
 async function postJson(url: string, body: unknown) {
   const res = await fetch(url, {
@@ -122,6 +80,8 @@ describe('npm start (src/server/cli.ts)', () => {
       email: EMAIL,
       emailOtpRequestId: email.emailOtpRequestId,
       emailOtp: emailCode,
+      phoneNumber: PHONE,
+      phoneNumberOtpRequestId: phone.phoneNumberOtpRequestId,
     });
     assert.equal(emailChecked.isEmailConfirmed, true);
 

@@ -139,10 +139,14 @@ describe('contract with the Vlens OpenAPI file', () => {
       email: EMAIL,
       emailOtpRequestId: emailSend.emailOtpRequestId,
       emailOtp: control.lastCode(EMAIL),
+      phoneNumber: PHONE,
+      phoneNumberOtpRequestId: phoneSend.phoneNumberOtpRequestId,
     });
     const google = await ok(VLENS_PATHS.verifyOAuthForRegister, {
       provider: 'Google',
       IdToken: await issuers.google.signIdToken({ email: EMAIL }),
+      phoneNumber: PHONE,
+      phoneNumberOtpRequestId: phoneSend.phoneNumberOtpRequestId,
     });
     assert.ok(google.oAuthTokenVerificationRequestId);
     const registered = await ok(VLENS_PATHS.register, {
@@ -170,6 +174,8 @@ describe('contract with the Vlens OpenAPI file', () => {
     const microsoft = await ok(VLENS_PATHS.verifyOAuth, {
       provider: 'Microsoft',
       IdToken: await issuers.microsoft.signIdToken({ email: microsoftEmail }),
+      phoneNumber: second,
+      phoneNumberOtpRequestId: send2.phoneNumberOtpRequestId,
     });
     await ok(VLENS_PATHS.registerStepCreate, {
       phoneNumber: second,

@@ -47,13 +47,22 @@ function validBody(p: VlensPath): fc.Arbitrary<Record<string, unknown>> {
     case VLENS_PATHS.verifyEmail:
       return fc.oneof(
         email.map((e) => ({ email: e })),
-        fc.record({ email, emailOtpRequestId: requestId, emailOtp: code }),
+        // A code check carries the phone flow it belongs to (the proxy keys the proof on it and strips it).
+        fc.record({
+          email,
+          emailOtpRequestId: requestId,
+          emailOtp: code,
+          phoneNumber: egMobile,
+          phoneNumberOtpRequestId: requestId,
+        }),
       );
     case VLENS_PATHS.verifyOAuth:
     case VLENS_PATHS.verifyOAuthForRegister:
       return fc.record({
         provider: fc.constantFrom('Google', 'Microsoft'),
         IdToken: fc.string({ minLength: 1, maxLength: 60 }),
+        phoneNumber: egMobile,
+        phoneNumberOtpRequestId: requestId,
       });
     default:
       return fc.record({ phoneNumber: egMobile, password, email: fc.option(email) }, { requiredKeys: ['phoneNumber'] });
@@ -263,7 +272,12 @@ function expectedForward(r: FuzzRequest): unknown {
   if (!isVlensPath(s) || !/^application\/json\s*(;|$)/i.test((r.contentType ?? '').trim())) return undefined;
   try {
     const parsed = REQUEST_SCHEMAS[s].safeParse(JSON.parse(r.target.body.toString()));
-    return parsed.success ? parsed.data : undefined;
+    if (!parsed.success) return undefined;
+    if (s !== VLENS_PATHS.verifyEmail && !s.includes('OAuth')) return parsed.data;
+    // The phone flow of an email or OAuth verification is the proxy's (a code check or OAuth needs it); never forwarded.
+    const { phoneNumber, phoneNumberOtpRequestId, ...forwarded } = parsed.data as Record<string, unknown>;
+    const needsFlow = s !== VLENS_PATHS.verifyEmail || Boolean(forwarded.emailOtp);
+    return needsFlow && !(phoneNumber && phoneNumberOtpRequestId) ? undefined : forwarded;
   } catch {
     return undefined;
   }

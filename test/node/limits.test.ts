@@ -5,6 +5,8 @@ import { createLimitStore, DEFAULT_LIMITS } from '../../src/server/limits.js';
 import { EMAIL, jsonAnswer, PHONE, post, ROOMY_LIMITS, startProxy, startUpstream } from '../helpers/proxy-fixture.js';
 
 const REQUEST_ID = 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
+/** The phone flow an email code check belongs to. */
+const FLOW = { phoneNumber: PHONE, phoneNumberOtpRequestId: 'd0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d' };
 const OTHER_ID = 'c0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
 
 function assertLimited(res: Awaited<ReturnType<typeof post>>, maxSeconds: number) {
@@ -23,11 +25,14 @@ describe('limits (memory)', () => {
   });
   after(() => upstream.close());
 
-  test('the defaults are the CONTRACT values, plus the send caps per client and per proxy', () => {
+  test('the defaults are the CONTRACT values, plus the send caps per number block, country, client and proxy', () => {
     assert.deepEqual(DEFAULT_LIMITS, {
       sendShort: { points: 3, durationSec: 600 },
       sendDaily: { points: 10, durationSec: 86_400 },
+      sendBlock: { points: 10, durationSec: 3600 },
+      sendCountry: { points: 500, durationSec: 3600 },
       sendIp: { points: 20, durationSec: 3600 },
+      sendIpBlock: { points: 40, durationSec: 3600 },
       sendGlobal: { points: 1000, durationSec: 3600 },
       codeChecks: { points: 5, durationSec: 86_400 },
       ip: { points: 100, durationSec: 600 },
@@ -123,13 +128,16 @@ describe('limits (memory)', () => {
       const sixth = await check(REQUEST_ID);
       assertLimited(sixth, 86_400);
       assert.equal(sixth.json.error_descriptions.field, 'phoneNumberOtp');
-      assertLimited(
-        await post(proxy.url, VLENS_PATHS.register, {
-          phoneNumber: PHONE,
-          phoneNumberOtpRequestId: REQUEST_ID,
-          phoneNumberOtp: '1234',
-        }),
-        86_400,
+      // Its proof spent, a Register is refused before it could spend a check (403, not 429).
+      assert.equal(
+        (
+          await post(proxy.url, VLENS_PATHS.register, {
+            phoneNumber: PHONE,
+            phoneNumberOtpRequestId: REQUEST_ID,
+            phoneNumberOtp: '1234',
+          })
+        ).status,
+        403,
       );
       assert.equal(upstream.requests.length, 5);
       assert.equal((await check(OTHER_ID)).status, 200, 'another request id has its own budget');
@@ -195,6 +203,7 @@ describe('limits (memory)', () => {
         email: EMAIL,
         emailOtpRequestId: OTHER_ID,
         emailOtp: '000000',
+        ...FLOW,
       });
       assert.equal(ok.status, 200);
       assert.equal(ok.json.code_checks_left, undefined);
@@ -210,7 +219,12 @@ describe('limits (memory)', () => {
     });
     try {
       const check = () =>
-        post(proxy.url, VLENS_PATHS.verifyEmail, { email: EMAIL, emailOtpRequestId: REQUEST_ID, emailOtp: '000000' });
+        post(proxy.url, VLENS_PATHS.verifyEmail, {
+          email: EMAIL,
+          emailOtpRequestId: REQUEST_ID,
+          emailOtp: '000000',
+          ...FLOW,
+        });
       assert.equal((await check()).status, 200);
       const second = await check();
       assertLimited(second, 600);

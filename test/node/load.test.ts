@@ -21,7 +21,10 @@ const roomy = { points: 1_000_000_000, durationSec: 600 };
 const LIMITS = {
   sendShort: { points: 3, durationSec: 600 },
   sendDaily: { points: 10, durationSec: 86_400 },
+  sendBlock: roomy,
+  sendCountry: roomy,
   sendIp: roomy,
+  sendIpBlock: roomy,
   sendGlobal: roomy,
   codeChecks: { points: 5, durationSec: 86_400 },
   ip: roomy,
@@ -52,6 +55,8 @@ const REQUESTS = [
     email: 'load@example.com',
     emailOtpRequestId: 'c0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d',
     emailOtp: '000000',
+    phoneNumber: '+201001234567',
+    phoneNumberOtpRequestId: 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d',
   }),
   json(VLENS_PATHS.verifyPhone, { phoneNumber: '+201501234567' }),
 ];

@@ -356,6 +356,8 @@ describe('4. Register only with proof this proxy saw', () => {
       const google = await post(stack.url, VLENS_PATHS.verifyOAuthForRegister, {
         provider: 'Google',
         IdToken: await issuers.google.signIdToken({ email: 'omar@example.com' }),
+        phoneNumber: phone,
+        phoneNumberOtpRequestId: requestId,
       });
       const oauthId = google.json.data.oAuthTokenVerificationRequestId as string;
       const registered = await register({ email: 'omar@example.com', oAuthTokenVerificationRequestId: oauthId });
@@ -379,12 +381,14 @@ describe('4. Register only with proof this proxy saw', () => {
         phoneNumberOtpRequestId: requestId,
         phoneNumberOtp: control.lastCode(phone)!,
       });
-      const emailSent = await post(stack.url, VLENS_PATHS.verifyEmail, { email });
+      const flow = { phoneNumber: phone, phoneNumberOtpRequestId: requestId };
+      const emailSent = await post(stack.url, VLENS_PATHS.verifyEmail, { email, ...flow });
       const emailCode = control.lastCode(email)!;
       const emailChecked = await post(stack.url, VLENS_PATHS.verifyEmail, {
         email,
         emailOtpRequestId: emailSent.json.data.emailOtpRequestId,
         emailOtp: emailCode,
+        ...flow,
       });
       assert.equal(emailChecked.status, 200, emailChecked.text);
       const registered = await post(stack.url, VLENS_PATHS.register, {

@@ -41,11 +41,22 @@ export const StepVerifyPhoneInput = z
     }),
   );
 
+/**
+ * The phone flow an email or OAuth verification belongs to: the widget sends it with StepVerifyEmail,
+ * StepVerifyOAuthToken and VerifyOAuthToken; the proxy keys the proof on it and strips it before
+ * forwarding (Vlens never sees it). Required by the proxy for a code check and an OAuth verification.
+ */
+const PhoneFlow = {
+  phoneNumber: nullish(E164),
+  phoneNumberOtpRequestId: nullish(RequestId),
+};
+
 export const StepVerifyEmailInput = z
   .object({
     email: Email,
     emailOtpRequestId: nullish(RequestId),
     emailOtp: nullish(OtpCode),
+    ...PhoneFlow,
   })
   .check(
     z.refine((v) => !v.emailOtpRequestId === !v.emailOtp, {
@@ -57,6 +68,7 @@ export const StepVerifyEmailInput = z
 export const OAuthTokenInput = z.object({
   provider: OAuthProvider,
   IdToken: z.string().check(z.minLength(1), z.maxLength(8192)),
+  ...PhoneFlow,
 });
 
 export const RegisterInput = z.object({
