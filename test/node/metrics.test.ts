@@ -9,7 +9,18 @@ import { metrics, propagation, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { MeterProvider, MetricReader, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
-import { ALL_VLENS_PATHS, VLENS_PATHS } from '../../src/api/paths.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ALL_VLENS_PATHS, CAPTCHA_TOKEN_HEADER, VLENS_PATHS } from '../../src/api/paths.js';
+import {
+  createFakeCaptcha,
+  FAKE_CAPTCHA_SECRET,
+  FAKE_CAPTCHA_SITE_KEY,
+  fakeCaptchaVerifyUrl,
+} from '../../src/mock/captcha.js';
+import { mountedNodeListener } from '../../src/mock/node-mount.js';
+import type { VlensLimits } from '../../src/server/limits.js';
+import type { VlensProxyOptions } from '../../src/server/proxy.js';
 import {
   CHANNELS,
   DEFENCES,
@@ -21,7 +32,16 @@ import {
   UNKNOWN_COUNTRY,
 } from '../../src/server/metrics.js';
 import { funnelOf } from '../../src/server/metrics-export.js';
-import { EMAIL, jsonAnswer, post, startProxy, startStack, startUpstream } from '../helpers/proxy-fixture.js';
+import {
+  EMAIL,
+  jsonAnswer,
+  post,
+  provePhone,
+  ROOMY_LIMITS,
+  startProxy,
+  startStack,
+  startUpstream,
+} from '../helpers/proxy-fixture.js';
 import { freeLoopbackPort } from '../helpers/redis-server.js';
 import { registration, sendCode } from '../helpers/registration.js';
 import { until } from '../helpers/until.js';
@@ -135,6 +155,19 @@ describe('metrics (an SDK installed)', () => {
     );
   });
 
+  test('an email send in a phone flow (as the widget sends it) counts under the flow’s country', async () => {
+    const phone = '+201001110004';
+    const requestId = await sendCode(stack.url, phone);
+    const before = await sum(INSTRUMENTS.sends.name, { channel: 'email', outcome: 'sent', country: 'EG' });
+    const email = await post(stack.url, VLENS_PATHS.verifyEmail, {
+      email: 'flow@example.com',
+      phoneNumber: phone,
+      phoneNumberOtpRequestId: requestId,
+    });
+    assert.equal(email.status, 200, email.text);
+    assert.equal(await sum(INSTRUMENTS.sends.name, { channel: 'email', outcome: 'sent', country: 'EG' }), before + 1);
+  });
+
   test('no attribute value is a phone number, email, address or id: each is one of its documented values', async () => {
     const all = await points();
     assert.ok(all.length > 10);
@@ -188,6 +221,95 @@ describe('metrics (an SDK installed)', () => {
       [['vlens.refusal', { defence: 'country', status: 400 }]],
     );
     assert.equal(spans.getFinishedSpans().length, 1, 'no upstream span: nothing went upstream');
+  });
+});
+
+describe('the fraud guard’s refusals, each counted by its defence', () => {
+  const REQUEST_ID = 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
+  const ONE_AN_HOUR = { points: 1, durationSec: 3600 };
+  let upstream: Awaited<ReturnType<typeof startUpstream>>;
+  before(async () => {
+    upstream = await startUpstream(
+      jsonAnswer({ data: { phoneNumberOtpRequestId: REQUEST_ID, accessToken: 't' }, error_code: null }),
+    );
+  });
+  after(() => upstream.close());
+
+  /** The refused sends (or registrations) counted with `defence` while `act` runs. */
+  async function refusedBy(defence: string, act: () => Promise<void>, name: string = INSTRUMENTS.sends.name) {
+    const before = await sum(name, { outcome: 'refused', defence });
+    await act();
+    return (await sum(name, { outcome: 'refused', defence })) - before;
+  }
+
+  /** A proxy in front of `upstream` with `limits` over roomy ones, trusting one hop (X-Forwarded-For). */
+  const guarded = (limits: Partial<VlensLimits>, extra: Partial<VlensProxyOptions> = {}) =>
+    startProxy({ upstream: upstream.url, trustProxy: 1, limits: { ...ROOMY_LIMITS, ...limits }, ...extra });
+  const sendFrom = (url: string, phoneNumber: string, ip: string, headers: Record<string, string> = {}) =>
+    post(url, VLENS_PATHS.verifyPhone, { phoneNumber }, { 'X-Forwarded-For': ip, ...headers });
+
+  test('the number block (block), the country budget (country) and the IPv6 /48 (address)', async () => {
+    const block = await guarded({ sendBlock: ONE_AN_HOUR });
+    const country = await guarded({ sendCountry: ONE_AN_HOUR });
+    const site = await guarded({ sendIpBlock: ONE_AN_HOUR });
+    try {
+      const twice = async (url: string, second: string, ip: string) => {
+        assert.equal((await sendFrom(url, '+201005500001', '2001:db8:77:a::1')).status, 200);
+        assert.equal((await sendFrom(url, second, ip)).status, 429);
+      };
+      assert.equal(await refusedBy('block', () => twice(block.url, '+201005500002', '198.51.100.2')), 1);
+      assert.equal(await refusedBy('country', () => twice(country.url, '+201007700001', '198.51.100.3')), 1);
+      assert.equal(await refusedBy('address', () => twice(site.url, '+201007700001', '2001:db8:77:b::1')), 1);
+      assert.equal(await sum(INSTRUMENTS.sends.name, { outcome: 'refused', defence: 'country', country: 'EG' }), 1);
+    } finally {
+      await Promise.all([block.close(), country.close(), site.close()]);
+    }
+  });
+
+  test('a CAPTCHA token solved on another site or for another action (captcha)', async () => {
+    const fake = createFakeCaptcha();
+    const listener = mountedNodeListener(fake.handler);
+    const server = createServer((req, res) => void listener(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const verifyUrl = fakeCaptchaVerifyUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 'turnstile');
+    const proxy = await guarded(
+      {},
+      { captcha: { provider: 'turnstile', siteKey: FAKE_CAPTCHA_SITE_KEY, secret: FAKE_CAPTCHA_SECRET, verifyUrl } },
+    );
+    try {
+      const token = (action: string, hostname: string) => ({
+        [CAPTCHA_TOKEN_HEADER]: `fake-turnstile.${action}.${Math.random().toString(36).slice(2)}@${hostname}`,
+      });
+      const refused = await refusedBy('captcha', async () => {
+        const send = (headers: Record<string, string>) => sendFrom(proxy.url, '+201008800001', '198.51.100.4', headers);
+        assert.equal((await send(token('vlens_send', 'evil.example'))).status, 403);
+        assert.equal((await send(token('login', '127.0.0.1'))).status, 403);
+        assert.equal((await send(token('vlens_send', '127.0.0.1'))).status, 200);
+      });
+      assert.equal(refused, 2);
+    } finally {
+      await proxy.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('a proof another Register already claimed (proof)', async () => {
+    const proxy = await guarded({});
+    try {
+      await provePhone(proxy.url, '+201009900001', REQUEST_ID);
+      const body = { phoneNumber: '+201009900001', phoneNumberOtpRequestId: REQUEST_ID };
+      const refused = await refusedBy(
+        'proof',
+        async () => {
+          const answers = await Promise.all([0, 1, 2].map(() => post(proxy.url, VLENS_PATHS.register, body)));
+          assert.deepEqual(answers.map((a) => a.status).sort(), [200, 403, 403]);
+        },
+        INSTRUMENTS.registrations.name,
+      );
+      assert.equal(refused, 2);
+    } finally {
+      await proxy.close();
+    }
   });
 });
 
