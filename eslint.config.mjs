@@ -16,6 +16,7 @@ export default tseslint.config(
       '.tmp/',
       'bench-results/',
       'test/screenshots/',
+      'test/browser/__snapshots__/',
       'node_modules/',
       'src/types/',
       'test/fixtures/',

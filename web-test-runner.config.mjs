@@ -10,6 +10,7 @@ import { register } from 'tsx/esm/api';
 import { vueSfcPlugin } from './test/browser/frameworks/vue-sfc-plugin.mjs';
 import { engineLauncher, engineFiles, freePort } from './test/browser/engines.mjs';
 import { hostPagesPlugin } from './test/browser/hosts/host-pages.mjs';
+import { deviceCommands } from './test/browser/device-commands.mjs';
 import { prebundledDeps } from './test/browser/prebundled-deps.mjs';
 
 register();
@@ -370,6 +371,7 @@ export default {
     }),
     standInCommands,
     chunkGateCommands,
+    deviceCommands,
     visualRegression,
     vueSfcPlugin,
     hostPagesPlugin,

@@ -1,6 +1,7 @@
 /** The element's reactive controllers, each in its own module with its own tests. */
 export { CallController } from './call.js';
 export { CaptchaController } from './captcha.js';
+export { FocusKeeper } from './focus-keeper.js';
 export { LangObserver } from './lang-observer.js';
 export { LightFieldsController, type LightFieldsState } from './light-fields.js';
 export { PageScheme } from './page-scheme.js';

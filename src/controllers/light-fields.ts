@@ -87,6 +87,13 @@ export class LightFieldsController implements ReactiveController {
     return this.host.querySelector<T>(`:scope > #${lightId(this.prefix, part)}`);
   }
 
+  /** The step's light-DOM input, if it has one. */
+  input(): HTMLInputElement | null {
+    return this.host.querySelector<HTMLInputElement>(
+      `:scope > input[slot="field"][${OWNER_ATTRIBUTE}="${this.prefix}"]`,
+    );
+  }
+
   /** Submits the light-DOM form (its `submit` event carries every step), as a button would; makes it first if needed. */
   submit(): void {
     if (!this.nodes) this.create();
@@ -117,9 +124,7 @@ export class LightFieldsController implements ReactiveController {
     this.nodes = new LightFieldNodes(this.host, this.prefix, (event) => this.onCodeInput(event));
     this.nodes.update(this.options.view());
     this.removeStale();
-    const input = this.host.querySelector<HTMLInputElement>(
-      `:scope > input[slot="field"][${OWNER_ATTRIBUTE}="${this.prefix}"]`,
-    );
+    const input = this.input();
     if (fallback && input) {
       input.value = fallback.value;
       if (focused) {

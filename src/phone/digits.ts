@@ -50,6 +50,11 @@ export function toDialable(input: string): DialableOutcome {
   return { ok: true, value: text.startsWith('00') ? `+${text.slice(2)}` : text };
 }
 
+/** Typed or pasted text without invisible marks and separators, its digits left in their own script. */
+export function withoutMarks(input: string): string {
+  return input.replace(INVISIBLE, '').replace(SEPARATORS, '');
+}
+
 export type CodeOutcome =
   { ok: true; value: string } | { ok: false; code: 'empty' | 'invalid-characters' | 'too-long' };
 

@@ -1,4 +1,8 @@
-/** Styles of the country picker (./country-picker.ts): logical properties, `--_*` theme tokens. */
+/**
+ * Styles of the country picker (./country-picker.ts): logical properties, `--_*` theme tokens. The
+ * listbox's rows are ones a finger can hit (WCAG 2.2's 24 px minimum; 44 px under a coarse pointer),
+ * and names wrap rather than lose their calling code on a narrow phone.
+ */
 import { css } from 'lit';
 
 export const countryPickerStyles = css`
@@ -37,6 +41,20 @@ export const countryPickerStyles = css`
     background: var(--_input);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+  }
+  [part~='country-list'] option {
+    display: flex;
+    align-items: center;
+    min-block-size: 1.5rem;
+    padding-block: 0.125rem;
+    padding-inline: 0.5rem;
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+  @media (pointer: coarse) {
+    [part~='country-list'] option {
+      min-block-size: 2.75rem;
+    }
   }
   [part~='country-list']:focus-visible {
     outline: 2px solid var(--_focus);

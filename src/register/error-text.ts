@@ -21,6 +21,8 @@ import type { Action } from './action.js';
 export interface OAuthAttempt {
   chosen: OAuthProviderName | null;
   failure: VlensError | null;
+  /** The person asked to try again: the retry button stays (unavailable) while that runs. */
+  retrying: boolean;
 }
 
 /** What a failed call means for the person, independent of language. */
@@ -49,6 +51,24 @@ export const OFFERS_NEW_CODE: ReadonlySet<ErrorSituation> = new Set(['codeExpire
 /** True when a failure of `action` should offer a new code at once (the resend countdown stops). */
 export function offersNewCode(error: VlensError, action: Action['type'] | null): boolean {
   return OFFERS_NEW_CODE.has(errorSituation(error, action));
+}
+
+/** The situations that refuse the value the person gave (the field is marked): never a limit, the network or a server. */
+const VALUE_REFUSALS: ReadonlySet<ErrorSituation> = new Set([
+  'codeWrong',
+  'phoneRefused',
+  'phoneCountry',
+  'emailRefused',
+]);
+
+/** True when a failure of `action` refuses the value itself: only then is the field marked `aria-invalid`. */
+export function refusesValue(error: VlensError, action: Action['type'] | null): boolean {
+  return VALUE_REFUSALS.has(errorSituation(error, action));
+}
+
+/** True when a failure of `action` says the code is wrong (the same code is not checked again, see ./refused-codes.ts). */
+export function refusesCode(error: VlensError, action: Action['type'] | null): boolean {
+  return errorSituation(error, action) === 'codeWrong';
 }
 
 /** The proxy's refusal codes (HTTP statuses) with their own texts. */

@@ -4,7 +4,8 @@
  * rules the shadow tree wins over the page, so page rules such as
  * `input { border: 0 }` do not leak into the widget. Hosts theme the fields
  * with the `--vlens-*` custom properties like everything else. The same rules
- * style the shadow fallback (`.fallback-*`) shown until the light-DOM field exists.
+ * style the shadow fallback (`.fallback-*`) shown until the light-DOM field exists. The code steps'
+ * hint ("We sent a code to …", `data-intro`) is the line under the heading, in its place and look.
  */
 import { css } from 'lit';
 
@@ -62,6 +63,12 @@ export const lightFieldStyles = css`
     font-size: 0.875em !important;
     line-height: inherit !important;
     color: var(--_muted) !important;
+  }
+  ::slotted([slot='field-hint'][data-intro]),
+  .fallback-field-hint[data-intro] {
+    margin: 0 !important;
+    font-size: inherit !important;
+    color: inherit !important;
   }
   ::slotted([slot='status']),
   .fallback-status {

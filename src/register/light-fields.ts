@@ -25,7 +25,11 @@ export const FALLBACK_ATTRIBUTE = 'data-vlens-fallback';
 
 export type LightField =
   | { kind: 'phone'; label: string; hint: string; value: string }
-  | { kind: 'code'; label: string }
+  /**
+   * `hint`: where the code went ("We sent a code to {to}"), shown under the heading and describing the
+   * field; `to` (the number or address) fills `{to}`, left-to-right in a `<bdi dir="ltr">`.
+   */
+  | { kind: 'code'; label: string; hint: string; to: string }
   | { kind: 'email'; label: string; value: string }
   | { kind: 'password'; label: string; hint: string; required: boolean; username: string };
 
@@ -58,8 +62,10 @@ export function fieldFor(flow: FlowState, t: VlensStrings, text: { phone: string
     case 'phone':
       return { kind: 'phone', label: t.phoneLabel, hint: t.phoneHint, value: text.phone };
     case 'phone-code':
-    case 'email-code':
-      return { kind: 'code', label: t.codeLabel };
+    case 'email-code': {
+      const [intro, to] = flow.step === 'phone-code' ? [t.phoneCodeIntro, flow.phone] : [t.emailCodeIntro, flow.email];
+      return { kind: 'code', label: t.codeLabel, hint: intro, to: to ?? '' };
+    }
     case 'email':
       return { kind: 'email', label: t.emailLabel, value: text.email };
     case 'finish': {
@@ -78,13 +84,24 @@ export function fieldFor(flow: FlowState, t: VlensStrings, text: { phone: string
   }
 }
 
+/** The hint of a field that has one (phone, code, password). */
+const hintOf = (field: LightField | null): string | null => (field && 'hint' in field ? field.hint : null);
+
+/** A hint's text around `{to}` and what fills it (the code steps' number or address), else the whole text. */
+const hintParts = (field: LightField): [string, string | null, string] => {
+  const hint = hintOf(field) ?? '';
+  if (field.kind !== 'code') return [hint, null, ''];
+  const at = hint.indexOf('{to}');
+  return at < 0 ? [hint, null, ''] : [hint.slice(0, at), field.to, hint.slice(at + 4)];
+};
+
 /**
- * Where a step template puts the field: label, input and hint slots. Until the light-DOM field
- * exists, `fallback` is shown in their place from the shadow root (same label, input and hint).
+ * Where a step template puts the field: label and input slots. Until the light-DOM field
+ * exists, `fallback` is shown in their place from the shadow root (same label and input).
  */
 export function fieldSlots(fallback: LightField | null, locale: string): TemplateResult {
   const kind = fallback && FIELD_KINDS[fallback.kind];
-  const hint = fallback && 'hint' in fallback ? fallback.hint : null;
+  const hint = hintOf(fallback);
   return html`<slot name="field-label"
       >${fallback ? html`<label class="fallback-field-label" lang=${locale} for="field">${fallback.label}</label>` : nothing}</slot
     ><slot name="field"
@@ -106,7 +123,18 @@ export function fieldSlots(fallback: LightField | null, locale: string): Templat
           />`
           : nothing
       }</slot
-    ><slot name="field-hint">${hint ? html`<p class="fallback-field-hint" lang=${locale} id="field-hint">${hint}</p>` : nothing}</slot>`;
+    >`;
+}
+
+/** Where a step template puts the field's hint (under the field, or under the heading on code steps), with its fallback. */
+export function hintSlot(fallback: LightField | null, locale: string): TemplateResult {
+  if (!fallback || !hintOf(fallback)) return html`<slot name="field-hint"></slot>`;
+  const [before, to, after] = hintParts(fallback);
+  return html`<slot name="field-hint"
+    ><p class="fallback-field-hint" lang=${locale} id="field-hint" ?data-intro=${fallback.kind === 'code'}>
+      ${before}${to === null ? nothing : html`<bdi dir="ltr">${to}</bdi>`}${after}
+    </p></slot
+  >`;
 }
 
 /** Where a step template puts the status line; an empty live region stands in until the light-DOM one exists. */
@@ -147,6 +175,7 @@ export class LightFieldNodes {
   /** The last value written to each input (as Lit's property bindings do). */
   private readonly written = new WeakMap<HTMLInputElement, string>();
   private statusShown = '';
+  private hintShown = '';
   private view: LightFieldsView | null = null;
 
   constructor(
@@ -192,7 +221,7 @@ export class LightFieldNodes {
   update(view: LightFieldsView): void {
     this.view = view;
     const { field, locale } = view;
-    const hasHint = field?.kind === 'phone' || field?.kind === 'password';
+    const hint = hintOf(field);
     if (view.key !== this.key || !field) {
       this.input?.remove();
       this.input = field ? this.newInput() : null;
@@ -217,21 +246,35 @@ export class LightFieldNodes {
         minlength: field.kind === 'password' ? String(PASSWORD_MIN_LENGTH) : null,
         required: field.kind !== 'password' || field.required ? '' : null,
         'aria-invalid': view.invalid ? 'true' : 'false',
-        'aria-describedby': hasHint ? `${this.id('hint')} ${this.id('status')}` : this.id('status'),
+        'aria-describedby': hint ? `${this.id('hint')} ${this.id('status')}` : this.id('status'),
       });
       this.write(this.input, 'value' in field ? field.value : '');
     }
-    if (hasHint) setAttributes(this.hint, { slot: 'field-hint', lang: locale, id: this.id('hint') });
-    if (hasHint && this.hint.textContent !== field.hint) this.hint.textContent = field.hint;
+    if (hint) {
+      const intro = field?.kind === 'code' ? '' : null;
+      setAttributes(this.hint, { slot: 'field-hint', lang: locale, id: this.id('hint'), 'data-intro': intro });
+    }
+    if (field && hint) this.writeHint(field);
     this.updateStatus(view);
     this.place([
       this.form,
       field && this.label,
       field?.kind === 'password' && this.username,
       this.input,
-      hasHint && this.hint,
+      Boolean(hint) && this.hint,
       this.status,
     ]);
+  }
+
+  /** The hint's text; a code step's number or address in a left-to-right `<bdi>` inside it. */
+  private writeHint(field: LightField): void {
+    const [before, to, after] = hintParts(field);
+    const shown = JSON.stringify([before, to, after]);
+    if (shown === this.hintShown) return;
+    this.hintShown = shown;
+    if (to === null) return void (this.hint.textContent = before);
+    const bdi = Object.assign(this.host.ownerDocument.createElement('bdi'), { dir: 'ltr', textContent: to });
+    this.hint.replaceChildren(before, bdi, after);
   }
 
   private newInput(): HTMLInputElement {

@@ -14,7 +14,10 @@ export interface Notice {
   foreign?: boolean;
 }
 
-/** A failed call's message (`text`, from ./error-text.ts): an API refusal blames the field; the server's own words are isolated. */
-export function failureNotice(error: VlensError, at: FlowState, text: string): Notice {
-  return { at, text, invalid: error.kind === 'api', tone: 'error', foreign: text === error.envelope.error_message };
+/**
+ * A failed call's message (`text`, from ./error-text.ts): `invalid` when it refuses the value itself (a rate
+ * limit, the network, a server or a CAPTCHA never blame the field); the server's own words are isolated.
+ */
+export function failureNotice(error: VlensError, at: FlowState, text: string, invalid: boolean): Notice {
+  return { at, text, invalid, tone: 'error', foreign: text === error.envelope.error_message };
 }

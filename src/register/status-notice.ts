@@ -65,6 +65,6 @@ export class StatusNotice {
     const text = path
       ? path.errorText(error, strings(), locale(), errorTexts(), oauth, action)
       : strings().errorNetwork;
-    return failureNotice(error, at, text);
+    return failureNotice(error, at, text, Boolean(path?.refusesValue(error, action)));
   }
 }

@@ -15,7 +15,7 @@ export interface StepActions {
   busy: () => boolean;
   countdown: { readonly ready: boolean; stop(): void };
   /** The provider sign-in's chosen provider. */
-  oauth: { chosen: OAuthProviderName | null };
+  oauth: { chosen: OAuthProviderName | null; retrying: boolean };
   /** Submits the light-DOM form. */
   submitLight: () => void;
   abortCall: () => void;
@@ -38,16 +38,19 @@ export function stepHandlers(el: StepActions): StepHandlers {
       el.countdown.stop();
       el.dispatch({ type: 'back' });
     },
-    skip: () => el.dispatch({ type: 'email-skipped' }),
+    skip: () => !el.busy() && el.dispatch({ type: 'email-skipped' }),
     choose: (provider) => {
       if (el.busy() || step() !== 'email' || !el.endpointReady()) return;
       el.oauth.chosen = provider;
+      el.oauth.retrying = false;
       el.dispatch({ type: 'oauth-chosen' });
       el.run({ type: 'oauth', provider });
     },
     retry: () => {
       const provider = el.oauth.chosen;
-      if (!el.busy() && step() === 'oauth' && provider) el.run({ type: 'oauth', provider });
+      if (el.busy() || step() !== 'oauth' || !provider) return;
+      el.oauth.retrying = true;
+      el.run({ type: 'oauth', provider });
     },
   };
 }

@@ -12,8 +12,9 @@ export { ensureCountry, isCountryLoaded, loadPhoneMetadata } from '../phone/meta
 export { createVlensClient } from '../api/client.js';
 export { callFor } from './calls.js';
 export { LATER_STRINGS } from '../i18n/later.js';
-export { errorText, offersNewCode } from './error-text.js';
+export { errorText, offersNewCode, refusesCode, refusesValue } from './error-text.js';
 export { callingCodeOf } from '../phone/countries.js';
 export { offeredCountries, parseCountryList } from '../phone/offered-countries.js';
 export { laterStep } from './steps/later-steps.js';
+export { RefusedCodes } from './refused-codes.js';
 export { OAuthSignIn } from './oauth-sign-in.js';

@@ -4,7 +4,7 @@
  * no Lit, no phone metadata (numbers are checked by ../phone/phone.ts, which
  * the submit path loads). A failed check names the dictionary key of its message.
  */
-import { toAsciiDigits, toCodeDigits } from '../phone/digits.js';
+import { toAsciiDigits, toCodeDigits, withoutMarks } from '../phone/digits.js';
 import type { VlensStrings } from '../i18n/index.js';
 import type { Action } from './action.js';
 import type { EmailStepMode, FlowConfig, FlowState, PasswordMode } from './flow.js';
@@ -37,19 +37,21 @@ export function checkCode(text: string): Checked<string> {
   return { ok: true, value: digits.value };
 }
 
+/** A digit in any script the widget reads (ASCII, Arabic-Indic, Eastern Arabic-Indic, full-width). */
+const ANY_DIGIT = '[0-9\\u0660-\\u0669\\u06F0-\\u06F9\\uFF10-\\uFF19]';
+
 /**
- * What the code field should hold after an input: its digits (a pasted message such as
- * "Your code is 123456" keeps its one six-digit run), and whether that is a whole code
- * (the field then submits itself). `value` is null when the text is left as typed.
+ * What the code field should hold after an input, and whether it is a whole code (the field then
+ * submits itself). Digits stay as typed, in their own script (`value` null: the text is left alone;
+ * the code sent is normalised by `checkCode`); a paste loses its invisible marks and separators, and
+ * a pasted message such as "Your code is 123456" is replaced by its one six-digit run, as written.
  */
 export function codeAsTyped(text: string, pasted: boolean): { value: string | null; complete: boolean } {
-  let digits = toCodeDigits(text);
-  if (!digits.ok && pasted) {
-    const runs = toAsciiDigits(text).match(new RegExp(`\\d{${CODE_LENGTH}}`, 'g'));
-    if (runs?.length === 1) digits = { ok: true, value: runs[0] };
-  }
-  if (!digits.ok) return { value: null, complete: false };
-  return { value: digits.value, complete: digits.value.length === CODE_LENGTH };
+  const digits = toCodeDigits(text);
+  const complete = digits.ok && digits.value.length === CODE_LENGTH;
+  if (digits.ok) return { value: pasted && withoutMarks(text) !== text ? withoutMarks(text) : null, complete };
+  const runs = pasted ? text.match(new RegExp(`${ANY_DIGIT}{${CODE_LENGTH}}`, 'g')) : null;
+  return runs?.length === 1 ? { value: runs[0], complete: true } : { value: null, complete: false };
 }
 
 /** An email as typed, without the invisible marks and full-width forms pasted from messages (Vlens would refuse them). */

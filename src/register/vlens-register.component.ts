@@ -4,6 +4,7 @@ import { DEFAULT_TIMEOUT_MS } from '../api/error.js';
 import {
   CallController,
   CaptchaController,
+  FocusKeeper,
   LangObserver,
   LightFieldsController,
   ResendCountdown,
@@ -24,7 +25,8 @@ import { CountryPicker, firstScreenCountries } from './country-picker.js';
 import { countryPickerStyles } from './country-picker.styles.js';
 import { initialState, transition, type FlowEvent, type FlowState, type StepId } from './flow.js';
 import type { EmailStepMode, PasswordMode } from './flow.js';
-import { fieldSlots, statusSlot } from './light-fields.js';
+import { fieldSlots, hintSlot, statusSlot } from './light-fields.js';
+import type { RefusedCodes } from './refused-codes.js';
 import { lightFieldStyles } from './light-fields.styles.js';
 import { signinHref, signinLine } from './signin-link.js';
 import type { Notice } from './notice.js';
@@ -63,7 +65,7 @@ import { vlensRegisterStyles } from './vlens-register.styles.js';
  * @slot consent - Tenant terms shown above the final button.
  * @slot field-label - Filled by the element: the light-DOM `<label>` of the step's field.
  * @slot field - Filled by the element: the light-DOM `<input>` of the step (`phone`, `code`, `email` or `password`).
- * @slot field-hint - Filled by the element: the light-DOM hint under the field (phone and password).
+ * @slot field-hint - Filled by the element: the light-DOM hint under the field (phone and password), or the line under the heading that says where the code went (code steps); it describes the field.
  * @slot status - Filled by the element: the light-DOM live status line (`data-tone`: `error`, `progress`, `notice`, `none`).
  * @slot captcha - Filled by the element when `captcha` is set: where Turnstile or hCaptcha shows a challenge.
  *
@@ -214,7 +216,10 @@ export class VlensRegister extends LitElement {
     calling: () => this._call.busy,
     strings: () => this._t(),
     countries: this._countries,
-    say: (text, tone) => this._notice.say(text, tone),
+    say: (text, tone) => {
+      this._notice.say(text, tone);
+      if (tone === 'error') this._focus.field(); // the value is refused: back to it
+    },
     quiet: () => this._notice.show(null),
     loadFailed: (error, at) => {
       this._notice.show(this._notice.failure(error, at, 'send-phone', null));
@@ -233,6 +238,13 @@ export class VlensRegister extends LitElement {
     reflect: () => this._fields.created,
     heading: () => this.renderRoot.querySelector<HTMLElement>(`#${IDS.heading}`),
   });
+  /** Focus after a call: the field after a refused value or a new code; never dropped to `<body>`. */
+  private readonly _focus = new FocusKeeper(this, {
+    field: () => this._fields.input(),
+    heading: () => this.renderRoot.querySelector<HTMLElement>(`#${IDS.heading}`),
+  });
+  /** Codes refused as wrong, per request id: answered again from here, not checked twice (made at the first, from the submit path). */
+  private _refused: RefusedCodes | null = null;
   /** Reads the SMS code where the browser has WebOTP, while the phone code is awaited. */
   private readonly _webOtp = new WebOtpController(this, {
     active: () => this._flow.step === 'phone-code',
@@ -250,7 +262,7 @@ export class VlensRegister extends LitElement {
     scriptSrc: this.captchaScriptSrc,
   }));
   /** The provider sign-in's attempt: the chosen provider and its failure. */
-  private readonly _oauth: OAuthAttempt = { chosen: null, failure: null };
+  private readonly _oauth: OAuthAttempt = { chosen: null, failure: null, retrying: false };
   /** The provider sign-in itself (the built-in adapters), made at the first sign-in from the submit path. */
   private _oauthSignIn: OAuthSignIn | undefined;
   /** The one call in flight; its progress and failure are the status line's message. */
@@ -277,9 +289,14 @@ export class VlensRegister extends LitElement {
       if (registered) this._registeredName = registered.userFullName ?? null;
       if (registered) fire(this, 'vlens-registered', registeredDetail(registered));
       if (resent) this._notice.say(this._t().codeResent, 'notice');
+      if (resent) this._focus.field();
     },
     onError: (error, at, action) => {
-      if (submitPath.now()?.offersNewCode(error, action.type)) this._countdown.stop();
+      const path = submitPath.now();
+      if (path?.offersNewCode(error, action.type)) this._countdown.stop();
+      if (path?.refusesCode(error, action.type))
+        (this._refused ??= new path.RefusedCodes()).remember(at, action, error);
+      if (path?.refusesValue(error, action.type)) this._focus.field();
       fire(this, 'vlens-error', errorDetail(error, at.step));
     },
     progress: (at) => this._notice.progress(at),
@@ -314,6 +331,7 @@ export class VlensRegister extends LitElement {
     this._call.abort();
     this._countdown.stop();
     this._countries.reset();
+    this._refused = null;
     this._flow = transition(this._flow, { type: 'reset' });
     this._submit.reset();
     this._registeredName = null;
@@ -337,15 +355,17 @@ export class VlensRegister extends LitElement {
     const signIn = notice?.signIn ? this._signinHref : null;
     const captcha = this._captcha.provider ? html`<slot name="captcha"></slot>` : nothing;
     const status = html`${statusSlot(!this._fields.created)}${signinLine(signIn, t.signIn)}${captcha}`;
-    const field = fieldSlots(this._fields.created ? null : this._submit.field(t, this), locale);
+    const fallback = this._fields.created ? null : this._submit.field(t, this);
+    const [field, hint] = [fieldSlots(fallback, locale), hintSlot(fallback, locale)];
     const step = stepFor(
       this._flow,
-      { t, pending: this._submit.busy, status, field, on: this._on },
+      { t, pending: this._submit.busy, status, field, hint, on: this._on },
       {
         countryPicker: () => this._countries.render(t, locale),
         resend: this._countdown,
         providers: parseOAuthProviders(this.oauthProviders),
         chosen: this._oauth.chosen,
+        retrying: this._oauth.retrying,
         registeredName: this._registeredName,
       },
     );
@@ -367,6 +387,11 @@ export class VlensRegister extends LitElement {
 
   private _run(action: Action): void {
     if (!this._endpointReady()) return;
+    const refused = this._refused?.known(this._flow, action);
+    if (refused) {
+      this._notice.show(this._notice.failure(refused, this._flow, action.type, null));
+      return this._focus.field();
+    }
     this._notice.show(null);
     this._call.run(action);
   }

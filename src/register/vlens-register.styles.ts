@@ -2,6 +2,9 @@
  * The element's shadow styles: logical properties only (the same rules serve
  * left-to-right and right-to-left), themed through the `--_*` tokens of
  * ./theme.styles.ts, which read the public `--vlens-*` custom properties.
+ *
+ * A button that cannot act now keeps focus (`aria-disabled`) and its readable text colour: the resend
+ * countdown is the only place the wait shows, so it is not faded; a dashed border marks it instead.
  */
 import { css } from 'lit';
 
@@ -106,15 +109,15 @@ export const vlensRegisterStyles = css`
       color 150ms ease,
       box-shadow 150ms ease;
   }
-  [part~='button']:hover:not(:disabled) {
+  [part~='button']:hover:not([aria-disabled='true']) {
     box-shadow: inset 0 0 0 1px var(--_primary);
   }
   [part~='submit'] {
     background: var(--_primary);
     color: var(--_on-primary-text);
   }
-  [part~='button']:disabled {
-    opacity: 0.6;
+  [part~='button'][aria-disabled='true'] {
+    border-style: dashed;
     cursor: not-allowed;
   }
   [part~='link'] {

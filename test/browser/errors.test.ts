@@ -16,15 +16,11 @@ import {
   submitButton,
   type,
   uniquePhone,
+  wrongCodeFor,
   waitForStep,
   settled,
+  unavailable,
 } from './helpers.js';
-
-/** A code that is not the one the stand-in sent. */
-async function wrongCodeFor(to: string): Promise<string> {
-  const right = (await standIn.lastCode(to))!;
-  return right === '000000' ? '111111' : '000000';
-}
 
 describe('vlens-register: errors', () => {
   beforeEach(freshStandIn);
@@ -105,7 +101,7 @@ describe('vlens-register: errors', () => {
     const phone = await uniquePhone();
     await enterPhone(el, phone);
     const resend = part<HTMLButtonElement>(el, 'button[part~="resend"]');
-    expect(resend.disabled, 'no resend during the cooldown').to.equal(true);
+    expect(unavailable(resend), 'no resend during the cooldown').to.equal(true);
     expect(resend.textContent).to.match(/in 1 s/);
 
     await aTimeout(300);
@@ -114,11 +110,13 @@ describe('vlens-register: errors', () => {
     expect(errors[0]).to.include({ kind: 'api', error_code: 2002, status: 410 });
 
     await standIn.configure({ codeTtlMs: 300_000 });
-    await waitUntil(() => !part<HTMLButtonElement>(el, 'button[part~="resend"]').disabled, 'the countdown ends');
+    await waitUntil(() => !unavailable(part<HTMLButtonElement>(el, 'button[part~="resend"]')), 'the countdown ends');
     const old = await standIn.lastCode(phone);
     part<HTMLButtonElement>(el, 'button[part~="resend"]').click();
     await waitUntil(() => query(el, '[slot="status"][data-tone="notice"]') !== null, 'the resend is confirmed');
-    expect(part<HTMLButtonElement>(el, 'button[part~="resend"]').disabled, 'the cooldown starts again').to.equal(true);
+    expect(unavailable(part<HTMLButtonElement>(el, 'button[part~="resend"]')), 'the cooldown starts again').to.equal(
+      true,
+    );
     const fresh = await standIn.lastCode(phone);
     expect(fresh).to.be.a('string');
     if (fresh === old) expect.fail('the stand-in sent the same code twice (unlikely but possible); rerun');

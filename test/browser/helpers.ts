@@ -115,6 +115,11 @@ export async function openCountryPicker(el: VlensRegister): Promise<void> {
   await el.updateComplete;
 }
 
+/** A button that cannot act now: `aria-disabled` (buttons keep focus while a call runs; never `disabled`). */
+export function unavailable(button: HTMLElement): boolean {
+  return button.getAttribute('aria-disabled') === 'true';
+}
+
 export function submitButton(el: VlensRegister): HTMLButtonElement {
   return part<HTMLButtonElement>(el, 'button[part~="submit"]');
 }
@@ -155,6 +160,12 @@ export async function enterPhone(el: VlensRegister, phone: string): Promise<void
   type(el, '#phone', phone);
   submitButton(el).click();
   await waitForStep(el, 'phone-code');
+}
+
+/** A code that is not the one the stand-in last sent to `to`. */
+export async function wrongCodeFor(to: string): Promise<string> {
+  const right = await standIn.lastCode(to);
+  return right === '000000' ? '111111' : '000000';
 }
 
 /** Types the code the stand-in last sent to `to` (auto-submits at 6 digits). */

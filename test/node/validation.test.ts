@@ -27,9 +27,20 @@ test('a code is six digits in any script, separators dropped', () => {
 });
 
 test('the code field keeps digits as typed and takes the one six-digit run of a pasted message', () => {
-  assert.deepEqual(codeAsTyped('12 3', false), { value: '123', complete: false });
-  assert.deepEqual(codeAsTyped('۱۲۳۴۵۶', false), { value: '123456', complete: true });
+  assert.deepEqual(codeAsTyped('12 3', false), { value: null, complete: false }, 'left as typed');
+  assert.deepEqual(
+    codeAsTyped('۱۲۳۴۵۶', false),
+    { value: null, complete: true },
+    'Eastern Arabic-Indic digits echo as typed',
+  );
+  assert.deepEqual(codeAsTyped('١٢٣ ٤٥٦', false), { value: null, complete: true }, 'Arabic-Indic digits echo as typed');
   assert.deepEqual(codeAsTyped('Your code is 123456', true), { value: '123456', complete: true });
+  assert.deepEqual(codeAsTyped('رمزك هو ١٢٣٤٥٦', true), { value: '١٢٣٤٥٦', complete: true }, 'the run as written');
+  assert.deepEqual(
+    codeAsTyped('\u200f١٢٣ \u200b٤٥٦\u200e', true),
+    { value: '١٢٣٤٥٦', complete: true },
+    'a paste loses its marks and spaces, not its script',
+  );
   assert.deepEqual(
     codeAsTyped('Your code is 123456', false),
     { value: null, complete: false },

@@ -2,7 +2,7 @@
 import { html, nothing } from 'lit';
 import { stepHeading } from './heading.js';
 import type { OAuthProviderName } from '../../oauth/types.js';
-import type { StepBase } from './context.js';
+import { unavailable, type StepBase } from './context.js';
 import { oauthChoice } from './oauth-parts.js';
 
 export interface EmailStep {
@@ -17,8 +17,8 @@ export function emailStep({ t, pending, status, field, on }: StepBase, { canSkip
       ${field}
       ${status}
       <div part="actions">
-        <button part="button submit" type="submit" ?disabled=${pending}>${t.emailSubmit}</button>
-        ${canSkip ? html`<button part="button skip" type="button" ?disabled=${pending} @click=${on.skip}>${t.emailSkip}</button>` : nothing}
+        <button part="button submit" type="submit" aria-disabled=${unavailable(pending)}>${t.emailSubmit}</button>
+        ${canSkip ? html`<button part="button skip" type="button" aria-disabled=${unavailable(pending)} @click=${on.skip}>${t.emailSkip}</button>` : nothing}
       </div>
     </form>
     ${oauthChoice(t, providers, pending, on.choose)}`;

@@ -20,7 +20,7 @@ export function laterStep(flow: FlowState & { step: LaterStepId }, base: StepBas
     case 'email':
       return emailStep(base, { canSkip: canSkipEmail(flow), providers: extras.providers });
     case 'oauth':
-      return oauthStep(base, { provider: providerLabel(t, extras.chosen), failed: !base.pending });
+      return oauthStep(base, { provider: providerLabel(t, extras.chosen), failed: !base.pending || extras.retrying });
     case 'finish': {
       const verified =
         flow.oauthRequestId && flow.email && extras.chosen

@@ -2,6 +2,7 @@
 import { html, nothing } from 'lit';
 import { format, isolateLtr, type VlensStrings } from '../../i18n/index.js';
 import type { OAuthProviderName } from '../../oauth/types.js';
+import { unavailable } from './context.js';
 
 /** "Continue with Google / Microsoft" beside the email code; nothing without `oauth-providers`. */
 export function oauthChoice(
@@ -15,7 +16,7 @@ export function oauthChoice(
     <p part="oauth-label" id="oauth-label">${t.oauthChoiceLabel}</p>
     ${providers.map(
       (name) =>
-        html`<button part="button oauth oauth-${name}" type="button" ?disabled=${pending} @click=${() => choose(name)}>
+        html`<button part="button oauth oauth-${name}" type="button" aria-disabled=${unavailable(pending)} @click=${() => choose(name)}>
           ${name === 'google' ? t.continueWithGoogle : t.continueWithMicrosoft}
         </button>`,
     )}

@@ -5,7 +5,7 @@
 import { html, nothing } from 'lit';
 import { format } from '../../i18n/index.js';
 import { stepHeading } from './heading.js';
-import type { StepBase } from './context.js';
+import { unavailable, type StepBase } from './context.js';
 
 export interface OAuthStep {
   /** The chosen provider's name. */
@@ -17,7 +17,7 @@ export interface OAuthStep {
 export function oauthStep({ t, pending, status, on }: StepBase, { provider, failed }: OAuthStep) {
   return html`${stepHeading(format(t.oauthHeading, { provider }), format(t.oauthIntro, { provider }))} ${status}
     <div part="actions">
-      ${failed ? html`<button part="button submit retry" type="button" ?disabled=${pending} @click=${on.retry}>${t.oauthRetry}</button>` : nothing}
+      ${failed ? html`<button part="button submit retry" type="button" aria-disabled=${unavailable(pending)} @click=${on.retry}>${t.oauthRetry}</button>` : nothing}
       <button part="button back" type="button" @click=${on.back}>${t.oauthOtherWay}</button>
     </div>`;
 }

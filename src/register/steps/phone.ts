@@ -1,14 +1,14 @@
 /** Step `phone`: the country (Egypt unless changed) and the mobile number. */
 import { html, type TemplateResult } from 'lit';
 import { stepHeading } from './heading.js';
-import type { StepBase } from './context.js';
+import { unavailable, type StepBase } from './context.js';
 
-export function phoneStep({ t, pending, status, field, on }: StepBase, countryPicker: TemplateResult) {
+export function phoneStep({ t, pending, status, field, hint, on }: StepBase, countryPicker: TemplateResult) {
   return html`${stepHeading(t.phoneHeading, t.phoneIntro)}
     <form part="form" novalidate @submit=${on.submit} aria-busy=${pending ? 'true' : 'false'}>
-      ${countryPicker} ${field} ${status}
+      ${countryPicker} ${field}${hint} ${status}
       <div part="actions">
-        <button part="button submit" type="submit" ?disabled=${pending}>${t.phoneSubmit}</button>
+        <button part="button submit" type="submit" aria-disabled=${unavailable(pending)}>${t.phoneSubmit}</button>
       </div>
     </form>`;
 }

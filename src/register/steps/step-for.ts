@@ -20,6 +20,8 @@ export interface StepExtras {
   providers: readonly OAuthProviderName[];
   /** The provider the person chose, if any. */
   chosen: OAuthProviderName | null;
+  /** The person asked to try the provider again: its button stays (unavailable) while that runs, keeping focus. */
+  retrying: boolean;
   /** The registered user's name, on the done step. */
   registeredName: string | null;
 }
@@ -29,9 +31,9 @@ export function stepFor(flow: FlowState, base: StepBase, extras: StepExtras): Te
     case 'phone':
       return phoneStep(base, extras.countryPicker());
     case 'phone-code':
-      return codeStep(base, { to: 'phone', address: flow.phone ?? '', resend: extras.resend });
+      return codeStep(base, { to: 'phone', resend: extras.resend });
     case 'email-code':
-      return codeStep(base, { to: 'email', address: flow.email ?? '', resend: extras.resend });
+      return codeStep(base, { to: 'email', resend: extras.resend });
     default:
       // Only a call leads here, and every call runs once the submit path has loaded.
       return submitPath.now()?.laterStep(flow as FlowState & { step: LaterStepId }, base, extras) ?? nothing;
