@@ -14,6 +14,10 @@ import { deviceCommands } from './test/browser/device-commands.mjs';
 import { prebundledDeps } from './test/browser/prebundled-deps.mjs';
 
 register();
+// The OpenTelemetry SDK as `npm start` installs it, before any proxy makes its instruments: the demo
+// page's live funnel (/demo-funnel.json) reads the counters of the proxies mounted here.
+const { installMetricsExport } = await import('./src/server/metrics-export.ts');
+const metricsExport = installMetricsExport();
 const { createVlensProxy } = await import('./src/server/proxy.ts');
 const { getCountries } = await import('libphonenumber-js/max');
 const { toNodeListener } = await import('./src/server/node.ts');
@@ -158,6 +162,11 @@ async function testRoutes(ctx, next) {
     for await (const chunk of ctx.req) body += chunk;
     cspReports.push(body);
     ctx.status = 204;
+    return;
+  }
+  if (ctx.path === '/demo-funnel.json') {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { countries: await metricsExport.funnel() };
     return;
   }
   if (ctx.path === '/demo/csp.html') {

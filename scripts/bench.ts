@@ -14,6 +14,7 @@ import { heapAfterMounting, launchChromium, startBenchServer, timeToInteractive 
 import { firstLoadTable, measureFirstLoad } from './bench/first-load.js';
 import { firstProfileTable, profileFirstLoad } from './bench/first-profile.js';
 import { captchaCostTable, measureCaptchaCost } from './bench/captcha.js';
+import { measureMetricsCost, metricsCostTable } from './bench/metrics.js';
 import { FORWARDERS, measureProxyCost, proxyCostTable } from './bench/proxy.js';
 
 const loads = Number(process.env.BENCH_LOADS ?? 25);
@@ -64,6 +65,8 @@ async function main() {
   const proxyCost = await measureProxyCost(FORWARDERS, proxyLoad);
   console.error(`bench: proxy CPU with and without CAPTCHA verification, ${proxyLoad.rounds} rounds...`);
   const captchaCost = await measureCaptchaCost(proxyLoad);
+  console.error(`bench: proxy CPU with metrics off and on, ${proxyLoad.rounds} rounds...`);
+  const metricsCost = await measureMetricsCost(proxyLoad);
 
   const one = heap.mounted[1] - heap.baseline;
   const hundred = heap.mounted[100] - heap.baseline;
@@ -125,6 +128,13 @@ async function main() {
     '## The proxy with and without CAPTCHA verification',
     '',
     captchaCostTable(captchaCost),
+    '',
+    '## The proxy with metrics off and on',
+    '',
+    metricsCostTable(metricsCost),
+    '',
+    'Off: `@opentelemetry/api` without an SDK (every instrument a no-op). On: the SDK’s meter provider and the Prometheus ' +
+      'exporter installed before the proxy, as `npm start` does; nothing scrapes during the rounds. Spans are no-ops in both.',
     '',
     `Total bench time: ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     '',

@@ -6,7 +6,7 @@
 # `npm run test:fast` (this script with `fast`): lint, typecheck, the fast node tests and the browser
 # suite in Chromium's headless shell, for the edit loop. `npm run test:engines` (`engines`): the browser suite in
 # Firefox ESR and WebKitGTK only.
-# Browsers and redis-server come from Debian's packages: installed with apt-get when missing and we
+# Browsers, redis-server and prometheus (its metrics test scrapes npm start) come from Debian's packages: installed with apt-get when missing and we
 # are root, else the script says what to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +22,7 @@ esac
 # What each engine needs: an executable and the Debian package that provides it.
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+[ "$mode" = engines ] || command -v "${PROMETHEUS:-prometheus}" >/dev/null 2>&1 || need+=(prometheus)
 for engine in "${engines[@]}"; do
   case "$engine" in
     chromium)

@@ -8,7 +8,14 @@
 import { CAPTCHA_TOKEN_HEADER } from '../../src/api/paths.js';
 import { fakeCaptchaVerifyUrl } from '../../src/mock/captcha.js';
 import { forkServer } from './child-server.js';
-import { FORWARDERS, measureProxyCost, median, SEND_REQUESTS, type CostFigures, type LoadOptions } from './proxy.js';
+import {
+  FORWARDERS,
+  measureProxyCost,
+  SEND_REQUESTS,
+  variantCostTable,
+  type CostFigures,
+  type LoadOptions,
+} from './proxy.js';
 
 /** Measures both variants in interleaved rounds; the fake verify endpoint runs for the whole measurement. */
 export async function measureCaptchaCost(load: LoadOptions = {}): Promise<CostFigures[]> {
@@ -33,16 +40,8 @@ export async function measureCaptchaCost(load: LoadOptions = {}): Promise<CostFi
 
 /** The two rows side by side, medians over the rounds. */
 export function captchaCostTable(figures: CostFigures[]): string {
-  const [without] = figures;
-  const baseCpu = median(without.rounds.map((r) => r.cpuMicrosPerRequest));
   return [
-    '| Our proxy, StepVerifyPhone sends | CPU µs / request | × without | req/s | p50 ms | p99 ms | non-2xx, errors |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...figures.map(({ name, rounds }) => {
-      const cpu = median(rounds.map((r) => r.cpuMicrosPerRequest));
-      const bad = `${rounds.reduce((n, r) => n + r.non2xx, 0)}, ${rounds.reduce((n, r) => n + r.errors, 0)}`;
-      return `| ${name} | ${cpu.toFixed(0)} | ${(cpu / baseCpu).toFixed(2)}× | ${median(rounds.map((r) => r.rps)).toFixed(0)} | ${median(rounds.map((r) => r.p50)).toFixed(1)} | ${median(rounds.map((r) => r.p99)).toFixed(1)} | ${bad} |`;
-    }),
+    variantCostTable(figures, 'Our proxy, StepVerifyPhone sends', 'without'),
     '',
     'The CAPTCHA row verifies every send with the fake Turnstile siteverify (another process on loopback); ' +
       "a real provider adds its network round trip to the latency, not to the proxy's CPU.",

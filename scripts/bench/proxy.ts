@@ -174,3 +174,17 @@ export function proxyCostTable(
   ];
   return lines.join('\n');
 }
+
+/** Variants of our proxy side by side (the first is the base), medians over the rounds. */
+export function variantCostTable(figures: CostFigures[], what: string, base: string): string {
+  const baseCpu = median(figures[0].rounds.map((r) => r.cpuMicrosPerRequest));
+  return [
+    `| ${what} | CPU µs / request | × ${base} | req/s | p50 ms | p99 ms | non-2xx, errors |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...figures.map(({ name, rounds }) => {
+      const cpu = median(rounds.map((r) => r.cpuMicrosPerRequest));
+      const bad = `${rounds.reduce((n, r) => n + r.non2xx, 0)}, ${rounds.reduce((n, r) => n + r.errors, 0)}`;
+      return `| ${name} | ${cpu.toFixed(0)} | ${(cpu / baseCpu).toFixed(2)}× | ${median(rounds.map((r) => r.rps)).toFixed(0)} | ${median(rounds.map((r) => r.p50)).toFixed(1)} | ${median(rounds.map((r) => r.p99)).toFixed(1)} | ${bad} |`;
+    }),
+  ].join('\n');
+}

@@ -13,6 +13,7 @@ import { createVlensStandIn } from '../../src/mock/index.js';
 import { mountedNodeListener } from '../../src/mock/node-mount.js';
 import { startStandIn } from '../../src/mock/server.js';
 import { createVlensProxy, type Limit, type VlensLimits } from '../../src/server/proxy.js';
+import { installMetricsExport } from '../../src/server/metrics-export.js';
 import { listen, serveNode } from '../../src/server/node.js';
 import type { StandInSettings } from '../../src/mock/types.js';
 import { expressForwarder, floorForwarder } from './forwarders.js';
@@ -27,6 +28,8 @@ export type ServeConfig =
       limits: VlensLimits;
       log?: 'stdout' | 'none';
       captchaVerifyUrl?: string;
+      /** Install the OpenTelemetry SDK with the Prometheus exporter first, as `npm start` does (metrics on). */
+      metrics?: boolean;
     }
   /** The stand-in's fake CAPTCHA (Turnstile's siteverify at /fake-captcha/turnstile/siteverify), tokens reusable. */
   | { role: 'fake-captcha'; apiKey: string }
@@ -50,6 +53,8 @@ async function start(config: ServeConfig): Promise<{ url: string; close(): Promi
   }
   if (config.role === 'floor') return serveNode(floorForwarder(config.upstream, config.apiKey));
   if (config.role === 'express') return serveNode(expressForwarder(config.upstream, config.apiKey, config.limit));
+  // Before the proxy makes its instruments; collected only when scraped (never during the bench).
+  if (config.metrics) installMetricsExport();
   const proxy = createVlensProxy({
     apiKey: config.apiKey,
     upstream: config.upstream,

@@ -10,6 +10,7 @@ import { storeDeadline, type CallContext } from './call-context.js';
 import { canonicalEmail } from './canonical.js';
 import { clientBlockKey, clientLimitKey } from './client-address.js';
 import type { Limit, LimitName, LimitOutcome, LimitStore } from './limits.js';
+import type { Defence } from './metrics.js';
 import { ProxyRefusal, storeUnavailable, tooMany } from './refusal.js';
 import { saysVerificationGone } from './upstream-verdicts.js';
 
@@ -54,11 +55,32 @@ export function callKind(call: CallContext) {
   };
 }
 
-/** Throws the refusal a failed outcome calls for: 503 when the store could not answer, else 429. */
-export function refuseUnless(outcome: LimitOutcome, field?: string): void {
+/** The defence each budget stands for (a send budget per handset is per mailbox for an email). */
+const DEFENCE: Record<LimitName, Defence> = {
+  sendShort: 'handset',
+  sendDaily: 'handset',
+  sendBlock: 'block',
+  sendCountry: 'country',
+  sendIp: 'address',
+  sendIpBlock: 'address',
+  sendGlobal: 'global',
+  codeChecks: 'tries',
+  ip: 'address',
+  existence: 'existence',
+};
+
+/** The codeChecks key of a code check or a Register: its request id (or, without one, the number). */
+export const codeCheckKey = (body: Record<string, unknown>) => {
+  // The request schemas made these strings.
+  const requestId = (body.phoneNumberOtpRequestId ?? body.emailOtpRequestId) as string | undefined;
+  return requestId ? `id:${requestId.toLowerCase()}` : `phone:${String(body.phoneNumber)}`;
+};
+
+/** Throws the refusal a failed outcome calls for: 503 when the store could not answer, else 429 by `defence`. */
+export function refuseUnless(outcome: LimitOutcome, field: string | undefined, defence: Defence): void {
   if (outcome.ok) return;
   if (outcome.reason === 'unavailable') throw storeUnavailable(field);
-  throw tooMany(outcome.retryAfterSec, field);
+  throw tooMany(outcome.retryAfterSec, field).by(defence);
 }
 
 /** The budgets whose tripping is logged, with what their key names. */
@@ -78,7 +100,7 @@ export function createBudgets({ store, limits, allowedCountries, warn }: Budgets
   async function spend(call: CallContext, name: LimitName, key: string, field?: string): Promise<number | undefined> {
     const outcome = await store.consume(name, key, storeDeadline(call));
     if (!outcome.ok && outcome.reason === 'limited' && name in LOGGED_TRIPS) logTrip(name, key, outcome.retryAfterSec);
-    refuseUnless(outcome, field);
+    refuseUnless(outcome, field, field === 'email' && DEFENCE[name] === 'handset' ? 'mailbox' : DEFENCE[name]);
     return outcome.ok ? outcome.remaining : undefined;
   }
 
@@ -99,7 +121,7 @@ export function createBudgets({ store, limits, allowedCountries, warn }: Budgets
   /** The tenant-wide send budget, behind a circuit breaker that logs one line when it trips. */
   async function spendGlobalSend(call: CallContext, field: string): Promise<void> {
     const now = Date.now();
-    if (now < breakerOpenUntil) throw tooMany((breakerOpenUntil - now) / 1000, field);
+    if (now < breakerOpenUntil) throw tooMany((breakerOpenUntil - now) / 1000, field).by('global');
     const outcome = await store.consume('sendGlobal', 'all', storeDeadline(call));
     if (!outcome.ok && outcome.reason === 'limited') {
       breakerOpenUntil = now + outcome.retryAfterSec * 1000;
@@ -109,7 +131,7 @@ export function createBudgets({ store, limits, allowedCountries, warn }: Budgets
           `every send is refused until ${new Date(breakerOpenUntil).toISOString()}. Raise limits.sendGlobal if this is real traffic.`,
       );
     }
-    refuseUnless(outcome, field);
+    refuseUnless(outcome, field, 'global');
   }
 
   /** Stage: every call spends from its client's budget (before its body is read). */
@@ -128,7 +150,7 @@ export function createBudgets({ store, limits, allowedCountries, warn }: Budgets
   function checkDestination(call: CallContext): void {
     if (!callKind(call).isSend || call.path !== VLENS_PATHS.verifyPhone) return;
     if (!allowedCountries.has(call.country ?? '')) {
-      throw new ProxyRefusal(400, 'Codes cannot be sent to phone numbers in this country', 'phoneNumber');
+      throw new ProxyRefusal(400, 'Codes cannot be sent to phone numbers in this country', 'phoneNumber').by('country');
     }
   }
 
@@ -158,13 +180,6 @@ export function createBudgets({ store, limits, allowedCountries, warn }: Budgets
     await spendGlobalSend(call, field);
   }
 
-  /** The codeChecks key of a code check: its request id (or, without one, the number). */
-  const codeCheckKey = (body: Record<string, unknown>) => {
-    // The request schemas made these strings.
-    const requestId = (body.phoneNumberOtpRequestId ?? body.emailOtpRequestId) as string | undefined;
-    return requestId ? `id:${requestId.toLowerCase()}` : `phone:${String(body.phoneNumber)}`;
-  };
-
   /** Stage: a code check spends one of its request id's checks; the checks left go into the context. */
   async function spendCodeCheck(call: CallContext): Promise<void> {
     const { body } = call;
@@ -186,5 +201,16 @@ export function createBudgets({ store, limits, allowedCountries, warn }: Budgets
     await store.exhaust('codeChecks', codeCheckKey(body), storeDeadline(call));
   }
 
-  return { spendClientCall, spendExistence, checkDestination, spendSend, spendCodeCheck, settleCodeChecks };
+  /** Whether the global send budget's breaker is open now (metrics). */
+  const breakerOpen = () => Date.now() < breakerOpenUntil;
+
+  return {
+    spendClientCall,
+    spendExistence,
+    checkDestination,
+    spendSend,
+    spendCodeCheck,
+    settleCodeChecks,
+    breakerOpen,
+  };
 }

@@ -13,6 +13,7 @@
 import type { VlensPath } from '../api/paths.js';
 import type { ProxyRequest } from './exchange.js';
 import type { VlensProxyLogEntry } from './log.js';
+import type { CallTelemetry } from './metrics.js';
 
 export interface CallContext {
   readonly request: ProxyRequest;
@@ -20,6 +21,8 @@ export interface CallContext {
   readonly ip: string;
   /** The log line of this call, filled in as the stages go. */
   readonly entry: VlensProxyLogEntry;
+  /** The call's span and counters (see metrics.ts); forward starts the upstream span, the proxy ends it. */
+  readonly telemetry: CallTelemetry;
   /** The Vlens path asked for (set by route). */
   path: VlensPath;
   /** The request body as sent (set by readBody). */

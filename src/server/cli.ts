@@ -8,6 +8,10 @@
  * With NODE_ENV=production (any casing) and no VLENS_API_KEY it exits with
  * status 1 instead of serving the stand-in.
  *
+ * Metrics: METRICS_PORT (default 9464, off with NODE_ENV=production unless set; 0 = any free port),
+ * METRICS_HOST (default HOST): Prometheus text at `/metrics` on a listener of its own, never on the
+ * public origin. SIGTERM (or Ctrl-C) stops accepting, lets calls in flight finish, then exits 0.
+ *
  * CAPTCHA: CAPTCHA_PROVIDER (turnstile | hcaptcha | recaptcha), CAPTCHA_SITE_KEY,
  * CAPTCHA_SECRET and CAPTCHA_VERIFY_URL (default: the provider's siteverify).
  * With the embedded stand-in, a provider without a secret uses the fake
@@ -31,7 +35,8 @@ import { createVlensStandIn } from '../mock/index.js';
 import { mountedNodeListener } from '../mock/node-mount.js';
 import { createDevOAuthHandler, DEV_OAUTH_PATH, devOAuthNodeListener } from '../mock/dev-oauth.js';
 import { isProductionEnv } from '../mock/production.js';
-import { serveNode, toNodeListener } from './node.js';
+import { installMetricsExport, type MetricsExport } from './metrics-export.js';
+import { serveNode, toNodeListener, type RunningServer } from './node.js';
 import { createVlensProxy, type CaptchaOptions } from './proxy.js';
 import { serveStatic } from './static.js';
 
@@ -105,6 +110,10 @@ async function main(): Promise<void> {
         '(SMS pumping costs you up to limits.sendGlobal codes an hour). Set CAPTCHA_PROVIDER, CAPTCHA_SITE_KEY and CAPTCHA_SECRET.',
     );
   }
+  // The SDK goes in before the proxy makes its instruments.
+  const metricsPort = metricsPortFromEnv();
+  const metrics = metricsPort === undefined ? undefined : installMetricsExport();
+  const demoFunnel = metrics && !isProductionEnv() ? metrics : undefined;
 
   const proxy = createVlensProxy({
     apiKey: apiKey || 'stand-in-key',
@@ -123,6 +132,20 @@ async function main(): Promise<void> {
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === proxy.mountPath || path.startsWith(`${proxy.mountPath}/`)) return api(req, res);
+    // The demo page's live funnel: read from the metrics, not counted again.
+    if (demoFunnel && path === DEMO_FUNNEL_PATH) {
+      demoFunnel.funnel().then(
+        (rows) => {
+          res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+          res.end(JSON.stringify({ countries: rows }));
+        },
+        () => {
+          if (!res.headersSent) res.writeHead(500);
+          res.end();
+        },
+      );
+      return;
+    }
     // Development sign-in (demo/oauth.html): only with the embedded stand-in, never beside the real API.
     if (fakeCaptcha && path.startsWith(`${fakeCaptcha.handler.mountPath}/`)) {
       fakeCaptchaListener!(req, res).catch(() => {
@@ -166,19 +189,74 @@ async function main(): Promise<void> {
       `CAPTCHA: ${captcha.provider}${captcha.secret === FAKE_CAPTCHA_SECRET ? ' (the fake one, offline)' : ''}`,
     );
   if (fakeCaptcha) console.log(`The CAPTCHA path with the fake provider scripts: ${url}/captcha.html`);
+  const metricsServer = metrics && (await serveMetrics(metrics, metricsPort!, process.env.METRICS_HOST || host));
+  const store = await proxy.ready();
+  console.log(storeLine(store.body));
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(130);
     stopping = true;
-    Promise.all([running.close(), proxy.close()]).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    console.log(`${signal}: draining ${running.inFlight()} call(s) in flight, then exiting`);
+    // Calls in flight finish (and their proofs are stored) before the store closes.
+    running
+      .close()
+      .then(() => Promise.all([proxy.close(), metricsServer?.close(), metrics?.shutdown()]))
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** Where `npm start` serves the demo page's funnel (JSON, from the metrics). */
+const DEMO_FUNNEL_PATH = '/demo-funnel.json';
+/** The Prometheus exporter's registered default port. */
+const DEFAULT_METRICS_PORT = 9464;
+
+/** METRICS_PORT, or the default outside production; undefined when metrics are off. */
+function metricsPortFromEnv(): number | undefined {
+  const raw = process.env.METRICS_PORT?.trim();
+  if (!raw) return isProductionEnv() ? undefined : DEFAULT_METRICS_PORT;
+  if (raw === 'off') return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`METRICS_PORT must be a port number or "off" (got "${raw}").`);
+  return port;
+}
+
+/** The metrics listener; the default port taken already is a warning (development), a port asked for an error. */
+async function serveMetrics(metrics: MetricsExport, port: number, host: string): Promise<RunningServer | undefined> {
+  try {
+    const running = await metrics.serve(port, host);
+    console.log(`Metrics (Prometheus): ${running.url}/metrics`);
+    return running;
+  } catch (error) {
+    if (process.env.METRICS_PORT?.trim()) throw error;
+    console.warn(`Metrics: port ${port} is taken (${(error as Error).message}); set METRICS_PORT to serve them.`);
+    return undefined;
+  }
+}
+
+/** The one line at start that says what the store is and keeps. */
+function storeLine(body: Record<string, unknown>): string {
+  const store = body.store as {
+    kind: string;
+    ok: boolean;
+    persistence?: string;
+    evictionPolicy?: string;
+    warnings: string[];
+  };
+  const what =
+    store.kind === 'redis'
+      ? `Redis (${store.ok ? `persistence ${store.persistence}, maxmemory-policy ${store.evictionPolicy}` : 'not answering'})`
+      : 'memory';
+  // A Redis that can lose keys: the proxy's own warning line says so (through console.warn).
+  const warnings = store.kind === 'redis' ? [] : store.warnings;
+  return `Store: ${what}${warnings.length ? ` - WARNING: ${warnings.join('; ')}` : ''}`;
 }
 
 main().catch((error: unknown) => {

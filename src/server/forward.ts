@@ -2,8 +2,9 @@
 import { VLENS_API_PREFIX } from '../api/paths.js';
 import { isEnvelopeSuccess } from '../api/schemas.js';
 import type { CallContext } from './call-context.js';
+import type { UpstreamStatus } from './metrics.js';
 import { ProxyRefusal } from './refusal.js';
-import type { UpstreamPost } from './upstream.js';
+import { UpstreamBusyError, type UpstreamPost } from './upstream.js';
 
 export interface ForwardOptions {
   apiKey: string;
@@ -22,12 +23,17 @@ export function createForward({ apiKey, upstream, post, timeoutMs, maxUpstreamBy
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     const started = performance.now();
+    // Per call: the trace context goes upstream as `traceparent` (when a propagator is installed).
+    const callHeaders: Record<string, string> = { ...headers };
+    const ended = call.telemetry.upstream(callHeaders, call.path);
+    let status: UpstreamStatus = 'unreachable';
     try {
       const answer = await post(`${upstream}${VLENS_API_PREFIX}${call.path}`, {
-        headers,
+        headers: callHeaders,
         body: JSON.stringify(call.body),
         signal: controller.signal,
       });
+      status = answer.status;
       if (answer.redirected) {
         await answer.discard();
         throw new ProxyRefusal(502, 'The upstream service answered with a redirect');
@@ -50,10 +56,20 @@ export function createForward({ apiKey, upstream, post, timeoutMs, maxUpstreamBy
       return { status: answer.status, envelope: data as Record<string, unknown> };
     } catch (error) {
       if (error instanceof ProxyRefusal) throw error;
-      if (controller.signal.aborted) throw new ProxyRefusal(504, 'The upstream service did not answer in time');
+      if (error instanceof UpstreamBusyError) {
+        status = 'busy';
+        throw new ProxyRefusal(503, 'The service is busy; try again shortly', undefined, { 'Retry-After': '1' }).by(
+          'capacity',
+        );
+      }
+      if (controller.signal.aborted) {
+        status = 'timeout';
+        throw new ProxyRefusal(504, 'The upstream service did not answer in time');
+      }
       throw new ProxyRefusal(502, 'The upstream service could not be reached');
     } finally {
       clearTimeout(timer);
+      ended(status);
       call.entry.upstreamMs = Math.round(performance.now() - started);
     }
   }

@@ -41,8 +41,8 @@ export function createHumanCheck({ captcha, verifyHuman, timeoutMs, allowedOrigi
     const deadline = AbortSignal.timeout(timeoutMs);
     const token = call.request.headers.get(CAPTCHA_TOKEN_HEADER);
     const verdict = await verifyCaptcha(token, call.ip, deadline, expectedHostnames(call));
-    if (verdict === 'unavailable') throw unavailable('captcha');
-    if (verdict === 'refused') throw new ProxyRefusal(403, 'Human verification failed', 'captcha');
+    if (verdict === 'unavailable') throw unavailable('captcha').by('captcha');
+    if (verdict === 'refused') throw new ProxyRefusal(403, 'Human verification failed', 'captcha').by('captcha');
   }
 
   /** Whether a human sent this (the `verifyHuman` hook, within its deadline). */
@@ -52,13 +52,13 @@ export function createHumanCheck({ captcha, verifyHuman, timeoutMs, allowedOrigi
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a ProxyRefusal, answered as a 503
-      timer = setTimeout(() => reject(unavailable()), timeoutMs);
+      timer = setTimeout(() => reject(unavailable().by('human')), timeoutMs);
     });
     try {
       const human = await Promise.race([Promise.resolve().then(() => verifyHuman(copy)), deadline]).catch(() => {
-        throw unavailable();
+        throw unavailable().by('human');
       });
-      if (!human) throw new ProxyRefusal(403, 'Human verification failed');
+      if (!human) throw new ProxyRefusal(403, 'Human verification failed').by('human');
     } finally {
       clearTimeout(timer);
     }

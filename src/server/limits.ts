@@ -7,6 +7,7 @@
  */
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { StoreFailure, StoreOperation } from './metrics.js';
 
 /** `points` calls per `durationSec` seconds, per key. */
 export interface Limit {
@@ -113,6 +114,8 @@ export interface LimitStore {
   forget(key: string, deadline?: number): Promise<void>;
   /** Releases what the store opened (a Redis connection it created from a URL). */
   close(): Promise<void>;
+  /** Whether the store answers now, and what it keeps across a restart (readiness). */
+  status(): Promise<StoreStatus>;
 }
 
 export interface LimitStoreOptions {
@@ -123,6 +126,21 @@ export interface LimitStoreOptions {
   prefix?: string;
   /** How long any store call may take before the store counts as unavailable, ms. Default 1000. */
   storeTimeoutMs?: number;
+  /** Told of every store call that failed or timed out (metrics). */
+  onFailure?: (operation: StoreOperation, failure: StoreFailure) => void;
+}
+
+/** What readiness needs to know of the store. */
+export interface StoreStatus {
+  kind: 'memory' | 'redis';
+  /** Whether the store answered (always true for memory). */
+  ok: boolean;
+  /** Redis: 'aof', 'rdb', 'aof+rdb', 'none', or 'unknown' when CONFIG is not allowed. */
+  persistence?: 'aof' | 'rdb' | 'aof+rdb' | 'none' | 'unknown';
+  /** Redis: its `maxmemory-policy` (with `maxmemory` set), or 'unknown'. */
+  evictionPolicy?: string;
+  /** What can lose limits or proofs, one plain sentence each (empty when nothing). */
+  warnings: string[];
 }
 
 const TIMED_OUT = Symbol('timed out');
@@ -195,10 +213,29 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
     return fallback ? consumeMemory(fallback, key) : { ok: false, reason: 'unavailable' };
   }
 
+  const failed = options.onFailure ?? (() => {});
   const deadlineOf = (deadline: number | undefined) => deadline ?? Date.now() + storeTimeoutMs;
 
   async function ready(deadline: number): Promise<boolean> {
-    return !client || (await whenReady(client, deadline));
+    if (!client || (await whenReady(client, deadline))) return true;
+    failed('ready', 'timeout');
+    return false;
+  }
+
+  /** `call` by `deadline`; TIMED_OUT or a thrown error (not a limit's refusal) are counted as failures of `operation`. */
+  async function timed<T>(
+    operation: StoreOperation,
+    call: Promise<T>,
+    deadline: number,
+  ): Promise<T | typeof TIMED_OUT> {
+    try {
+      const answer = await within(call, deadline);
+      if (answer === TIMED_OUT) failed(operation, 'timeout');
+      return answer;
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) failed(operation, 'error');
+      throw error;
+    }
   }
 
   const redisKey = (key: string) => `${prefix}:proof:${key}`;
@@ -206,7 +243,7 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
   /** A Redis read of one value: the store unavailable when not ready, on an error or past the deadline. */
   async function read(command: Promise<string | null>, deadline: number): Promise<RecallOutcome> {
     try {
-      const value = await within(command, deadline);
+      const value = await timed('recall', command, deadline);
       return value === TIMED_OUT ? { ok: false, reason: 'unavailable' } : { ok: true, value };
     } catch {
       return { ok: false, reason: 'unavailable' };
@@ -220,7 +257,7 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
       const by = deadlineOf(deadline);
       if (FAIL_CLOSED.has(name) && !(await ready(by))) return { ok: false, reason: 'unavailable' };
       try {
-        const answer = await within(limiters[name].consume(key), by);
+        const answer = await timed('consume', limiters[name].consume(key), by);
         if (answer === TIMED_OUT) return consumeFallback(name, key);
         return { ok: true, remaining: answer.remainingPoints };
       } catch (error) {
@@ -230,7 +267,7 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
     },
     async exhaust(name, key, deadline) {
       const penalty = limiters[name].penalty(key, limits[name].points);
-      if (client) await within(penalty, deadlineOf(deadline)).catch(() => {});
+      if (client) await timed('exhaust', penalty, deadlineOf(deadline)).catch(() => {});
       else await penalty.catch(() => {});
     },
     async remember(key, value, ttlSec, deadline) {
@@ -241,7 +278,8 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
       const by = deadlineOf(deadline);
       if (!(await ready(by))) return false;
       try {
-        return (await within(client!.set(redisKey(key), value, 'EX', Math.max(1, Math.ceil(ttlSec))), by)) === 'OK';
+        const command = client!.set(redisKey(key), value, 'EX', Math.max(1, Math.ceil(ttlSec)));
+        return (await timed('remember', command, by)) === 'OK';
       } catch {
         return false;
       }
@@ -263,7 +301,7 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
       // One atomic step (a script runs alone), so of two instances claiming one value, one gets it.
       const command = client!.eval(CLAIM_SCRIPT, 1, redisKey(key)) as Promise<[string, number] | null>;
       try {
-        const answer = await within(command, by);
+        const answer = await timed('claim', command, by);
         if (answer !== TIMED_OUT) return { ok: true, value: answer?.[0] ?? null };
       } catch {
         return { ok: false, reason: 'unavailable' };
@@ -276,12 +314,75 @@ export function createLimitStore(options: LimitStoreOptions = {}): LimitStore {
     },
     async forget(key, deadline) {
       if (memory) return memory.delete(key);
-      await within(client!.del(redisKey(key)), deadlineOf(deadline)).catch(() => {});
+      await timed('forget', client!.del(redisKey(key)), deadlineOf(deadline)).catch(() => {});
     },
     async close() {
       if (ownsClient && client) client.disconnect();
     },
+    async status() {
+      if (!client) {
+        return {
+          kind: 'memory',
+          ok: true,
+          warnings: [
+            'limits and proofs are kept in this process only: each instance counts alone and a restart forgets them',
+          ],
+        };
+      }
+      const by = deadlineOf(undefined);
+      if (!(await ready(by))) return { kind: 'redis', ok: false, warnings: ['Redis does not answer'] };
+      const answer = await within(redisSettings(client), by).catch(() => undefined);
+      if (answer === undefined || answer === TIMED_OUT) {
+        return { kind: 'redis', ok: false, warnings: ['Redis does not answer'] };
+      }
+      return { kind: 'redis', ok: true, ...answer };
+    },
   };
+}
+
+/** How a Redis keeps keys across a restart and under memory pressure, with a warning for each way it can drop them. */
+export async function redisSettings(
+  client: Redis,
+): Promise<{ persistence: NonNullable<StoreStatus['persistence']>; evictionPolicy: string; warnings: string[] }> {
+  await client.ping();
+  const config = async (name: string): Promise<string | undefined> => {
+    try {
+      const pair = (await client.call('CONFIG', 'GET', name)) as string[];
+      return pair[1];
+    } catch {
+      return undefined; // CONFIG renamed or refused (managed Redis): unknown
+    }
+  };
+  const [appendonly, save, policy, maxmemory] = await Promise.all([
+    config('appendonly'),
+    config('save'),
+    config('maxmemory-policy'),
+    config('maxmemory'),
+  ]);
+  const warnings: string[] = [];
+  let persistence: NonNullable<StoreStatus['persistence']>;
+  if (appendonly === undefined && save === undefined) persistence = 'unknown';
+  else {
+    const aof = appendonly === 'yes';
+    const rdb = !!save?.trim();
+    persistence = aof && rdb ? 'aof+rdb' : aof ? 'aof' : rdb ? 'rdb' : 'none';
+  }
+  if (persistence === 'none')
+    warnings.push(
+      'Redis has no persistence (appendonly no, save ""): a restart loses every pending proof and send counter',
+    );
+  else if (persistence === 'rdb')
+    warnings.push(
+      'Redis persists by snapshots only (appendonly no): a restart loses the proofs and counts since the last snapshot',
+    );
+  else if (persistence === 'unknown') warnings.push('Redis persistence is unknown (CONFIG GET refused)');
+  const evictionPolicy = policy === undefined ? 'unknown' : policy;
+  if (policy === undefined) warnings.push('Redis eviction policy is unknown (CONFIG GET refused)');
+  else if (policy !== 'noeviction' && maxmemory !== '0')
+    warnings.push(
+      `Redis evicts keys under memory pressure (maxmemory-policy ${policy}): proofs and limits can vanish; use noeviction`,
+    );
+  return { persistence, evictionPolicy, warnings };
 }
 
 /** Values with an expiry, in this process; expired entries are swept as new ones arrive. */
@@ -316,18 +417,26 @@ class MemoryValues {
   }
 }
 
-/** Resolves true once `client` is ready (connecting a lazy client), false at `deadline` (a `Date.now()` time). */
+/** Each client's wait for its 'ready' event in progress: one listener per client, however many calls wait. */
+const readyWaits = new WeakMap<Redis, Promise<true>>();
+
+/**
+ * Resolves true once `client` is ready (connecting a lazy client), false at `deadline` (a `Date.now()`
+ * time). Calls that arrive while a wait is in progress share its listener (none per call while Redis is
+ * down), each with its own deadline.
+ */
 async function whenReady(client: Redis, deadline: number): Promise<boolean> {
   if (client.status === 'ready') return true;
   if (client.status === 'wait') client.connect().catch(() => {});
-  return new Promise<boolean>((resolve) => {
-    const done = (ready: boolean) => {
-      clearTimeout(timer);
-      client.off('ready', onReady);
-      resolve(ready);
-    };
-    const onReady = () => done(true);
-    const timer = setTimeout(() => done(false), Math.max(0, deadline - Date.now()));
-    client.on('ready', onReady);
-  });
+  let wait = readyWaits.get(client);
+  if (!wait) {
+    wait = new Promise<true>((resolve) => {
+      client.once('ready', () => {
+        readyWaits.delete(client);
+        resolve(true);
+      });
+    });
+    readyWaits.set(client, wait);
+  }
+  return (await within(wait, deadline)) === true;
 }

@@ -15,6 +15,8 @@ export interface VlensProxyLogEntry {
   phone?: string;
   /** The name of an unexpected error, if one happened. */
   error?: string;
+  /** The W3C trace id of the call's span (when an OpenTelemetry SDK records it, or the client sent a `traceparent`). */
+  traceId?: string;
 }
 
 let pending = '';

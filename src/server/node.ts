@@ -13,11 +13,15 @@ import { readMessageText } from './upstream.js';
 export type WebHandler = ((request: Request, info?: { clientIp?: string }) => Promise<Response>) & {
   readonly mountPath?: string;
   readonly exchange?: (request: ProxyRequest, clientIp?: string) => Promise<ProxyReply>;
+  /** Releases what the handler holds (the proxy's store); `listen` calls it on SIGTERM once calls in flight are answered. */
+  readonly close?: () => Promise<void>;
 };
 
 /** Node server timeouts sized for a small JSON API. */
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 15_000;
+/** How long close() (and SIGTERM) lets calls in flight finish before cutting their connections: the upstream deadline and a margin. */
+export const DRAIN_TIMEOUT_MS = 12_000;
 
 export type NodeListener = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
 
@@ -163,19 +167,95 @@ export interface ListenOptions {
   headersTimeoutMs?: number;
   /** Time allowed for the whole request (headers and body), ms; 408 after. Default REQUEST_TIMEOUT_MS (15 s). */
   requestTimeoutMs?: number;
+  /** How long close() lets calls in flight finish before cutting their connections, ms. Default DRAIN_TIMEOUT_MS (12 s). */
+  drainTimeoutMs?: number;
+}
+
+export interface ListenerOptions extends ListenOptions {
+  /**
+   * Signals on which `listen` shuts the process down gracefully: stop accepting, let calls in flight
+   * finish (within `drainTimeoutMs`), close the handler (its store), exit 0. Default ['SIGTERM'];
+   * [] to handle signals yourself (then call `close()` and the handler's `close()`).
+   */
+  shutdownSignals?: readonly NodeJS.Signals[];
 }
 
 export interface RunningServer {
   /** e.g. 'http://127.0.0.1:40123' */
   url: string;
   server: Server;
+  /**
+   * Stops accepting connections, lets requests in flight finish (within `drainTimeoutMs`, then cuts
+   * their connections) and closes idle keep-alive connections; resolves once the server is closed.
+   */
   close(): Promise<void>;
+  /** Requests that reached the listener and are not answered yet. */
+  inFlight(): number;
 }
 
-/** Serves `handler` on a new Node http server (headersTimeout 10 s, requestTimeout 15 s unless options say otherwise). */
-export function listen(handler: WebHandler, options: ListenOptions = {}): Promise<RunningServer> {
-  return serveNode(toNodeListener(handler), options);
+/**
+ * Serves `handler` on a new Node http server (headersTimeout 10 s, requestTimeout 15 s unless options
+ * say otherwise); on SIGTERM (see `shutdownSignals`) drains it, closes the handler and exits 0.
+ */
+export async function listen(handler: WebHandler, options: ListenerOptions = {}): Promise<RunningServer> {
+  const running = await serveNode(toNodeListener(handler), options);
+  const signals = options.shutdownSignals ?? ['SIGTERM'];
+  if (signals.length === 0) return running;
+  const entry = { running, handler, signals };
+  shutdownOnSignal.add(entry);
+  return {
+    ...running,
+    close: () => {
+      shutdownOnSignal.delete(entry);
+      return running.close();
+    },
+  };
 }
+
+/** The servers `listen` shuts down on a signal, and the one process listener per signal that does it. */
+const shutdownOnSignal = new (class {
+  private readonly entries = new Set<{
+    running: RunningServer;
+    handler: WebHandler;
+    signals: readonly NodeJS.Signals[];
+  }>();
+  private readonly listening = new Map<NodeJS.Signals, () => void>();
+  private stopping = false;
+
+  add(entry: { running: RunningServer; handler: WebHandler; signals: readonly NodeJS.Signals[] }) {
+    this.entries.add(entry);
+    for (const signal of entry.signals) {
+      if (this.listening.has(signal)) continue;
+      const onSignal = () => void this.stop(signal);
+      this.listening.set(signal, onSignal);
+      process.on(signal, onSignal);
+    }
+  }
+
+  delete(entry: { running: RunningServer; handler: WebHandler; signals: readonly NodeJS.Signals[] }) {
+    this.entries.delete(entry);
+    for (const [signal, onSignal] of this.listening) {
+      if ([...this.entries].some((e) => e.signals.includes(signal))) continue;
+      process.off(signal, onSignal);
+      this.listening.delete(signal);
+    }
+  }
+
+  private async stop(signal: NodeJS.Signals) {
+    if (this.stopping) return;
+    this.stopping = true;
+    const entries = [...this.entries].filter((e) => e.signals.includes(signal));
+    const inFlight = entries.reduce((n, e) => n + e.running.inFlight(), 0);
+    console.warn(`vlens proxy: ${signal}: draining ${inFlight} call(s) in flight, then exiting`);
+    const results = await Promise.allSettled(
+      entries.map(async ({ running, handler }) => {
+        await running.close();
+        await handler.close?.();
+      }),
+    );
+    process.exit(results.every((r) => r.status === 'fulfilled') ? 0 : 1);
+  }
+})();
 
 /** Starts a Node http server for a listener with the API timeouts; resolves once it listens. */
 export function serveNode(
@@ -185,13 +265,19 @@ export function serveNode(
     host = '127.0.0.1',
     headersTimeoutMs = HEADERS_TIMEOUT_MS,
     requestTimeoutMs = REQUEST_TIMEOUT_MS,
+    drainTimeoutMs = DRAIN_TIMEOUT_MS,
   }: ListenOptions = {},
 ): Promise<RunningServer> {
   // Node checks these timeouts only every connectionsCheckingInterval (30 s by default),
   // which would let a dribbling client hold a socket for up to 45 s; check often enough to keep them.
   const shortest = Math.min(headersTimeoutMs, requestTimeoutMs);
   const connectionsCheckingInterval = Math.max(50, Math.min(1000, Math.floor(shortest / 4)));
-  const server = createServer({ connectionsCheckingInterval }, listener);
+  const drain = new Drain();
+  const server = createServer({ connectionsCheckingInterval }, (req, res) => {
+    drain.track(res);
+    listener(req, res);
+  });
+  drain.server = server;
   server.headersTimeout = headersTimeoutMs;
   server.requestTimeout = requestTimeoutMs;
   return new Promise((resolve, reject) => {
@@ -203,12 +289,56 @@ export function serveNode(
       resolve({
         url: `http://${hostPart}:${address.port}`,
         server,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
+        close: () => drain.close(drainTimeoutMs),
+        inFlight: () => drain.inFlight.size,
       });
     });
   });
+}
+
+/**
+ * The requests a server is answering, and its graceful close: stop accepting, answer what is in flight
+ * (with `Connection: close`), close each keep-alive connection as it turns idle, and cut whatever is
+ * left at the deadline.
+ */
+class Drain {
+  server!: Server;
+  readonly inFlight = new Set<ServerResponse>();
+  private closing = false;
+  private idle?: () => void;
+  private closed?: Promise<void>;
+
+  track(res: ServerResponse): void {
+    if (this.closing) res.setHeader('Connection', 'close');
+    this.inFlight.add(res);
+    res.once('close', () => {
+      this.inFlight.delete(res);
+      if (!this.closing) return;
+      // The connection that carried it is idle once this turn ends.
+      setImmediate(() => this.server.closeIdleConnections());
+      if (this.inFlight.size === 0) this.idle?.();
+    });
+  }
+
+  close(deadlineMs: number): Promise<void> {
+    this.closed ??= this.drain(deadlineMs);
+    return this.closed;
+  }
+
+  private async drain(deadlineMs: number): Promise<void> {
+    this.closing = true;
+    const closed = new Promise<void>((done) => this.server.close(() => done()));
+    for (const res of this.inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+    this.server.closeIdleConnections();
+    if (this.inFlight.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((done) => {
+        this.idle = done;
+        timer = setTimeout(done, deadlineMs);
+      });
+      clearTimeout(timer);
+    }
+    this.server.closeAllConnections();
+    await closed;
+  }
 }

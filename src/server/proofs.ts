@@ -59,7 +59,7 @@ interface Proof {
 }
 
 const noProof = (field: string) =>
-  new ProxyRefusal(403, 'Register needs the verifications this proxy saw succeed', field);
+  new ProxyRefusal(403, 'Register needs the verifications this proxy saw succeed', field).by('proof');
 
 const FLOW_PATHS: ReadonlySet<string> = new Set([
   VLENS_PATHS.verifyEmail,

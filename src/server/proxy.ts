@@ -18,9 +18,11 @@ import { createForward } from './forward.js';
 import { createHumanCheck } from './human-check.js';
 import { createLimitStore, type VlensLimits } from './limits.js';
 import { jsonLineLog, type VlensProxyLogEntry } from './log.js';
+import { createProxyTelemetry, type CallTelemetry } from './metrics.js';
 import { createProofs } from './proofs.js';
+import { readiness, warnOnceAboutStore } from './readiness.js';
 import { envelopeResponse, JSON_HEADERS, ProxyRefusal } from './refusal.js';
-import { fetchUpstream, nodeUpstream } from './upstream.js';
+import { cappedUpstream, fetchUpstream, nodeUpstream } from './upstream.js';
 import { createReadBody, validate } from './validate.js';
 
 export type { VlensProxyLogEntry } from './log.js';
@@ -92,6 +94,11 @@ export interface VlensProxyOptions {
   fetch?: typeof fetch;
   /** Upstream deadline (headers and body), ms; 504 after. Default 10000. */
   upstreamTimeoutMs?: number;
+  /**
+   * Most upstream calls (and sockets) in flight on this instance; past it a call is refused with a 503
+   * envelope (`Retry-After: 1`) before anything goes upstream. Default 256.
+   */
+  maxUpstreamCalls?: number;
   /** Largest request body read, bytes; 413 beyond. Default 16384. */
   maxBodyBytes?: number;
   /** Largest upstream body read, bytes; 502 beyond. Default 65536. */
@@ -130,6 +137,8 @@ export type VlensProxyHandler = ((request: Request, info?: { clientIp?: string }
   exchange(request: ProxyRequest, clientIp?: string): Promise<ProxyReply>;
   /** Releases the limiter store (a Redis connection opened from a URL). */
   close(): Promise<void>;
+  /** What `GET {mount}/readyz` answers: whether the store answers and the configuration is complete, and what can lose data. */
+  ready(): Promise<{ ready: boolean; body: Record<string, unknown> }>;
   /** The normalised mount path, e.g. '/api/vlens'. */
   readonly mountPath: string;
 };
@@ -140,15 +149,26 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
   const mountPath = `/${(options.mountPath ?? '/api/vlens').replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const allowCredentials = options.allowCredentials ?? false;
-  const upstreamPost = options.fetch ? fetchUpstream(options.fetch) : nodeUpstream();
+  const maxUpstreamCalls = options.maxUpstreamCalls ?? 256;
+  const upstreamPost = cappedUpstream(
+    options.fetch ? fetchUpstream(options.fetch) : nodeUpstream({ maxSockets: maxUpstreamCalls }),
+    maxUpstreamCalls,
+  );
   const allowedCountries = new Set<string>(options.allowedCountries ?? ['EG']);
   const log = options.log ?? jsonLineLog;
   const warn = options.warn ?? ((message: string) => console.warn(message));
+  const telemetry = createProxyTelemetry({
+    breakerOpen: () => budgets.breakerOpen(),
+    upstreamActive: () => upstreamPost.active(),
+  });
   const store = createLimitStore({
     limits: options.limits,
     redis: options.redis,
     storeTimeoutMs: options.storeTimeoutMs,
+    onFailure: (operation, failure) => telemetry.storeFailure(operation, failure),
   });
+  // One line at start when Redis can lose what it keeps (memory is the documented default: no line).
+  if (options.redis) warnOnceAboutStore(store, warn);
   const config: ProxyConfig = Object.freeze({
     allowedCountries: [...allowedCountries],
     resendAfterSec: options.resendAfterSec ?? 60,
@@ -210,16 +230,23 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     };
   }
 
-  /** The proxy's own GET routes (health, config); undefined for a Vlens path. */
-  function ownRoute(call: CallContext, sub: string | undefined): ProxyReply | undefined {
+  /** The proxy's own GET routes (health, readiness, config); undefined for a Vlens path. */
+  async function ownRoute(call: CallContext, sub: string | undefined): Promise<ProxyReply | undefined> {
     const { request, entry } = call;
-    if (sub !== 'healthz' && sub !== PROXY_CONFIG_PATH) return undefined;
+    if (sub !== 'healthz' && sub !== 'readyz' && sub !== PROXY_CONFIG_PATH) return undefined;
     entry.path = `${mountPath}/${sub}`;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       throw new ProxyRefusal(405, 'Method not allowed', undefined, { Allow: 'GET, HEAD' });
     }
     if (sub === 'healthz') {
       return reply(JSON.stringify({ status: 'ok' }), { headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' } });
+    }
+    if (sub === 'readyz') {
+      const { ready: isReady, body } = await ready();
+      return reply(request.method === 'HEAD' ? null : JSON.stringify(body), {
+        status: isReady ? 200 : 503,
+        headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' },
+      });
     }
     return reply(request.method === 'HEAD' ? null : configBody, {
       headers: { ...JSON_HEADERS, 'Cache-Control': 'no-cache' },
@@ -231,7 +258,7 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
     const { request, entry } = call;
     const prefix = `${mountPath}/`;
     const sub = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : undefined;
-    const own = ownRoute(call, sub);
+    const own = await ownRoute(call, sub);
     if (own) return own;
     if (sub === undefined || !isVlensPath(sub)) throw new ProxyRefusal(404, 'Not found');
     entry.path = `${mountPath}/${sub}`;
@@ -276,17 +303,26 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
       status: 0,
       ip,
     };
-    const call = newCall(request, ip, entry, storeTimeoutMs);
+    const call = newCall(request, ip, entry, storeTimeoutMs, telemetry.begin(request.method, request.headers));
     let response: ProxyReply;
+    let refusal: ProxyRefusal | undefined;
     try {
       response = await route(call, pathnameOf(request.url));
     } catch (error) {
-      const refusal = error instanceof ProxyRefusal ? error : new ProxyRefusal(500, 'Internal error');
+      refusal = error instanceof ProxyRefusal ? error : new ProxyRefusal(500, 'Internal error');
       if (!(error instanceof ProxyRefusal)) entry.error = error instanceof Error ? error.name : 'Error';
       response = envelopeResponse(refusal);
     }
     Object.assign(response.headers, corsHeaders(request));
     entry.status = response.status;
+    const { telemetry: calls } = call;
+    if (calls.traceId) entry.traceId = calls.traceId;
+    calls.end({
+      path: entry.path === '(other)' ? '(other)' : entry.path.slice(mountPath.length + 1),
+      status: response.status,
+      refusedBy: refusal?.defence,
+      call,
+    });
     try {
       log(entry);
     } catch {
@@ -296,20 +332,48 @@ export function createVlensProxy(options: VlensProxyOptions): VlensProxyHandler 
   };
   const handler = async (request: Request, info?: { clientIp?: string }): Promise<Response> =>
     toWebResponse(await exchange(fromWebRequest(request), info?.clientIp));
+  const ready = () => readiness({ store, config: configProblems(options) });
   const close = async () => {
+    telemetry.close();
     upstreamPost.close();
     proofs.close();
     await store.close();
   };
-  return Object.assign(handler, { exchange, close, mountPath });
+  return Object.assign(handler, { exchange, close, ready, mountPath });
+}
+
+/** What the options lack for the proxy to serve a registration (readiness): empty when complete. */
+function configProblems(options: VlensProxyOptions): string[] {
+  const problems: string[] = [];
+  if (!options.apiKey?.trim()) problems.push('apiKey is empty');
+  try {
+    const { protocol } = new URL(options.upstream ?? 'https://api.vlenseg.com');
+    if (protocol !== 'https:' && protocol !== 'http:') problems.push('upstream is not an http(s) URL');
+  } catch {
+    problems.push('upstream is not a URL');
+  }
+  if (options.allowedCountries && options.allowedCountries.length === 0) {
+    problems.push('allowedCountries is empty: no code can be sent');
+  }
+  if (options.captcha && (!options.captcha.secret || !options.captcha.siteKey)) {
+    problems.push('captcha needs its siteKey and secret');
+  }
+  return problems;
 }
 
 /** A fresh per-call context; the stages fill in the rest. */
-function newCall(request: ProxyRequest, ip: string, entry: VlensProxyLogEntry, storeTimeoutMs: number): CallContext {
+function newCall(
+  request: ProxyRequest,
+  ip: string,
+  entry: VlensProxyLogEntry,
+  storeTimeoutMs: number,
+  telemetry: CallTelemetry,
+): CallContext {
   return {
     request,
     ip,
     entry,
+    telemetry,
     storeTimeoutMs,
     path: undefined as unknown as VlensPath,
     raw: '',

@@ -1,21 +1,31 @@
 /** The proxy's own refusals (not Vlens's), and the envelope they are answered with. */
 import { reply, type ProxyReply } from './exchange.js';
+import type { Defence } from './metrics.js';
 
 export const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
 
 /** A refusal from the proxy itself, answered as an envelope; thrown by any stage. */
 export class ProxyRefusal {
+  /** The defence that refused the call, when one did (metrics and span events name it). */
+  defence?: Defence;
+
   constructor(
     readonly status: number,
     readonly message: string,
     readonly field?: string,
     readonly headers: Record<string, string> = {},
   ) {}
+
+  /** Names the defence that refused; returns this refusal. */
+  by(defence: Defence): this {
+    this.defence = defence;
+    return this;
+  }
 }
 
 /** The 503 of a store (Redis) that could not answer in time. */
 export function storeUnavailable(field?: string): ProxyRefusal {
-  return new ProxyRefusal(503, 'The service is temporarily unavailable; try again shortly', field);
+  return new ProxyRefusal(503, 'The service is temporarily unavailable; try again shortly', field).by('store');
 }
 
 /** The 429 of a spent budget, with its Retry-After. */

@@ -75,11 +75,18 @@ export async function readStreamText(body: ReadableStream<Uint8Array> | null, ma
 export interface NodeUpstreamOptions {
   /** How long an idle connection is kept, ms (shorter when the server's Keep-Alive hint says so). Default 4000. */
   keepAliveMs?: number;
+  /** Most sockets per upstream host (the agents' maxSockets). Default: no cap. */
+  maxSockets?: number;
 }
 
 /** UpstreamPost over node:http/https with keep-alive agents of its own. */
-export function nodeUpstream({ keepAliveMs = 4000 }: NodeUpstreamOptions = {}): UpstreamPost {
-  const agentOptions = { keepAlive: true, timeout: keepAliveMs, scheduling: 'lifo' as const };
+export function nodeUpstream({ keepAliveMs = 4000, maxSockets }: NodeUpstreamOptions = {}): UpstreamPost {
+  const agentOptions = {
+    keepAlive: true,
+    timeout: keepAliveMs,
+    scheduling: 'lifo' as const,
+    ...(maxSockets ? { maxSockets } : {}),
+  };
   const httpAgent = new HttpAgent(agentOptions);
   const httpsAgent = new HttpsAgent(agentOptions);
   // The proxy calls a handful of URLs (one per endpoint): parse each once, into the request options it gives.
@@ -141,6 +148,53 @@ export function nodeUpstream({ keepAliveMs = 4000 }: NodeUpstreamOptions = {}): 
       httpsAgent.destroy();
     },
   });
+}
+
+/** Thrown by a capped UpstreamPost when `max` calls are already in flight: nothing was sent. */
+export class UpstreamBusyError extends Error {
+  constructor(readonly max: number) {
+    super(`${max} upstream calls are in flight already`);
+    this.name = 'UpstreamBusyError';
+  }
+}
+
+/** An UpstreamPost that knows how many of its calls are in flight. */
+export type CappedUpstreamPost = UpstreamPost & {
+  /** Calls in flight now: sent and not yet read to the end, discarded or failed. */
+  active(): number;
+};
+
+/**
+ * At most `max` calls of `post` in flight (from the call until its body is read or dropped); past it a
+ * call rejects at once with UpstreamBusyError, without touching the network.
+ */
+export function cappedUpstream(post: UpstreamPost, max: number): CappedUpstreamPost {
+  let active = 0;
+  const capped = async (url: string, call: UpstreamCall): Promise<UpstreamAnswer> => {
+    if (active >= max) throw new UpstreamBusyError(max);
+    active++;
+    let released = false;
+    const release = () => {
+      if (!released) {
+        released = true;
+        active--;
+      }
+    };
+    try {
+      const answer = await post(url, call);
+      return {
+        status: answer.status,
+        contentType: answer.contentType,
+        redirected: answer.redirected,
+        readText: (maxBytes) => answer.readText(maxBytes).finally(release),
+        discard: () => answer.discard().finally(release),
+      };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+  return Object.assign(capped, { close: () => post.close(), active: () => active });
 }
 
 /** What a request needs of an upstream URL (as `http.request` reads a URL: see `urlToHttpOptions`). */

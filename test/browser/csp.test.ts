@@ -1,9 +1,8 @@
 /** The demo page under a strict Content-Security-Policy with Trusted Types enforced: no violation while a step is walked. */
-import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { expect, aTimeout } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { VlensRegister } from '../../src/register/vlens-register.component.js';
-import { freshStandIn, standIn, uniquePhone } from './helpers.js';
+import { freshStandIn, openDemoPage, standIn, uniquePhone } from './helpers.js';
 
 const cspReports = () => executeServerCommand<string[], undefined>('test:csp-reports');
 
@@ -12,21 +11,9 @@ describe('vlens-register under a strict CSP with Trusted Types', () => {
 
   it('mounts and walks a step with no securitypolicyviolation', async () => {
     const reportsBefore = (await cspReports()).length;
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    const frame = document.createElement('iframe');
-    frame.title = 'demo under CSP';
-    frame.src = '/demo/csp.html';
-    const loaded = oneEvent(frame, 'load');
-    host.append(frame);
-    await loaded;
-    const win = frame.contentWindow as Window & typeof globalThis;
-    const doc = frame.contentDocument!;
+    const { win, doc, el } = await openDemoPage('/demo/csp.html');
     const violations: string[] = [];
     doc.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-
-    await waitUntil(() => win.customElements.get('vlens-register'), 'the element is defined');
-    const el = doc.querySelector('vlens-register') as VlensRegister;
-    await el.updateComplete;
 
     const phone = await uniquePhone();
     // The first interaction makes the light-DOM field (none exists before: see README, hydration).

@@ -289,3 +289,24 @@ export async function widgetAtEmailStepIn(doc: Document, attributes: Record<stri
   await waitForStep(el, 'email');
   return el;
 }
+
+/**
+ * Loads a demo page (`/demo/index.html`, or `/demo/csp.html` under the strict CSP) in an iframe of a
+ * fixture and waits until its widget is defined: its window, its document and its widget.
+ */
+export async function openDemoPage(src: string) {
+  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  const frame = document.createElement('iframe');
+  frame.title = 'demo';
+  frame.src = src;
+  host.append(frame);
+  const win = () => frame.contentWindow as (Window & typeof globalThis) | null;
+  await waitUntil(
+    () => frame.contentDocument?.readyState === 'complete' && win()?.customElements.get('vlens-register'),
+    'the demo page defined the widget',
+  );
+  const doc = frame.contentDocument!;
+  const el = doc.querySelector('vlens-register') as VlensRegister;
+  await el.updateComplete;
+  return { win: win()!, doc, el };
+}

@@ -1,4 +1,4 @@
-/** A throwaway redis-server on a free loopback port (no persistence) for node tests. */
+/** A throwaway redis-server on a free loopback port (no persistence unless asked) for node tests. */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
@@ -22,25 +22,19 @@ export interface RunningRedis {
 }
 
 /**
- * Starts `redis-server` (REDIS_SERVER or PATH) on `port` and resolves once it answers PING.
+ * Starts `redis-server` (REDIS_SERVER or PATH) on `port` and resolves once it answers PING (once it
+ * has loaded its append-only file, with `aofDir`).
  * `DEBUG SLEEP` is allowed from loopback, so tests can make Redis hang rather than fail.
  */
-export async function spawnRedis(port?: number): Promise<RunningRedis> {
+export async function spawnRedis(port?: number, { aofDir }: { aofDir?: string } = {}): Promise<RunningRedis> {
   const chosen = port ?? (await freeLoopbackPort());
+  // With aofDir: an append-only file there, every write synced (what the README asks of production).
+  const persistence = aofDir
+    ? ['--dir', aofDir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '']
+    : ['--save', '', '--appendonly', 'no'];
   const child = spawn(
     process.env.REDIS_SERVER ?? 'redis-server',
-    [
-      '--port',
-      String(chosen),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--enable-debug-command',
-      'local',
-    ],
+    ['--port', String(chosen), '--bind', '127.0.0.1', ...persistence, '--enable-debug-command', 'local'],
     {
       stdio: 'ignore',
     },

@@ -35,7 +35,8 @@ describe('npm start (src/server/cli.ts)', () => {
   let base: string;
 
   before(async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
+    // Metrics on a free port, not the default 9464 another run may hold.
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', METRICS_PORT: '0' };
     delete env.VLENS_API_KEY;
     delete env.VLENS_API_URL;
     delete env.REDIS_URL;
@@ -139,6 +140,7 @@ describe('npm start with VLENS_API_KEY: fronts that API instead of the embedded 
       HOST: '127.0.0.1',
       VLENS_API_KEY: KEY,
       VLENS_API_URL: upstream.url,
+      METRICS_PORT: 'off',
     };
     delete env.REDIS_URL;
     delete env.NODE_ENV;
