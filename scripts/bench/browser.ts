@@ -66,7 +66,7 @@ export interface BenchServerExtras {
 /** Serves dist/, the bench pages and the proxy (in front of an in-process stand-in) on loopback. */
 export async function startBenchServer(root = process.cwd(), extras: BenchServerExtras = {}) {
   const standIn = createVlensStandIn({ apiKey: API_KEY });
-  const upstream = await startStandIn(standIn);
+  const upstream = await startStandIn(standIn, { quiet: true });
   const proxy = createVlensProxy({ apiKey: API_KEY, upstream: upstream.url, log: () => {}, limits: extras.limits });
   const proxyListener = toNodeListener(proxy);
   const dist = join(root, 'dist');

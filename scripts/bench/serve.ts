@@ -45,7 +45,7 @@ export type ServeMessage =
 async function start(config: ServeConfig): Promise<{ url: string; close(): Promise<void> }> {
   if (config.role === 'stand-in') {
     const standIn = createVlensStandIn({ apiKey: config.apiKey, ...config.settings });
-    return startStandIn(standIn);
+    return startStandIn(standIn, { quiet: true });
   }
   if (config.role === 'fake-captcha') {
     const listener = mountedNodeListener(createFakeCaptcha({ singleUse: false }).handler);

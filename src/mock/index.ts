@@ -10,12 +10,12 @@ import { applyFault, FaultList, relativePath } from './faults.js';
 import { HANDLERS, type HandlerContext } from './handlers.js';
 import { createDevIssuer, DEFAULT_OAUTH_AUDIENCES, type DevIssuer } from './issuers.js';
 import { DEFAULT_SETTINGS, StandInState } from './state.js';
-import type { StandInControl, StandInOptions, StandInSettings } from './types.js';
+import type { StandInCodeSent, StandInControl, StandInOptions, StandInSettings } from './types.js';
 
 export type { DevIssuer } from './issuers.js';
 export { DEV_ISSUER_URLS, DEFAULT_OAUTH_AUDIENCES } from './issuers.js';
 export { STAND_IN_ERRORS, StandInResetError, type StandInErrorName } from './errors.js';
-export type { StandInControl, StandInFault, StandInOptions, StandInSettings } from './types.js';
+export type { StandInCodeSent, StandInControl, StandInFault, StandInOptions, StandInSettings } from './types.js';
 
 export interface VlensStandIn {
   /** Answers `POST /api/DigitalIdentity/<path>` like Vlens. Throws StandInResetError under a `reset` fault. */
@@ -23,6 +23,8 @@ export interface VlensStandIn {
   control: StandInControl;
   /** The development OAuth issuers whose tokens the stand-in accepts. */
   issuers: { google: DevIssuer; microsoft: DevIssuer };
+  /** Calls `listener` with every code sent from now on (beside the `onCode` option); returns the unsubscribe. */
+  onCode(listener: (sent: StandInCodeSent) => void): () => void;
 }
 
 /** Creates a stand-in with its own users, codes and dev issuers. Throws when NODE_ENV is production (any casing). */
@@ -113,5 +115,10 @@ export function createVlensStandIn(options: StandInOptions = {}): VlensStandIn {
     calls: () => Object.fromEntries(calls),
   };
 
-  return { handle, control, issuers: { google, microsoft } };
+  const onCode = (listener: (sent: StandInCodeSent) => void) => {
+    state.codeListeners.add(listener);
+    return () => void state.codeListeners.delete(listener);
+  };
+
+  return { handle, control, issuers: { google, microsoft }, onCode };
 }

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StandInResetError } from './errors.js';
-import type { VlensStandIn } from './index.js';
+import type { StandInCodeSent, VlensStandIn } from './index.js';
 
 export { StandInResetError } from './errors.js';
 
@@ -62,10 +62,30 @@ export function toNodeListener(standIn: VlensStandIn) {
   };
 }
 
-/** Starts a plain HTTP server for the stand-in (default 127.0.0.1 on an ephemeral port). */
+export interface StartStandInOptions {
+  /** Default 0: an ephemeral port (read it from `url`). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Called with every code the stand-in sends, instead of printing it. */
+  onCode?: (sent: StandInCodeSent) => void;
+  /** Print nothing (tests that read codes with `standIn.control.lastCode`). Default false. */
+  quiet?: boolean;
+}
+
+/** How `startStandIn` prints a code: `SMS code for +201001234567: 123456`. */
+export function printCode({ to, code, channel }: StandInCodeSent): void {
+  console.log(`${channel === 'sms' ? 'SMS' : 'Email'} code for ${to}: ${code}`);
+}
+
+/**
+ * Starts a plain HTTP server for the stand-in (default 127.0.0.1 on an ephemeral port). Every code
+ * the stand-in sends while it runs is printed on stdout (as `npm start` does), or handed to `onCode`;
+ * `quiet: true` prints nothing. Closing the server stops that.
+ */
 export async function startStandIn(
   standIn: VlensStandIn,
-  opts: { port?: number; host?: string } = {},
+  opts: StartStandInOptions = {},
 ): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const host = opts.host ?? '127.0.0.1';
   const listener = toNodeListener(standIn);
@@ -79,11 +99,13 @@ export async function startStandIn(
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const stopCodes = opts.quiet ? () => undefined : standIn.onCode(opts.onCode ?? printCode);
   return {
     url,
     server,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        stopCodes();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

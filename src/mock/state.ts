@@ -4,7 +4,7 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { StandInRefusal } from './errors.js';
-import type { StandInSettings } from './types.js';
+import type { StandInCodeSent as CodeSent, StandInSettings } from './types.js';
 
 export const DEFAULT_SETTINGS: StandInSettings = {
   emailRequired: false,
@@ -47,12 +47,15 @@ export class StandInState {
   private readonly oauthRequests = new Map<string, { email: string; provider: string }>();
   private readonly users: StandInUser[] = [];
   private nextUserId = 1;
+  /** Who hears of each code sent: the `onCode` option, and `startStandIn`'s printer. */
+  readonly codeListeners = new Set<(sent: CodeSent) => void>();
 
   constructor(
     private readonly initial: StandInSettings,
     private readonly now: () => number,
-    private readonly onCode?: (sent: { to: string; code: string; channel: CodeChannel }) => void,
+    onCode?: (sent: CodeSent) => void,
   ) {
+    if (onCode) this.codeListeners.add(onCode);
     this.settings = { ...initial };
   }
 
@@ -72,7 +75,7 @@ export class StandInState {
     });
     this.pendingByTarget.set(target, requestId);
     this.lastCodes.set(target, code);
-    this.onCode?.({ to, code, channel });
+    for (const listener of this.codeListeners) listener({ to, code, channel });
     return { requestId, code };
   }
 

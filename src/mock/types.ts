@@ -11,11 +11,18 @@ export interface StandInSettings {
   maxTries: number;
 }
 
+/** A code the stand-in "sent": to a phone number (E.164) or an email. */
+export interface StandInCodeSent {
+  to: string;
+  code: string;
+  channel: 'sms' | 'email';
+}
+
 export interface StandInOptions extends Partial<StandInSettings> {
   /** The ApiKey the stand-in accepts. Default: any non-empty key. */
   apiKey?: string;
   /** Called with every code the stand-in "sends" (development console, tests). */
-  onCode?: (sent: { to: string; code: string; channel: 'sms' | 'email' }) => void;
+  onCode?: (sent: StandInCodeSent) => void;
   /** Clock, for tests. Default Date.now. */
   now?: () => number;
   /** OAuth audiences (client ids) the development issuers accept. */

@@ -33,6 +33,7 @@ import {
 } from '../mock/captcha.js';
 import { createVlensStandIn } from '../mock/index.js';
 import { mountedNodeListener } from '../mock/node-mount.js';
+import { printCode } from '../mock/server.js';
 import { createDevOAuthHandler, DEV_OAUTH_PATH, devOAuthNodeListener } from '../mock/dev-oauth.js';
 import { isProductionEnv } from '../mock/production.js';
 import { installMetricsExport, type MetricsExport } from './metrics-export.js';
@@ -53,9 +54,7 @@ function standInFetch(): {
   describe: string;
   devOAuth: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 } {
-  const standIn = createVlensStandIn({
-    onCode: ({ to, code, channel }) => console.log(`${channel === 'sms' ? 'SMS' : 'Email'} code for ${to}: ${code}`),
-  });
+  const standIn = createVlensStandIn({ onCode: printCode });
   return {
     fetch: async (input, init) => standIn.handle(new Request(input, init)),
     describe: 'the embedded Vlens stand-in (codes it sends are printed below)',

@@ -101,7 +101,7 @@ export async function startProxy(
 /** The stand-in on its own loopback port, and a proxy in front of it. */
 export async function startStack(options: Partial<VlensProxyOptions> = {}) {
   const standIn: VlensStandIn = createVlensStandIn({ apiKey: TEST_API_KEY });
-  const upstream = await startStandIn(standIn);
+  const upstream = await startStandIn(standIn, { quiet: true });
   const running = await startProxy({ upstream: upstream.url, ...options });
   return {
     ...running,

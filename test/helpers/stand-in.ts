@@ -21,7 +21,7 @@ export interface RunningStandIn {
 
 export async function runStandIn(options: StandInOptions = {}): Promise<RunningStandIn> {
   const standIn = createVlensStandIn({ apiKey: TEST_API_KEY, ...options });
-  const server = await startStandIn(standIn);
+  const server = await startStandIn(standIn, { quiet: true });
   return {
     standIn,
     url: server.url,

@@ -133,7 +133,7 @@ describe('npm start with VLENS_API_KEY: fronts that API instead of the embedded 
   let stdout: Lines;
 
   before(async () => {
-    upstream = await startStandIn(standIn);
+    upstream = await startStandIn(standIn, { quiet: true });
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: '0',

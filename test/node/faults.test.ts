@@ -94,7 +94,7 @@ describe('faults: upstream', () => {
     try {
       assertProxyEnvelope(await post(proxy.url, SEND, { phoneNumber: PHONE }), 502);
       assert.equal((await fetch(`${proxy.url}/api/vlens/healthz`)).status, 200, 'the proxy itself is alive');
-      const upstream = await startStandIn(standIn, { port });
+      const upstream = await startStandIn(standIn, { port, quiet: true });
       try {
         const next = await post(proxy.url, SEND, { phoneNumber: PHONE });
         assert.equal(next.status, 200, next.text);
@@ -236,7 +236,7 @@ const DRIBBLE_HEAD = `POST /api/vlens/${SEND} HTTP/1.1\r\nHost: x\r\nContent-Typ
 describe('faults: slow clients (Node adapter timeouts)', () => {
   const stackWith = async (timeouts: { headersTimeoutMs?: number; requestTimeoutMs?: number }) => {
     const standIn = createVlensStandIn({ apiKey: TEST_API_KEY });
-    const upstream = await startStandIn(standIn);
+    const upstream = await startStandIn(standIn, { quiet: true });
     const proxy = createVlensProxy({
       apiKey: TEST_API_KEY,
       upstream: upstream.url,

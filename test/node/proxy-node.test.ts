@@ -34,7 +34,7 @@ describe('Node adapter', () => {
 
   test('toNodeListener runs the proxy as Express 5 middleware, passing other paths on', async () => {
     const standIn = createVlensStandIn({ apiKey: TEST_API_KEY });
-    const upstream = await startStandIn(standIn);
+    const upstream = await startStandIn(standIn, { quiet: true });
     const logs: VlensProxyLogEntry[] = [];
     const proxy = createVlensProxy({
       apiKey: TEST_API_KEY,
