@@ -4,7 +4,11 @@
  * and the stand-in verifies tokens against them with `jose`.
  */
 import { randomUUID } from 'node:crypto';
-import { SignJWT, generateKeyPair, jwtVerify, type CryptoKey } from 'jose';
+import type { CryptoKey } from 'jose';
+import { importPeer } from '../server/optional-peer.js';
+
+// An optional peer: without it, `vlens-register/mock` fails with one line naming the npm install.
+const { SignJWT, generateKeyPair, jwtVerify } = await importPeer('jose', 'vlens-register/mock', () => import('jose'));
 
 export type OAuthProviderName = 'Google' | 'Microsoft';
 

@@ -5,8 +5,21 @@
  * client or URL. A Redis that does not answer within `storeTimeoutMs` is
  * treated exactly like one that errors.
  */
-import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type * as IORedis from 'ioredis';
+import type * as RateLimiterFlexible from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { importPeer } from './optional-peer.js';
+
+// Optional peers: without them, `vlens-register/server` fails with one line naming the npm install.
+const { Redis } = await importPeer('ioredis', 'vlens-register/server', () => import('ioredis'));
+const { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } = await importPeer(
+  'rate-limiter-flexible',
+  'vlens-register/server',
+  () => import('rate-limiter-flexible'),
+);
+type Redis = IORedis.Redis;
+type RateLimiterMemory = RateLimiterFlexible.RateLimiterMemory;
+type RateLimiterRes = RateLimiterFlexible.RateLimiterRes;
 import type { StoreFailure, StoreOperation } from './metrics.js';
 
 /** `points` calls per `durationSec` seconds, per key. */

@@ -1,7 +1,7 @@
 /** Runs the proxy handler under Node: its own http server, or a listener for Express, Koa and web-dev-server. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
+import { importPeer } from './optional-peer.js';
 import type { ProxyReply, ProxyRequest } from './exchange.js';
 import { readMessageText } from './upstream.js';
 
@@ -36,9 +36,7 @@ export function toNodeListener(handler: WebHandler): NodeListener {
   const exchange = handler.exchange;
   const listener = exchange
     ? (req: IncomingMessage, res: ServerResponse) => serveExchange(exchange, req, res)
-    : getRequestListener((request, env) => handler(request, { clientIp: env.incoming.socket.remoteAddress }), {
-        overrideGlobalObjects: false,
-      });
+    : fetchStyleListener(handler);
   return (req, res, next) => {
     // Express strips the mount path from req.url inside app.use('/x', ...); the handler routes on the full path.
     const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
@@ -46,6 +44,50 @@ export function toNodeListener(handler: WebHandler): NodeListener {
     if (next && mount !== undefined && !isUnder(url, mount)) return next();
     req.url = url;
     void listener(req, res);
+  };
+}
+
+/** @hono/node-server, an optional peer needed only for handlers without `exchange`: loaded on first use. */
+let honoNodeServer: Promise<typeof import('@hono/node-server')> | undefined;
+const loadHonoNodeServer = () =>
+  (honoNodeServer ??= importPeer(
+    '@hono/node-server',
+    'vlens-register/server/node (for a handler without `exchange`)',
+    () => import('@hono/node-server'),
+  ));
+
+/**
+ * A handler without `exchange` (not made by createVlensProxy) goes through @hono/node-server's
+ * Request/Response adapter. Without that package each request gets a 500 envelope, and the reason
+ * (one line with the npm install) is logged once.
+ */
+function fetchStyleListener(handler: WebHandler): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  let listener: Promise<(req: IncomingMessage, res: ServerResponse) => unknown> | undefined;
+  let reported = false;
+  return async (req, res) => {
+    listener ??= loadHonoNodeServer().then(({ getRequestListener }) =>
+      getRequestListener((request, env) => handler(request, { clientIp: env.incoming.socket.remoteAddress }), {
+        overrideGlobalObjects: false,
+      }),
+    );
+    try {
+      await (
+        await listener
+      )(req, res);
+    } catch (error) {
+      if (!reported) console.error(error instanceof Error ? error.message : String(error));
+      reported = true;
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          data: null,
+          error_code: 500,
+          error_message: 'Server misconfigured',
+          error_descriptions: null,
+        }),
+      );
+    }
   };
 }
 
@@ -195,9 +237,12 @@ export interface RunningServer {
 
 /**
  * Serves `handler` on a new Node http server (headersTimeout 10 s, requestTimeout 15 s unless options
- * say otherwise); on SIGTERM (see `shutdownSignals`) drains it, closes the handler and exits 0.
+ * say otherwise); on SIGTERM (see `shutdownSignals`) drains it, closes the handler and exits 0. A
+ * handler without `exchange` needs @hono/node-server: without it this rejects with a MissingPeerError
+ * (one line: the npm install) before listening.
  */
 export async function listen(handler: WebHandler, options: ListenerOptions = {}): Promise<RunningServer> {
+  if (!handler.exchange) await loadHonoNodeServer();
   const running = await serveNode(toNodeListener(handler), options);
   const signals = options.shutdownSignals ?? ['SIGTERM'];
   if (signals.length === 0) return running;
