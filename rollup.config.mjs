@@ -28,6 +28,9 @@ export const BROWSER_ENTRY = 'src/script-tag.ts';
 const TARGET = 'es2022';
 const BANNER = '/*! vlens-register | MIT | bundles Lit (BSD-3-Clause), zod (MIT), libphonenumber-js (MIT) */';
 
+const isZod = (id) => id === 'zod' || id.startsWith('zod/') || /\/node_modules\/zod\//.test(id);
+const ZOD_BANNER = '/*! zod (MIT, Colin McDonnell): https://github.com/colinhacks/zod, shipped as Rollup wrote it */';
+
 /** Rollup cannot place some of zod's explanatory comments next to `@__PURE__`; they are harmless. */
 export function onwarn(warning, warn) {
   if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/')) return;
@@ -130,15 +133,19 @@ const packageModules = {
     'react/index': REACT_ENTRY,
   },
   onwarn: keepUseClient(onwarn),
-  external: (id) => isDependency(id),
-  plugins: [browserOnly(), esbuild({ target: TARGET })],
+  // zod/mini's modules are shipped as Rollup writes them (dist/esm/vendor/zod/), not imported from the
+  // zod package: zod's sources carry comments beside `@__PURE__` that Rollup (Vite up to 7, so Nuxt and
+  // Astro) reports in every host build as "an annotation that Rollup cannot interpret"; written here,
+  // they are gone. A host that also uses zod in the browser loads those modules twice (about 6 KB gzip).
+  external: (id) => isDependency(id) && !isZod(id),
+  plugins: [browserOnly(), browserResolve(), esbuild({ target: TARGET })],
   output: {
     dir: 'dist/esm',
     format: 'es',
     preserveModules: true,
     preserveModulesRoot: 'src',
-    entryFileNames: '[name].js',
-    banner: useClientBanner,
+    entryFileNames: (chunk) => `${chunk.name.replace(/^(.*\/)?node_modules\//, 'vendor/')}.js`,
+    banner: (chunk) => (/\/node_modules\/zod\//.test(chunk.facadeModuleId ?? '') ? ZOD_BANNER : useClientBanner(chunk)),
   },
 };
 
