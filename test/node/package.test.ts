@@ -24,7 +24,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { rollup } from 'rollup';
@@ -32,6 +32,7 @@ import { publint } from 'publint';
 // @ts-expect-error: plain JavaScript without declarations
 import { scriptTagBundles } from '../../rollup.config.mjs';
 import { builtDist } from '../helpers/built-dist.js';
+import { relativeLinks } from '../helpers/markdown.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -65,11 +66,15 @@ before(async () => {
 });
 after(() => rmSync(PACK_DIR, { recursive: true, force: true }));
 
-test('the tarball holds the built files, the manifest and the package docs only', () => {
+test('the tarball holds the built files, the manifest, the guides, the examples and the package docs only', () => {
   assert.ok(packed.length > 10);
   for (const path of packed) {
-    assert.match(path, /^(dist\/|custom-elements\.json$|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/, path);
-    assert.doesNotMatch(path, /(^|\/)(test|demo|node_modules|src)\//, path);
+    assert.match(
+      path,
+      /^(dist\/|docs\/|examples\/|demo\/frameworks\/|custom-elements\.json$|package\.json$|README\.md$|CONTRIBUTING\.md$|LICENSE$|CHANGELOG\.md$)/,
+      path,
+    );
+    assert.doesNotMatch(path, /(^|\/)(test|node_modules|src|\.next|\.nuxt|\.output)\//, path);
     assert.doesNotMatch(path, /\.map$/, path);
   }
   for (const path of [
@@ -80,6 +85,27 @@ test('the tarball holds the built files, the manifest and the package docs only'
     'custom-elements.json',
   ]) {
     assert.ok(packed.includes(path), `${path} is packed`);
+  }
+});
+
+test('the package says where it comes from, and the README and guides link only to what the tarball holds', () => {
+  const meta = pkg as typeof pkg &
+    Record<'repository' | 'bugs', { url: string }> & { homepage: string; keywords: string[] };
+  assert.match(meta.repository.url, /^git\+https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/);
+  const repo = meta.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+  assert.equal(meta.homepage, `${repo}#readme`);
+  assert.equal(meta.bugs.url, `${repo}/issues`);
+  assert.ok(meta.keywords.includes('web-component') && meta.keywords.length >= 5);
+  const documents = packed.filter((path) => path === 'README.md' || /^docs\/[^/]+\.md$/.test(path));
+  assert.ok(documents.includes('README.md') && documents.includes('docs/hosts.md'), documents.join());
+  for (const document of documents) {
+    for (const link of relativeLinks(readFileSync(join(ROOT, document), 'utf8'))) {
+      const target = posix.normalize(posix.join(posix.dirname(document), link.split('#')[0])).replace(/\/$/, '');
+      assert.ok(
+        packed.some((path) => path === target || path.startsWith(`${target}/`)),
+        `${document} links to ${link}, which is not in the tarball`,
+      );
+    }
   }
 });
 
@@ -296,6 +322,33 @@ test('npm install of the packed tarball into an empty folder pulls no server, st
     );
     t.diagnostic(
       `browser-only install: ${installed.length} packages, ${bytesUnder(join(dir, 'node_modules'))} bytes in node_modules`,
+    );
+    // Without the optional peers, the entries that need one fail with one line naming the npm install.
+    const stderrOf = (script: string) => {
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' });
+      assert.notEqual(result.status, 0, script);
+      return result.stderr;
+    };
+    for (const [entry, peer] of [
+      ['vlens-register/server', 'ioredis'],
+      ['vlens-register/mock', 'jose'],
+    ]) {
+      const stderr = stderrOf(`await import('${entry}');`);
+      assert.match(
+        stderr,
+        new RegExp(
+          `^MissingPeerError: ${entry} needs the package "${peer}", which is not installed: npm install ${peer}$`,
+          'm',
+        ),
+      );
+      assert.doesNotMatch(stderr, /ERR_MODULE_NOT_FOUND/);
+    }
+    const hono = stderrOf(
+      `const { listen } = await import('vlens-register/server/node'); await listen(async () => new Response('ok'));`,
+    );
+    assert.match(
+      hono,
+      /needs the package "@hono\/node-server", which is not installed: npm install @hono\/node-server$/m,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
