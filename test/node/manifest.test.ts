@@ -48,7 +48,7 @@ function fromSource() {
   return {
     documented: {
       attributes: sorted(all(classDoc, /@attr\s+([\w-]+)/g)),
-      events: sorted(all(classDoc, /@fires\s+([\w-]+)/g)),
+      events: sorted(all(classDoc, /@fires\s+(?:\{[^}]*\}\s+)?([\w-]+)/g)),
       parts: sorted(all(classDoc, /@csspart\s+([\w-]+)/g)),
       cssProperties: sorted(all(classDoc, /@cssprop\s+(--[\w-]+)/g)),
       slots: sorted(all(classDoc, /@slot\s+([\w-]+)/g)),
