@@ -181,6 +181,7 @@ async function main(): Promise<void> {
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const url = `http://${shownHost}:${typeof address === 'object' && address ? address.port : port}`;
   console.log(`vlens-register demo: ${url}/`);
+  console.log(`Playground (every setting, its events, the snippet per host): ${url}/playground.html`);
   console.log(`Proxy: ${url}${proxy.mountPath} → ${embedded ? embedded.describe : upstream}`);
   if (embedded) console.log(`Google/Microsoft with a development sign-in: ${url}/oauth.html`);
   if (captcha)

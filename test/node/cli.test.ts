@@ -58,6 +58,16 @@ describe('npm start (src/server/cli.ts)', () => {
     await stdout.wait(/^Proxy: http:\/\/127\.0\.0\.1:\d+\/api\/vlens → .*stand-in.*codes/);
   });
 
+  test('serves the playground, and says where', async () => {
+    const url = (await stdout.wait(/^Playground .*: (http:\/\/127\.0\.0\.1:\d+\/playground\.html)$/))[1]!;
+    const page = await fetch(url);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<script type="module" src="playground\.js"><\/script>/);
+    for (const module of ['playground.js', 'playground-snippets.js', 'event-log.js']) {
+      assert.equal((await fetch(`${base}/${module}`)).status, 200, module);
+    }
+  });
+
   test('curl-style: a whole registration with the codes the console prints', async () => {
     const api = `${base}/api/vlens`;
     assert.equal((await postJson(`${api}/${VLENS_PATHS.checkExistence}`, { phoneNumber: PHONE })).exists, false);
