@@ -223,23 +223,18 @@ export async function engineLauncher(engine) {
     }
     case 'webkit': {
       const { webdriverLauncher } = await import('@web/test-runner-webdriver');
-      const display = process.env.DISPLAY || (await startXvfb());
-      const port = await freePort();
-      await startChild(WEBKIT_DRIVER, [`--port=${port}`], { ...process.env, DISPLAY: display }, () => listening(port));
+      const { port, capabilities } = await startWebKitDriver();
       return webdriverLauncher({
         hostname: '127.0.0.1',
         port,
         logLevel: 'error',
         capabilities: {
-          // WebKitGTK's driver speaks WebDriver classic; WebdriverIO would otherwise ask for BiDi (webSocketUrl).
-          'wdio:enforceWebDriverClassic': true,
-          browserName: 'MiniBrowser',
+          ...capabilities,
           // A navigation returns at once, not at the page's load event: the test page reports over its own
           // socket. Waiting for load, a navigation on a loaded machine once outlasted WebdriverIO's request
           // timeout (UND_ERR_HEADERS_TIMEOUT on "url"), which killed the whole runner; a page that never
           // starts its tests now fails that file at testsStartTimeout instead.
           pageLoadStrategy: 'none',
-          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--display=${display}`] },
         },
       });
     }
@@ -260,6 +255,36 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/**
+ * WebKitGTK's WebDriver on a free port (and an Xvfb display unless DISPLAY is set), for the life of this
+ * process, with the capabilities that start MiniBrowser there. Also used by test/node/webdriver-recipe.test.ts.
+ */
+export async function startWebKitDriver() {
+  const xvfb = process.env.DISPLAY ? undefined : await startXvfb();
+  const display = process.env.DISPLAY || xvfb.display;
+  const port = await freePort();
+  const driver = await startChild(WEBKIT_DRIVER, [`--port=${port}`], { ...process.env, DISPLAY: display }, () =>
+    listening(port),
+  );
+  return {
+    port,
+    /** Ends the driver and the display started here (else they end with this process). */
+    stop: () => {
+      for (const child of [driver, xvfb?.child]) {
+        if (!child) continue;
+        children.delete(child);
+        child.kill();
+      }
+    },
+    capabilities: {
+      // WebKitGTK's driver speaks WebDriver classic; WebdriverIO would otherwise ask for BiDi (webSocketUrl).
+      'wdio:enforceWebDriverClassic': true,
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--display=${display}`] },
+    },
+  };
+}
+
 /** Starts a child for the life of this process; resolves once `ready()` does, rejects if it exits first. */
 function startChild(command, args, env, ready) {
   const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -273,7 +298,7 @@ function startChild(command, args, env, ready) {
   });
 }
 
-/** An Xvfb server on the first free display (it writes the number it took to fd 3). */
+/** An Xvfb server on the first free display (it writes the number it took to fd 3), and its process. */
 async function startXvfb() {
   const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
@@ -285,7 +310,7 @@ async function startXvfb() {
     let out = '';
     child.stdio[3].on('data', (chunk) => {
       out += chunk;
-      if (out.includes('\n')) resolve(`:${out.trim()}`);
+      if (out.includes('\n')) resolve({ display: `:${out.trim()}`, child });
     });
     child.once('error', (error) => reject(new Error(`Xvfb did not start (apt-get install xvfb): ${error.message}`)));
     child.once('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${stderr}`)));

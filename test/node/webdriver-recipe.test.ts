@@ -1,0 +1,117 @@
+/**
+ * docs/testing.md's WebDriver recipe, run as written with WebdriverIO against WebKitGTK's WebDriver
+ * (MiniBrowser on Xvfb), on the demo page in front of the real proxy and the stand-in: typing into
+ * the shadow stand-in field fails, the recipe (click the host, type into the light field, Enter,
+ * the code, a script click) registers, and a shadow-root button takes a WebDriver click there.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+import { createVlensStandIn } from '../../src/mock/index.js';
+import { toNodeListener } from '../../src/server/node.js';
+import { createVlensProxy } from '../../src/server/proxy.js';
+import { serveStatic } from '../../src/server/static.js';
+// @ts-expect-error -- a plain ES module of the test suite, without declarations
+import { startWebKitDriver } from '../browser/engines.mjs';
+import { builtDist } from '../helpers/built-dist.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const PHONE = '+201001234567';
+const standIn = createVlensStandIn();
+let server: Server;
+let base = '';
+let browser: WebdriverIO.Browser;
+let stopDriver = () => {};
+
+before(async () => {
+  await builtDist();
+  const proxy = toNodeListener(
+    createVlensProxy({
+      apiKey: 'webdriver-recipe',
+      upstream: 'http://stand-in.invalid',
+      fetch: async (input, init) => standIn.handle(new Request(input, init)),
+    }),
+  );
+  server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path.startsWith('/api/vlens')) return proxy(req, res);
+    const [root, rest] = path.startsWith('/dist/') ? ['dist', path.slice(6)] : ['demo', path.slice(1)];
+    void serveStatic(`${ROOT}${root}`, rest, req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const driver = (await startWebKitDriver()) as {
+    port: number;
+    capabilities: WebdriverIO.Capabilities;
+    stop: () => void;
+  };
+  stopDriver = driver.stop;
+  browser = await remote({
+    hostname: '127.0.0.1',
+    port: driver.port,
+    logLevel: 'error',
+    capabilities: driver.capabilities,
+  });
+});
+
+after(async () => {
+  await browser?.deleteSession().catch(() => undefined);
+  stopDriver();
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** The demo page, its widget upgraded and showing its first step. */
+async function freshPage() {
+  standIn.control.reset();
+  await browser.url(`${base}/`);
+  const host = browser.$('vlens-register');
+  await browser.waitUntil(async () => browser.$('>>>button[part~="submit"]').isExisting(), {
+    timeoutMsg: 'the widget shows its first step',
+  });
+  return host;
+}
+
+type Host = Awaited<ReturnType<typeof freshPage>>;
+const stepOf = (host: Host) => host.getAttribute('step');
+async function waitForStep(host: Host, step: string): Promise<void> {
+  await browser.waitUntil(async () => (await stepOf(host)) === step, {
+    timeout: 20_000,
+    timeoutMsg: `step ${step} (now ${await stepOf(host)})`,
+  });
+}
+
+test('typing into the shadow stand-in field fails: its focus moves to the light field at once', async () => {
+  await freshPage();
+  const fallback = browser.$('>>>input[data-vlens-fallback]');
+  assert.ok(await fallback.isExisting(), 'the stand-in field is there before any interaction');
+  await assert.rejects(fallback.setValue('1001234567'));
+});
+
+test('the recipe registers: click the host, type into the light field, Enter, the code, a script click', async () => {
+  const widget = await freshPage();
+  await widget.click(); // the host itself is clickable
+  const field = browser.$('vlens-register > input[slot="field"]');
+  await field.setValue('1001234567');
+  await browser.keys('Enter'); // Enter submits the step
+  await waitForStep(widget, 'phone-code');
+  const code = browser.$('vlens-register > input[slot="field"]');
+  await code.setValue(standIn.control.lastCode(PHONE)!); // submits at the last digit
+  await waitForStep(widget, 'finish');
+  // A script click, where a driver refuses a shadow-root button (the page's own DOM types: a string of JavaScript).
+  await browser.execute('arguments[0].shadowRoot.querySelector(\'[part~="submit"]\').click()', widget);
+  await waitForStep(widget, 'done');
+  const log = await browser.$('#log').getText();
+  assert.match(log, /vlens-registered/);
+});
+
+test("WebKitGTK's driver clicks a shadow-root button (other drivers may report it intercepted)", async () => {
+  const widget = await freshPage();
+  await widget.click();
+  await browser.$('vlens-register > input[slot="field"]').setValue('1001234567');
+  await browser.$('>>>button[part~="submit"]').click();
+  await waitForStep(widget, 'phone-code');
+});
