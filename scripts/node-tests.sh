@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SLOW=(bundles package consumer-types host-build webdriver-recipe load framework-types tsconfig-split faults contract cli shutdown prometheus)
+SLOW=(bundles package consumer-types host-build testing-recipes load framework-types tsconfig-split faults contract cli shutdown prometheus)
 
 group="${1:-all}"
 files=()

@@ -257,7 +257,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 /**
  * WebKitGTK's WebDriver on a free port (and an Xvfb display unless DISPLAY is set), for the life of this
- * process, with the capabilities that start MiniBrowser there. Also used by test/node/webdriver-recipe.test.ts.
+ * process, with the capabilities that start MiniBrowser there. Also used by test/node/testing-recipes.test.ts.
  */
 export async function startWebKitDriver() {
   const xvfb = process.env.DISPLAY ? undefined : await startXvfb();

@@ -1,14 +1,16 @@
 /**
- * docs/testing.md's WebDriver recipe, run as written with WebdriverIO against WebKitGTK's WebDriver
- * (MiniBrowser on Xvfb), on the demo page in front of the real proxy and the stand-in: typing into
+ * docs/testing.md's recipes, run as written on the demo page in front of the real proxy and the
+ * stand-in. WebDriver: WebdriverIO against WebKitGTK's WebDriver (MiniBrowser on Xvfb): typing into
  * the shadow stand-in field fails, the recipe (click the host, type into the light field, Enter,
  * the code, a script click) registers, and a shadow-root button takes a WebDriver click there.
+ * Playwright: playwright-core driving Debian's Chromium through the guide's locators.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 import { remote } from 'webdriverio';
 import { createVlensStandIn } from '../../src/mock/index.js';
 import { toNodeListener } from '../../src/server/node.js';
@@ -30,7 +32,7 @@ before(async () => {
   await builtDist();
   const proxy = toNodeListener(
     createVlensProxy({
-      apiKey: 'webdriver-recipe',
+      apiKey: 'testing-recipes',
       upstream: 'http://stand-in.invalid',
       fetch: async (input, init) => standIn.handle(new Request(input, init)),
     }),
@@ -114,4 +116,27 @@ test("WebKitGTK's driver clicks a shadow-root button (other drivers may report i
   await browser.$('vlens-register > input[slot="field"]').setValue('1001234567');
   await browser.$('>>>button[part~="submit"]').click();
   await waitForStep(widget, 'phone-code');
+});
+
+test("the Playwright recipe registers in Chromium: the host's click, fill, the parts through the shadow root", async () => {
+  standIn.control.reset();
+  const chrome = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium' });
+  try {
+    const page = await chrome.newPage();
+    await page.goto(`${base}/`);
+    const widget = page.locator('vlens-register');
+    const step = (name: string) =>
+      page.waitForFunction(`document.querySelector('vlens-register')?.getAttribute('step') === '${name}'`);
+    await widget.click(); // the first interaction makes the light field
+    await page.locator('vlens-register > input[slot="field"]').fill('1001234567');
+    await page.locator('vlens-register [part~="submit"]').click();
+    await step('phone-code');
+    await page.locator('vlens-register > input[slot="field"]').fill(standIn.control.lastCode(PHONE)!);
+    await step('finish');
+    await page.locator('vlens-register [part~="submit"]').click();
+    await step('done');
+    assert.match(await page.locator('#log').innerText(), /vlens-registered/);
+  } finally {
+    await chrome.close();
+  }
 });
