@@ -59,7 +59,7 @@ describe('npm start (src/server/cli.ts)', () => {
   });
 
   test('serves the playground, and says where', async () => {
-    const url = (await stdout.wait(/^Playground .*: (http:\/\/127\.0\.0\.1:\d+\/playground\.html)$/))[1]!;
+    const url = (await stdout.wait(/^Playground .*: (http:\/\/127\.0\.0\.1:\d+\/playground\.html)$/))[1];
     const page = await fetch(url);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /<script type="module" src="playground\.js"><\/script>/);
