@@ -14,9 +14,13 @@
  * `trust proxy`).
  */
 import { isIPv4 } from 'node:net';
-import ipaddr from 'ipaddr.js';
+import type IpAddr from 'ipaddr.js';
+import { importPeer } from './optional-peer.js';
 
-type Address = ipaddr.IPv4 | ipaddr.IPv6;
+// An optional peer: without it, `vlens-register/server` fails with one line naming the npm install.
+const { default: ipaddr } = await importPeer('ipaddr.js', 'vlens-register/server', () => import('ipaddr.js'));
+
+type Address = IpAddr.IPv4 | IpAddr.IPv6;
 
 /** `text` as an address (a zone, brackets and a port removed; IPv4-mapped IPv6 as its IPv4), or undefined when it is not one. */
 export function parseAddress(text: string): Address | undefined {
@@ -38,7 +42,7 @@ export function addressText(text: string): string {
 }
 
 /** The first `groups` 16-bit groups of an IPv6 address, as `a:b:c::/bits`. */
-function v6Prefix(address: ipaddr.IPv6, groups: number): string {
+function v6Prefix(address: IpAddr.IPv6, groups: number): string {
   return `${address.parts
     .slice(0, groups)
     .map((g) => g.toString(16))
@@ -50,14 +54,14 @@ export function clientLimitKey(ip: string): string {
   if (isIPv4(ip)) return ip;
   const address = parseAddress(ip);
   if (!address) return ip;
-  return address.kind() === 'ipv4' ? address.toString() : v6Prefix(address as ipaddr.IPv6, 4);
+  return address.kind() === 'ipv4' ? address.toString() : v6Prefix(address as IpAddr.IPv6, 4);
 }
 
 /** The key per-site limits count on: an IPv6 address's /48; undefined for IPv4 (see above) and non-addresses. */
 export function clientBlockKey(ip: string): string | undefined {
   if (isIPv4(ip)) return undefined;
   const address = parseAddress(ip);
-  return address?.kind() === 'ipv6' ? v6Prefix(address as ipaddr.IPv6, 3) : undefined;
+  return address?.kind() === 'ipv6' ? v6Prefix(address as IpAddr.IPv6, 3) : undefined;
 }
 
 const PRIVATE_RANGES = new Set(['private', 'loopback', 'carrierGradeNat', 'linkLocal', 'uniqueLocal']);
@@ -87,8 +91,8 @@ function trustedRanges(entries: readonly string[]): Array<[Address, number]> {
       if (text.includes('/')) {
         const [address, bits] = ipaddr.parseCIDR(text);
         // A mapped IPv4 range (::ffff:10.0.0.0/104) matches the IPv4 addresses it carries.
-        if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96) {
-          return [(address as ipaddr.IPv6).toIPv4Address(), bits - 96];
+        if (address.kind() === 'ipv6' && (address as IpAddr.IPv6).isIPv4MappedAddress() && bits >= 96) {
+          return [(address as IpAddr.IPv6).toIPv4Address(), bits - 96];
         }
         return [address, bits];
       }

@@ -330,14 +330,15 @@ test('npm install of the packed tarball into an empty folder pulls no server, st
       return result.stderr;
     };
     for (const [entry, peer] of [
-      ['vlens-register/server', 'ioredis'],
-      ['vlens-register/mock', 'jose'],
+      // Whichever of the server's peers its modules reach first.
+      ['vlens-register/server', '(ioredis|rate-limiter-flexible|ipaddr\\.js)'],
+      ['vlens-register/mock', '(jose)'],
     ]) {
       const stderr = stderrOf(`await import('${entry}');`);
       assert.match(
         stderr,
         new RegExp(
-          `^MissingPeerError: ${entry} needs the package "${peer}", which is not installed: npm install ${peer}$`,
+          `^MissingPeerError: ${entry} needs the package "${peer}", which is not installed: npm install \\1$`,
           'm',
         ),
       );
