@@ -2,8 +2,8 @@
  * Builds (`npm run build`):
  *   dist/vlens-register.js       script-tag ES module: minified, Lit inside, defines the tag;
  *                                lazy chunks (OAuth providers, world phone metadata) in dist/chunks/
- *   dist/vlens-register.iife.js  classic script: one file, Egypt's phone metadata only, no Microsoft
- *                                sign-in (see CLASSIC_SCRIPT_OMITS)
+ *   dist/vlens-register.iife.js  classic script: a loader of a few hundred bytes that imports
+ *                                dist/vlens-register.js from its own URL (src/script-tag-loader.ts)
  *   dist/esm/**                  the package's modules for bundlers: unminified, structure kept, deps external;
  *                                Microsoft sign-in is its own entry (dist/esm/oauth/microsoft-sign-in.js), the
  *                                React component another (dist/esm/react/index.js, `'use client'` kept on top)
@@ -15,7 +15,7 @@ import { builtinModules } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
-import { browserOnly, classicScriptOmits, classicScriptSwaps } from './scripts/rollup-browser-guard.mjs';
+import { browserOnly } from './scripts/rollup-browser-guard.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 /** Left to the user's install: dependencies and (optional) peers such as `@azure/msal-browser`. */
@@ -25,8 +25,11 @@ const isNodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(
 
 /** The script-tag builds' entry: the tag definition plus Microsoft sign-in. */
 export const BROWSER_ENTRY = 'src/script-tag.ts';
+/** The classic script: a loader of the ES module above, resolved from its own URL. */
+export const CLASSIC_LOADER = 'src/script-tag-loader.ts';
 const TARGET = 'es2022';
 const BANNER = '/*! vlens-register | MIT | bundles Lit (BSD-3-Clause), zod (MIT), libphonenumber-js (MIT) */';
+const LOADER_BANNER = '/*! vlens-register | MIT | loads vlens-register.js from beside this file */';
 
 const isZod = (id) => id === 'zod' || id.startsWith('zod/') || /\/node_modules\/zod\//.test(id);
 const ZOD_BANNER = '/*! zod (MIT, Colin McDonnell): https://github.com/colinhacks/zod, shipped as Rollup wrote it */';
@@ -49,8 +52,9 @@ const treeshake = { moduleSideEffects: (id) => !DEFINITIONS_ONLY.test(id.replace
 const browserResolve = () => nodeResolve({ browser: true, exportConditions: ['browser', 'production'] });
 
 /**
- * The two script-tag bundles. `sourcemap` is for `npm run size`, which maps
- * bytes back to the modules they came from; the published files carry none.
+ * The two script-tag files: the ES module with its lazy chunks, and the classic script that loads
+ * it. `sourcemap` is for `npm run size`, which maps bytes back to the modules they came from; the
+ * published files carry none.
  * @param {{ input?: string, sourcemap?: boolean }} [options]
  * @returns {import('rollup').RollupOptions[]}
  */
@@ -85,22 +89,13 @@ export function scriptTagBundles({ input = BROWSER_ENTRY, sourcemap = false } = 
       },
     },
     {
-      input,
+      input: CLASSIC_LOADER,
       onwarn,
-      treeshake,
-      plugins: [
-        classicScriptOmits(),
-        classicScriptSwaps(),
-        browserOnly(),
-        browserResolve(),
-        esbuild({ target: TARGET, sourceMap: sourcemap }),
-      ],
+      plugins: [browserOnly(), esbuild({ target: TARGET, sourceMap: sourcemap })],
       output: {
         file: 'dist/vlens-register.iife.js',
         format: 'iife',
-        name: 'VlensRegister',
-        inlineDynamicImports: true,
-        banner: BANNER,
+        banner: LOADER_BANNER,
         sourcemap,
         plugins: [minify(false)],
       },

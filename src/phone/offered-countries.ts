@@ -3,11 +3,9 @@
  * (`allowedCountries`), narrowed by the host's `allowed-countries` attribute.
  * When the proxy does not answer its configuration (a proxy without it), the
  * attribute, else every country; until it answers, the default country alone.
- * Only countries this build can validate.
+ * Only countries with a calling code (numbers of each can be validated once the world metadata loads).
  */
 import { callingCodeOf, countryCallingCodes } from './countries.js';
-import { isCountryLoaded } from './metadata-store.js';
-import { WORLD_PHONE_METADATA_LOADABLE } from './metadata-loadable.js';
 
 export interface OfferedCountriesInput {
   /** The proxy's list; `undefined` while loading, `null` when it could not be read. */
@@ -18,9 +16,9 @@ export interface OfferedCountriesInput {
   defaultCountry: string;
 }
 
-/** True when numbers of `country` can be validated by this build (now, or after loading the world's metadata). */
+/** True when numbers of `country` can be validated (now, or after loading the world's metadata). */
 export function canValidateCountry(country: string): boolean {
-  return callingCodeOf(country) !== undefined && (WORLD_PHONE_METADATA_LOADABLE || isCountryLoaded(country));
+  return callingCodeOf(country) !== undefined;
 }
 
 /** `"EG SA"`, `"eg,sa"` → `['EG', 'SA']`; empty → null. */

@@ -3,8 +3,7 @@
  * ES bundle): the submit path (phone library, schemas, client, calls), loaded
  * right after the first render and awaited at submit, and the country
  * picker's panel with countries' names, loaded at idle time or when the
- * picker opens. The classic script, one file, swaps this module for
- * ./lazy-parts.classic.ts (the same names, already loaded).
+ * picker opens.
  */
 import { VlensError } from '../api/error.js';
 import { lazyModule } from './lazy-module.js';

@@ -5,7 +5,7 @@
  * offered countries with their calling codes (a chunk shared with the country
  * panel); the steps after the codes and the provider sign-in. One lazy chunk
  * in the ES bundle, requested right after the first render (see
- * ./lazy-parts.ts) and awaited at submit; inlined in the classic script.
+ * ./lazy-parts.ts) and awaited at submit.
  */
 export { parsePhone } from '../phone/phone.js';
 export { ensureCountry, isCountryLoaded, loadPhoneMetadata } from '../phone/metadata-store.js';

@@ -171,6 +171,20 @@ test('the classic script, the script-tag ES module and each of its lazy chunks r
   assert.throws(() => viaExports('dist/vlens-register.js'), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
 });
 
+test('the classic script is a loader of a few hundred bytes that imports the bundle beside it', () => {
+  const loader = readFileSync(join(ROOT, 'dist/vlens-register.iife.js'), 'utf8');
+  assert.ok(loader.length < 1024, `${loader.length} bytes`);
+  // Resolved from its own URL (document.currentScript), so on a CDN it finds the bundle in the same folder.
+  assert.match(loader, /document\.currentScript/);
+  assert.match(loader, /new URL\("vlens-register\.js",/);
+  assert.match(loader, /import\(/);
+  assert.doesNotMatch(loader, /customElements|LitElement/, 'it carries none of the widget');
+  assert.ok(
+    packed.includes('dist/vlens-register.js') && packed.includes('dist/vlens-register.iife.js'),
+    'side by side',
+  );
+});
+
 test('browser files carry no server or stand-in code, no Node built-ins and no source maps', () => {
   const browserFiles = packed.filter((path) => /^dist\/(vlens-register|chunks\/|esm\/).*\.js$/.test(path));
   assert.ok(browserFiles.length > 5);
@@ -384,7 +398,7 @@ test('@arethetypeswrong/cli finds no problem for ESM consumers (node16, bundler)
   }[];
   const relevant = problems
     .filter((p) => p.resolutionKind !== 'node10' && p.resolutionKind !== 'node16-cjs')
-    // A classic script exports nothing to type: it defines the tag and the global `VlensRegister`.
+    // A classic script exports nothing to type: it loads the bundle, which defines the tag.
     .filter((p) => !(p.kind === 'UntypedResolution' && p.entrypoint === './vlens-register.iife.js'));
   assert.deepEqual(relevant, []);
 });

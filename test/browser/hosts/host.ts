@@ -52,6 +52,10 @@ export async function openHost(url: string): Promise<Host> {
       `${url}: the host did not mount or hydrate; console: ${JSON.stringify(probe?.console)}, uncaught: ${JSON.stringify(probe?.uncaught)}`,
     );
   }
+  // The classic script defines the tag once the module it loads has arrived, after the page may have mounted.
+  await waitUntil(() => win()?.customElements.get('vlens-register'), `${url}: the tag is defined`, {
+    timeout: PAGE_TIMEOUT_MS,
+  });
   const host: Host = {
     url,
     frame,
