@@ -2,6 +2,14 @@
 import type { LaterStrings } from './en.later.js';
 
 export const arLater: LaterStrings = {
+  // The country picker: its toggle shows once the proxy's list is read (with the submit path).
+  countryChange: 'غيّر الدولة',
+  countrySearchLabel: 'ابحث عن دولة',
+  countryListLabel: 'الدول',
+  countryDone: 'تم',
+  countryNoMatch: 'لا توجد دولة تطابق بحثك.',
+  countryLoading: 'جارٍ تحميل صيغ أرقام الهاتف…',
+  countryLoadFailed: 'تعذّر تحميل صيغ أرقام الهاتف لهذه الدولة. تحقّق من اتصالك وحاول مرة أخرى.',
   phoneExists: 'يوجد حساب بهذا الرقم بالفعل.',
   signIn: 'سجّل الدخول بدلًا من ذلك',
   codeResent: 'رمز جديد في الطريق إليك.',

@@ -1,6 +1,6 @@
 /**
- * The English strings of the first screen, in the first-load bundle: the phone step and its country
- * picker, "working", a failed load, and the code step with its checks (a resumed flow starts there,
+ * The English strings of the first screen, in the first-load bundle: the phone step with its country
+ * (the picker's other strings come with the proxy's list, in the submit path), "working", a failed load, and the code step with its checks (a resumed flow starts there,
  * before the submit path has loaded). The rest (./en.later.ts) come with the submit path. `{name}`
  * placeholders are filled by `format()`.
  */
@@ -13,13 +13,6 @@ export const enFirst = {
   countryLabel: 'Country',
   /** The default country's name on the first screen (other names come from Intl.DisplayNames when the picker opens). */
   countryEgypt: 'Egypt',
-  countryChange: 'Change country',
-  countrySearchLabel: 'Search countries',
-  countryListLabel: 'Countries',
-  countryDone: 'Done',
-  countryNoMatch: 'No country matches your search.',
-  countryLoading: 'Loading phone number formats…',
-  countryLoadFailed: 'Phone number formats for this country could not be loaded. Check your connection and try again.',
   phoneCodeHeading: 'Enter the code we sent',
   phoneCodeIntro: 'We sent a 6-digit code to {to}.',
   codeLabel: 'Verification code',

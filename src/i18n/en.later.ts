@@ -3,6 +3,14 @@
  * submit-path chunk (see ./later.ts). `{name}` placeholders are filled by `format()`.
  */
 export const enLater = {
+  // The country picker: its toggle shows once the proxy's list is read (with the submit path).
+  countryChange: 'Change country',
+  countrySearchLabel: 'Search countries',
+  countryListLabel: 'Countries',
+  countryDone: 'Done',
+  countryNoMatch: 'No country matches your search.',
+  countryLoading: 'Loading phone number formats…',
+  countryLoadFailed: 'Phone number formats for this country could not be loaded. Check your connection and try again.',
   phoneExists: 'An account with this number already exists.',
   signIn: 'Sign in instead',
   codeResent: 'A new code is on its way.',

@@ -13,7 +13,8 @@ export interface StepActions {
   flow: () => FlowState;
   /** A call is in flight, or a submit waits for the submit path. */
   busy: () => boolean;
-  countdown: { readonly ready: boolean; stop(): void };
+  /** The resend cooldown (made with the submit path). */
+  countdown: () => { readonly ready: boolean; stop(): void };
   /** The provider sign-in's chosen provider. */
   oauth: { chosen: OAuthProviderName | null; retrying: boolean };
   /** Submits the light-DOM form. */
@@ -30,12 +31,12 @@ export function stepHandlers(el: StepActions): StepHandlers {
   return {
     submit: (event) => (event.preventDefault(), el.submitLight()),
     resend: () =>
-      !el.busy() && el.countdown.ready && el.run({ type: step() === 'phone-code' ? 'resend-phone' : 'resend-email' }),
+      !el.busy() && el.countdown().ready && el.run({ type: step() === 'phone-code' ? 'resend-phone' : 'resend-email' }),
     back: () => {
       // A provider sign-in may never answer (a prompt left open): going back abandons it.
       if (el.busy() && step() !== 'oauth') return;
       if (el.busy()) el.abortCall();
-      el.countdown.stop();
+      el.countdown().stop();
       el.dispatch({ type: 'back' });
     },
     skip: () => !el.busy() && el.dispatch({ type: 'email-skipped' }),

@@ -3,7 +3,8 @@
  * with Egypt's metadata, the response schemas, the API client and the calls;
  * the strings after the first screen and what a failed call says; the
  * offered countries with their calling codes (a chunk shared with the country
- * panel); the steps after the codes and the provider sign-in. One lazy chunk
+ * panel); the steps after the codes and the provider sign-in; the controllers the first screen
+ * does not use (resend cooldown, WebOTP, CAPTCHA: ./later-controllers.ts). One lazy chunk
  * in the ES bundle, requested right after the first render (see
  * ./lazy-parts.ts) and awaited at submit.
  */
@@ -18,3 +19,4 @@ export { offeredCountries, parseCountryList } from '../phone/offered-countries.j
 export { laterStep } from './steps/later-steps.js';
 export { RefusedCodes } from './refused-codes.js';
 export { OAuthSignIn } from './oauth-sign-in.js';
+export { laterControllers, type LaterControllers } from './later-controllers.js';

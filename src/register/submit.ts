@@ -128,7 +128,7 @@ export class SubmitController implements ReactiveController {
    * same state only). A failed load is a `network` error in the person's language, and `vlens-error`;
    * submitting again loads again.
    */
-  private afterSubmitPath(next: () => void): void {
+  afterSubmitPath(next: () => void): void {
     const at = this.hooks.flow();
     this.setAwaiting(true);
     this.hooks.say(this.hooks.strings().working, 'progress');

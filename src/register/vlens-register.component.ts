@@ -2,23 +2,20 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_TIMEOUT_MS } from '../api/error.js';
 import {
-  CallController,
-  CaptchaController,
   FocusKeeper,
   LangObserver,
   LightFieldsController,
-  ResendCountdown,
   ResumeController,
   ServerConfig,
   StepReflection,
   THEME_ATTRIBUTE,
   ThemeController,
-  WebOtpController,
   type LightFieldsState,
 } from '../controllers/index.js';
 import { configErrorDetail, errorDetail, fire, registeredDetail } from '../events.js';
 import { directionOf, stringsFor } from '../i18n/index.js';
 import type { VlensErrorText, VlensStringOverrides, VlensStrings } from '../i18n/index.js';
+import type { CallOptions } from '../controllers/call.js';
 import { parseOAuthProviders, type IdTokenProvider } from '../oauth/types.js';
 import type { Action, CallResult } from './calls.js';
 import { CountryPicker, firstScreenCountries } from './country-picker.js';
@@ -38,6 +35,8 @@ import { IDS, stepFor } from './steps/index.js';
 import { submitPath } from './lazy-parts.js';
 import { callWhenLoaded, SubmitController } from './submit.js';
 import { themeStyles } from './theme.styles.js';
+import { IDLE_COUNTDOWN } from './idle-countdown.js';
+import type { LaterControllers } from './later-controllers.js';
 import { flowConfig } from './validation.js';
 import { vlensRegisterStyles } from './vlens-register.styles.js';
 
@@ -182,7 +181,8 @@ export class VlensRegister extends LitElement {
   /** `signinUrl` when it is safe to link to. */
   private _signinHref: string | null = null;
 
-  private readonly _countdown = new ResendCountdown(this);
+  /** The resend cooldown, WebOTP and CAPTCHA, made once the submit path has loaded (see `_later`). */
+  private _laterControllers: LaterControllers | undefined;
   /** The page's language where the element is (its own `lang`, an ancestor's, the document's), followed live. */
   private readonly _lang = new LangObserver(this);
   /** The box's scheme (`theme`, or the page behind it) and readable text on any brand colour. */
@@ -205,7 +205,7 @@ export class VlensRegister extends LitElement {
   /** The status line's message: a local notice, else the call's progress or failure. */
   private readonly _notice: StatusNotice = new StatusNotice(this, {
     flow: () => this._flow,
-    callMessage: (at) => this._call.message(at),
+    callMessage: (at) => this._later?.call.message(at) ?? null,
     strings: () => this._t(),
     locale: () => this._lang.locale,
     errorTexts: () => this.errorTexts,
@@ -213,7 +213,7 @@ export class VlensRegister extends LitElement {
   /** The light-DOM form's submit: what was submitted, checked, then the step's call. */
   private readonly _submit: SubmitController = new SubmitController(this, {
     flow: () => this._flow,
-    calling: () => this._call.busy,
+    calling: () => this._later?.call.busy ?? false,
     strings: () => this._t(),
     countries: this._countries,
     say: (text, tone) => {
@@ -245,34 +245,25 @@ export class VlensRegister extends LitElement {
   });
   /** Codes refused as wrong, per request id: answered again from here, not checked twice (made at the first, from the submit path). */
   private _refused: RefusedCodes | null = null;
-  /** Reads the SMS code where the browser has WebOTP, while the phone code is awaited. */
-  private readonly _webOtp = new WebOtpController(this, {
-    active: () => this._flow.step === 'phone-code',
-    onCode: (code) => this._fields.fillCode(code),
-  });
   private readonly _resume = new ResumeController(this, {
     state: () => this._flow,
     restore: ({ phone, requestId }) =>
       (this._flow = transition(this._flow, { type: 'phone-code-sent', phone, requestId })),
   });
-  /** A CAPTCHA token for every code send, when `captcha` is set. */
-  private readonly _captcha = new CaptchaController(this, () => ({
-    provider: this.captcha,
-    siteKey: this.captchaSiteKey,
-    scriptSrc: this.captchaScriptSrc,
-  }));
   /** The provider sign-in's attempt: the chosen provider and its failure. */
   private readonly _oauth: OAuthAttempt = { chosen: null, failure: null, retrying: false };
   /** The provider sign-in itself (the built-in adapters), made at the first sign-in from the submit path. */
   private _oauthSignIn: OAuthSignIn | undefined;
-  /** The one call in flight; its progress and failure are the status line's message. */
-  private readonly _call: CallController<Action, CallResult, FlowState, Notice> = new CallController(this, {
+  /** The one call in flight (made with the submit path, see `_later`); its progress and failure are the status line's message. */
+  private readonly _callOptions: CallOptions<Action, CallResult, FlowState, Notice> = {
     state: () => this._flow,
     call: (action, signal) =>
       callWhenLoaded(action, this, this._flow, signal, {
         onCodeSent: () =>
-          this._countdown.start(this._serverConfig.resendAfter(this.resendAfter, this.hasAttribute('resend-after'))),
-        onPhoneCodeResent: () => this._webOtp.restart(),
+          this._later?.countdown.start(
+            this._serverConfig.resendAfter(this.resendAfter, this.hasAttribute('resend-after')),
+          ),
+        onPhoneCodeResent: () => this._later?.webOtp.restart(),
         verifyOAuth: async (client, provider) => {
           const path = await submitPath.load();
           this._oauthSignIn ??= new path.OAuthSignIn(
@@ -282,7 +273,7 @@ export class VlensRegister extends LitElement {
           );
           return this._oauthSignIn.verify(client, provider, signal);
         },
-        captchaToken: (signal) => this._captcha.token(signal),
+        captchaToken: async (signal) => (await this._later?.captcha.token(signal)) ?? null,
       }),
     onResult: ({ flow, registered, resent }) => {
       this._dispatchFlow(flow);
@@ -293,7 +284,7 @@ export class VlensRegister extends LitElement {
     },
     onError: (error, at, action) => {
       const path = submitPath.now();
-      if (path?.offersNewCode(error, action.type)) this._countdown.stop();
+      if (path?.offersNewCode(error, action.type)) this._later?.countdown.stop();
       if (path?.refusesCode(error, action.type))
         (this._refused ??= new path.RefusedCodes()).remember(at, action, error);
       if (path?.refusesValue(error, action.type)) this._focus.field();
@@ -302,15 +293,15 @@ export class VlensRegister extends LitElement {
     progress: (at) => this._notice.progress(at),
     failure: (error, at, action) =>
       this._notice.failure(error, at, action.type, at.step === 'oauth' ? this._oauth : null),
-  });
+  };
   /** What the step templates' forms and buttons do. */
   private readonly _on = stepHandlers({
     flow: () => this._flow,
     busy: () => this._submit.busy,
-    countdown: this._countdown,
+    countdown: () => this._later?.countdown ?? IDLE_COUNTDOWN,
     oauth: this._oauth,
     submitLight: () => this._fields.submit(),
-    abortCall: () => this._call.abort(),
+    abortCall: () => this._later?.call.abort(),
     dispatch: (event) => this._dispatchFlow(event),
     run: (action) => this._run(action),
     endpointReady: () => this._endpointReady(),
@@ -328,8 +319,8 @@ export class VlensRegister extends LitElement {
 
   /** Back to the first step with a clean state; aborts any call in flight. Fires no event. */
   reset(): void {
-    this._call.abort();
-    this._countdown.stop();
+    this._later?.call.abort();
+    this._later?.countdown.stop();
     this._countries.reset();
     this._refused = null;
     this._flow = transition(this._flow, { type: 'reset' });
@@ -341,10 +332,11 @@ export class VlensRegister extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Moving the element (removed and re-inserted in the same task) keeps the flow; a real removal aborts it.
-    queueMicrotask(() => !this.isConnected && this._call.abort());
+    queueMicrotask(() => !this.isConnected && this._later?.call.abort());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    void this._later; // made in the first update after the submit path has loaded, before render() reads it
     if (changed.has('signinUrl')) this._signinHref = signinHref(this.signinUrl);
     if (changed.has('emailStep') || changed.has('password'))
       this._flow = { ...this._flow, config: flowConfig(this.emailStep, this.password) };
@@ -353,7 +345,7 @@ export class VlensRegister extends LitElement {
   protected override render(): TemplateResult {
     const [locale, t, notice] = [this._lang.locale, this._t(), this._notice.current];
     const signIn = notice?.signIn ? this._signinHref : null;
-    const captcha = this._captcha.provider ? html`<slot name="captcha"></slot>` : nothing;
+    const captcha = this._later?.captcha.provider ? html`<slot name="captcha"></slot>` : nothing;
     const status = html`${statusSlot(!this._fields.created)}${signinLine(signIn, t.signIn)}${captcha}`;
     const fallback = this._fields.created ? null : this._submit.field(t, this);
     const [field, hint] = [fieldSlots(fallback, locale), hintSlot(fallback, locale)];
@@ -362,7 +354,7 @@ export class VlensRegister extends LitElement {
       { t, pending: this._submit.busy, status, field, hint, on: this._on },
       {
         countryPicker: () => this._countries.render(t, locale),
-        resend: this._countdown,
+        resend: this._later?.countdown ?? IDLE_COUNTDOWN,
         providers: parseOAuthProviders(this.oauthProviders),
         chosen: this._oauth.chosen,
         retrying: this._oauth.retrying,
@@ -393,7 +385,10 @@ export class VlensRegister extends LitElement {
       return this._focus.field();
     }
     this._notice.show(null);
-    this._call.run(action);
+    // Before the submit path has loaded (a resumed code step): "working" until it has, then the call.
+    const later = this._later;
+    if (later) later.call.run(action);
+    else this._submit.afterSubmitPath(() => this._later?.call.run(action));
   }
 
   private _dispatchFlow(event: FlowEvent): void {
@@ -411,6 +406,20 @@ export class VlensRegister extends LitElement {
     fire(this, 'vlens-error', configErrorDetail(this._flow.step));
     this._notice.say(this._t().errorConfig, 'error', { invalid: false });
     return false;
+  }
+
+  /** The controllers that come with the submit path; undefined until it has loaded. */
+  private get _later(): LaterControllers | undefined {
+    return (this._laterControllers ??= submitPath.now()?.laterControllers(this, {
+      webOtp: {
+        // Reads the SMS code where the browser has WebOTP, while the phone code is awaited.
+        active: () => this._flow.step === 'phone-code',
+        onCode: (code) => this._fields.fillCode(code),
+      },
+      // A CAPTCHA token for every code send, when `captcha` is set.
+      captcha: () => ({ provider: this.captcha, siteKey: this.captchaSiteKey, scriptSrc: this.captchaScriptSrc }),
+      call: this._callOptions,
+    }));
   }
 
   /** The strings in the page's language: the first screen's, and every other once the submit path has brought them. */

@@ -9,9 +9,11 @@ import { isCountryLoaded, isWorldPhoneMetadataLoaded } from '../../src/phone/met
 import { countryCallingCodes } from '../../src/phone/countries.js';
 import { typeKeys } from './helpers.js';
 import { localeOf, stringsFor } from '../../src/i18n/index.js';
+import { LATER_STRINGS } from '../../src/i18n/later.js';
 
 /** The picker's strings are part of the element's dictionaries: the real ones, per language. */
-const stringsOf = (lang: string): CountryPickerStrings => stringsFor(localeOf(lang));
+/** Every string: the picker's toggle and panel show once the submit path (with the later strings) has loaded. */
+const stringsOf = (lang: string): CountryPickerStrings => stringsFor(localeOf(lang), undefined, LATER_STRINGS);
 
 class PickerHost extends LitElement {
   static override properties = { defaultCountry: { attribute: 'default-country' }, lang: {} };
