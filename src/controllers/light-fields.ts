@@ -12,6 +12,11 @@
  * content, a real labelled input. On that interaction the light input is made
  * synchronously and takes the fallback's value, caret and focus, so nothing
  * typed is lost and password managers find the light fields from then on.
+ * The nodes' module is lazy (requested when the element connects): an
+ * interaction, a flow past its first step or a submit that comes before it
+ * has loaded makes the fields as soon as it has (the same hand-over of value,
+ * caret and focus), and the submit follows; a failed load is reported through
+ * `loadFailed` and tried again at the next interaction or submit.
  * A framework that server-rendered `<vlens-register>` therefore hydrates
  * exactly the children it rendered; no timer or "after a frame" guess is
  * involved, so a late hydration cannot race it.
@@ -26,11 +31,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   FALLBACK_ATTRIBUTE,
   lightId,
-  LightFieldNodes,
   OWNER_ATTRIBUTE,
   type LightFieldsView,
   type LightPart,
 } from '../register/light-fields.js';
+import type { LightFieldNodes } from '../register/light-field-nodes.js';
+import { lightFieldNodes } from '../register/lazy-parts.js';
 import { codeAsTyped } from '../register/validation.js';
 
 let counter = 0;
@@ -45,6 +51,8 @@ export interface LightFieldsOptions {
   busy(): boolean;
   /** The flow is past its first step: the light-DOM fields are needed without an interaction. */
   active(): boolean;
+  /** The nodes' module did not load when a submit needed it (a `network` failure to show). */
+  loadFailed(error: unknown): void;
 }
 
 const INTERACTIONS = ['pointerdown', 'focusin', 'keydown'] as const;
@@ -53,6 +61,8 @@ export class LightFieldsController implements ReactiveController {
   /** This element's id prefix: `vlens-1`, `vlens-2`, ... (the fields live in the page's tree). */
   readonly prefix = `vlens-${++counter}`;
   private nodes: LightFieldNodes | null = null;
+  /** The fields were asked for (an interaction, the flow) before their module loaded; a submit too. */
+  private wanted: { submit: boolean } | null = null;
   private readonly onInteraction = (event: Event) => this.interacted(event);
 
   constructor(
@@ -70,6 +80,7 @@ export class LightFieldsController implements ReactiveController {
   hostConnected(): void {
     for (const type of INTERACTIONS) this.host.addEventListener(type, this.onInteraction, { capture: true });
     this.removeStale();
+    lightFieldNodes.preload();
   }
 
   hostDisconnected(): void {
@@ -96,7 +107,7 @@ export class LightFieldsController implements ReactiveController {
 
   /** Submits the light-DOM form (its `submit` event carries every step), as a button would; makes it first if needed. */
   submit(): void {
-    if (!this.nodes) this.create();
+    if (!this.nodes) this.create(true);
     this.node<HTMLFormElement>('form')?.requestSubmit();
   }
 
@@ -117,11 +128,21 @@ export class LightFieldsController implements ReactiveController {
     this.create();
   }
 
-  /** Makes the light-DOM fields now; the fallback's value, caret and focus move to the light input. */
-  private create(): void {
+  /**
+   * Makes the light-DOM fields now (the fallback's value, caret and focus move to the light input), or
+   * as soon as their module has loaded, then submits if `submit` was asked meanwhile.
+   */
+  private create(submit = false): void {
+    const module = lightFieldNodes.now();
+    if (!module) {
+      const first = !this.wanted;
+      this.wanted = { submit: submit || Boolean(this.wanted?.submit) };
+      if (first) this.whenLoaded();
+      return;
+    }
     const fallback = this.fallback();
     const focused = fallback !== null && this.host.shadowRoot?.activeElement === fallback;
-    this.nodes = new LightFieldNodes(this.host, this.prefix, (event) => this.onCodeInput(event));
+    this.nodes = new module.LightFieldNodes(this.host, this.prefix, (event) => this.onCodeInput(event));
     this.nodes.update(this.options.view());
     this.removeStale();
     const input = this.input();
@@ -137,6 +158,24 @@ export class LightFieldsController implements ReactiveController {
       }
     }
     this.host.requestUpdate();
+  }
+
+  /** The fields once their module is in (a submit asked meanwhile follows); a failed load is reported if a submit waited. */
+  private whenLoaded(): void {
+    lightFieldNodes.load().then(
+      () => {
+        const submit = this.wanted?.submit;
+        this.wanted = null;
+        if (this.nodes || !this.host.isConnected) return;
+        this.create();
+        if (submit) this.node<HTMLFormElement>('form')?.requestSubmit();
+      },
+      (error: unknown) => {
+        const submit = this.wanted?.submit;
+        this.wanted = null;
+        if (submit) this.options.loadFailed(error);
+      },
+    );
   }
 
   private fallback(): HTMLInputElement | null {

@@ -3,13 +3,15 @@
  * ES bundle): the submit path (phone library, schemas, client, calls), loaded
  * right after the first render and awaited at submit, and the country
  * picker's panel with countries' names, loaded at idle time or when the
- * picker opens.
+ * picker opens, and the light-DOM field's nodes, requested when an element
+ * connects.
  */
 import { VlensError } from '../api/error.js';
 import { lazyModule } from './lazy-module.js';
 
 export type SubmitPath = typeof import('./submit-path.js');
 export type CountryPanel = typeof import('./country-picker-panel.js');
+export type LightFieldNodesModule = typeof import('./light-field-nodes.js');
 
 /** A retry's import: a URL computed at run time (the bundler leaves it alone). */
 const importUrl = <M>(url: string): Promise<M> => import(/* @vite-ignore */ url) as Promise<M>;
@@ -32,3 +34,9 @@ export const submitPath = lazyModule<SubmitPath>(
 );
 
 export const countryPanel = lazyModule<CountryPanel>(() => import('./country-picker-panel.js'), importUrl);
+
+/** The light-DOM field's nodes: requested when an element connects; the shadow fallback stands in until then. */
+export const lightFieldNodes = lazyModule<LightFieldNodesModule>(
+  () => import('./light-field-nodes.js').catch(asNetworkError),
+  (url) => importUrl<LightFieldNodesModule>(url).catch(asNetworkError),
+);

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { DEFAULT_TIMEOUT_MS } from '../api/error.js';
+import { DEFAULT_TIMEOUT_MS, type VlensError } from '../api/error.js';
 import {
   FocusKeeper,
   LangObserver,
@@ -221,16 +221,14 @@ export class VlensRegister extends LitElement {
       if (tone === 'error') this._focus.field(); // the value is refused: back to it
     },
     quiet: () => this._notice.show(null),
-    loadFailed: (error, at) => {
-      this._notice.show(this._notice.failure(error, at, 'send-phone', null));
-      fire(this, 'vlens-error', errorDetail(error, at.step));
-    },
+    loadFailed: (error, at) => this._loadFailed(error, at),
     run: (action) => this._run(action),
   });
   private readonly _fields = new LightFieldsController(this, {
     view: () => this._lightView(),
     busy: () => this._submit.busy,
     active: () => this._flow.step !== 'phone',
+    loadFailed: (error) => this._loadFailed(error as VlensError, this._flow),
   });
   /** The `step` attribute once the light-DOM fields exist; focus on a new step's heading. */
   private readonly _stepReflection = new StepReflection(this, {
@@ -346,7 +344,7 @@ export class VlensRegister extends LitElement {
     const [locale, t, notice] = [this._lang.locale, this._t(), this._notice.current];
     const signIn = notice?.signIn ? this._signinHref : null;
     const captcha = this._later?.captcha.provider ? html`<slot name="captcha"></slot>` : nothing;
-    const status = html`${statusSlot(!this._fields.created)}${signinLine(signIn, t.signIn)}${captcha}`;
+    const status = html`${statusSlot(!this._fields.created, notice)}${signinLine(signIn, t.signIn)}${captcha}`;
     const fallback = this._fields.created ? null : this._submit.field(t, this);
     const [field, hint] = [fieldSlots(fallback, locale), hintSlot(fallback, locale)];
     const step = stepFor(
@@ -389,6 +387,12 @@ export class VlensRegister extends LitElement {
     const later = this._later;
     if (later) later.call.run(action);
     else this._submit.afterSubmitPath(() => this._later?.call.run(action));
+  }
+
+  /** Code the step needs did not load (a `network` error): its message and `vlens-error`; the next submit loads again. */
+  private _loadFailed(error: VlensError, at: FlowState): void {
+    this._notice.show(this._notice.failure(error, at, 'send-phone', null));
+    fire(this, 'vlens-error', errorDetail(error, at.step));
   }
 
   private _dispatchFlow(event: FlowEvent): void {

@@ -12,6 +12,7 @@ import { ResumeController, type ResumableState } from '../../src/controllers/res
 import { resumeKey, saveResumePoint } from '../../src/register/resume.js';
 import { en } from '../../src/i18n/en.js';
 import { afterFirstPaint, FRAME_WAIT_MS } from '../../src/register/lazy-module.js';
+import { lightFieldNodes } from '../../src/register/lazy-parts.js';
 
 /** A promise the test settles. */
 function deferred<T>() {
@@ -136,6 +137,9 @@ class FieldsHost extends LitElement {
     view: () => this.view,
     busy: () => this.busy,
     active: () => true,
+    loadFailed: (error) => {
+      throw error; // the nodes' module is loaded before these tests
+    },
   });
   override render() {
     return litHtml`<slot name="field-label"></slot><slot name="field"></slot><slot name="field-hint"></slot><slot name="status"></slot>`;
@@ -155,6 +159,9 @@ function typeInto(input: HTMLInputElement, value: string, inputType = 'insertTex
 }
 
 describe('LightFieldsController', () => {
+  // The nodes' module is lazy (requested when a host connects); these tests start once it is in. Before
+  // then, see lazy-first-screen.test.ts.
+  before(() => lightFieldNodes.load());
   it("renders the field, label, hint and status as light-DOM children with per-element ids, beside the host's own children", async () => {
     const wrapper = await fixture(html`<div>
       <test-fields-host><p id="own">the host's</p></test-fields-host><test-fields-host></test-fields-host>

@@ -18,6 +18,7 @@ describe('vlens-register under a strict CSP with Trusted Types', () => {
     const phone = await uniquePhone();
     // The first interaction makes the light-DOM field (none exists before: see README, hydration).
     el.shadowRoot!.querySelector<HTMLInputElement>('input[data-vlens-fallback]')!.focus();
+    await waitUntil(() => el.querySelector('input[name="phone"]'), 'the light-DOM field (its module is lazy)');
     const input = el.querySelector<HTMLInputElement>('input[name="phone"]')!;
     input.value = phone;
     input.dispatchEvent(new win.Event('input', { bubbles: true }));

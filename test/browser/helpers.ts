@@ -227,6 +227,7 @@ export async function typeKeys(text: string): Promise<void> {
 export const LAZY_PATHS = {
   submitPath: '/src/register/submit-path.',
   countryPanel: '/src/register/country-picker-panel.',
+  lightFieldNodes: '/src/register/light-field-nodes.',
 } as const;
 
 /** Holds, fails or passes the browser's requests for a lazy module (web-test-runner.config.mjs, `gateChunks`). */

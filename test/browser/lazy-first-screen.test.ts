@@ -43,6 +43,37 @@ function expectNoKeys(el: VlensRegister): void {
 describe('first screen before the submit path arrives', () => {
   holdLazyModules();
 
+  it("typing before the light-DOM field's module is in: the fallback takes it; then the light input has the value, caret and focus, and the submit asked meanwhile follows", async () => {
+    // The first widget of this file: nothing has requested the nodes' module yet.
+    await chunkGate.hold(LAZY_PATHS.lightFieldNodes);
+    try {
+      const el = await fixture<VlensRegister>(html`<vlens-register lang="en" endpoint=${ENDPOINT}></vlens-register>`);
+      const fallback = part<HTMLInputElement>(el, 'input[data-vlens-fallback]');
+      fallback.focus();
+      fallback.value = '0100 123';
+      fallback.setSelectionRange(2, 2);
+      submitButton(el).click();
+      await waitUntil(
+        async () => (await chunkGate.requests(LAZY_PATHS.lightFieldNodes)) > 0,
+        'the module is asked for',
+      );
+      expect(el.querySelector('input[slot="field"]'), 'no light field while its module is held').to.equal(null);
+      expect(el.shadowRoot!.activeElement).to.equal(fallback);
+
+      await chunkGate.pass(LAZY_PATHS.lightFieldNodes);
+      await waitUntil(() => el.querySelector('input[slot="field"]'), 'the light field once the module is in');
+      const light = el.querySelector<HTMLInputElement>('input[slot="field"]')!;
+      expect(light.value).to.equal('0100 123');
+      expect(document.activeElement, 'the focus moved over').to.equal(light);
+      expect([light.selectionStart, light.selectionEnd]).to.deep.equal([2, 2]);
+      // The submit went on: it waits for the (held) submit path, saying so.
+      await waitUntil(() => statusOf(el).tone === 'progress', 'the submit followed');
+      expect(statusOf(el).text).to.equal(en.working);
+    } finally {
+      await chunkGate.pass(LAZY_PATHS.lightFieldNodes);
+    }
+  });
+
   it('a resumed code step shows its own words in both languages, and its checks, before the submit path is in', async () => {
     const widgets: [VlensRegister, VlensStrings][] = [];
     for (const [lang, t] of [
@@ -59,6 +90,7 @@ describe('first screen before the submit path arrives', () => {
     expect(submitPath.now()).to.equal(undefined);
     for (const [el, t] of widgets) {
       expect(el.step).to.equal('phone-code');
+      await waitUntil(() => query(el, 'label[slot="field-label"]'), 'the light-DOM field (its module is not held)');
       expect(part(el, '[part~="heading"]').textContent?.trim()).to.equal(t.phoneCodeHeading);
       expect(part(el, 'button[part~="submit"]').textContent?.trim()).to.equal(t.codeSubmit);
       expect(part(el, 'label[slot="field-label"]').textContent?.trim()).to.equal(t.codeLabel);
