@@ -6,14 +6,8 @@
  * `vlens-error` detail for the host.
  */
 import type { VlensError } from '../api/error.js';
-import {
-  format,
-  hostErrorText,
-  triesLeftText,
-  type VlensErrorText,
-  type VlensLocale,
-  type VlensStrings,
-} from '../i18n/index.js';
+import { format, type VlensErrorText, type VlensLocale, type VlensStrings } from '../i18n/index.js';
+import { hostErrorText, triesLeftText } from '../i18n/messages.js';
 import type { OAuthProviderName } from '../oauth/types.js';
 import type { Action } from './action.js';
 

@@ -8,7 +8,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { VlensError } from '../api/error.js';
-import { format, phoneProblemText, type VlensStrings } from '../i18n/index.js';
+import { format, type VlensStrings } from '../i18n/index.js';
 import type { Action } from './action.js';
 import type { CountryPicker } from './country-picker.js';
 import type { FlowState } from './flow.js';
@@ -114,7 +114,7 @@ export class SubmitController implements ReactiveController {
     if (parsed.code === 'metadata-not-loaded' && countries.offeredLoaded)
       return say(strings().errorPhoneCountry, 'error');
     if (parsed.code !== 'metadata-not-loaded' || !mayLoad)
-      return say(phoneProblemText(strings(), parsed.code), 'error');
+      return say(path.phoneProblemText(strings(), parsed.code), 'error');
     const at = this.hooks.flow();
     say(strings().countryLoading, 'progress');
     path.loadPhoneMetadata().then(

@@ -5,7 +5,6 @@ import {
   FocusKeeper,
   LangObserver,
   LightFieldsController,
-  ResumeController,
   ServerConfig,
   StepReflection,
   THEME_ATTRIBUTE,
@@ -16,7 +15,7 @@ import { configErrorDetail, errorDetail, fire, registeredDetail } from '../event
 import { directionOf, stringsFor } from '../i18n/index.js';
 import type { VlensErrorText, VlensStringOverrides, VlensStrings } from '../i18n/index.js';
 import type { CallOptions } from '../controllers/call.js';
-import { parseOAuthProviders, type IdTokenProvider } from '../oauth/types.js';
+import type { IdTokenProvider } from '../oauth/types.js';
 import type { Action, CallResult } from './calls.js';
 import { CountryPicker, firstScreenCountries } from './country-picker.js';
 import { countryPickerStyles } from './country-picker.styles.js';
@@ -25,14 +24,14 @@ import type { EmailStepMode, PasswordMode } from './flow.js';
 import { fieldSlots, hintSlot, statusSlot } from './light-fields.js';
 import type { RefusedCodes } from './refused-codes.js';
 import { lightFieldStyles } from './light-fields.styles.js';
-import { signinHref, signinLine } from './signin-link.js';
 import type { Notice } from './notice.js';
 import { StatusNotice } from './status-notice.js';
 import { stepHandlers } from './step-handlers.js';
 import type { OAuthSignIn } from './oauth-sign-in.js';
 import type { OAuthAttempt } from './error-text.js';
 import { IDS, stepFor } from './steps/index.js';
-import { submitPath } from './lazy-parts.js';
+import { resumePoint, submitPath } from './lazy-parts.js';
+import type { ResumeController } from '../controllers/resume.js';
 import { callWhenLoaded, SubmitController } from './submit.js';
 import { themeStyles } from './theme.styles.js';
 import { IDLE_COUNTDOWN } from './idle-countdown.js';
@@ -178,8 +177,10 @@ export class VlensRegister extends LitElement {
 
   @state() private _flow: FlowState = initialState();
   @state() private _registeredName: string | null = null;
-  /** `signinUrl` when it is safe to link to. */
+  /** `signinUrl` when it is safe to link to, checked (with a warning) once the submit path has brought the check. */
   private _signinHref: string | null = null;
+  /** The `signinUrl` that `_signinHref` was checked for. */
+  private _signinChecked: string | undefined;
 
   /** The resend cooldown, WebOTP and CAPTCHA, made once the submit path has loaded (see `_later`). */
   private _laterControllers: LaterControllers | undefined;
@@ -243,11 +244,8 @@ export class VlensRegister extends LitElement {
   });
   /** Codes refused as wrong, per request id: answered again from here, not checked twice (made at the first, from the submit path). */
   private _refused: RefusedCodes | null = null;
-  private readonly _resume = new ResumeController(this, {
-    state: () => this._flow,
-    restore: ({ phone, requestId }) =>
-      (this._flow = transition(this._flow, { type: 'phone-code-sent', phone, requestId })),
-  });
+  /** The opt-in resume point (`resume`): its module loads once the attribute is set, and restores when it is in. */
+  private _resume: ResumeController | undefined;
   /** The provider sign-in's attempt: the chosen provider and its failure. */
   private readonly _oauth: OAuthAttempt = { chosen: null, failure: null, retrying: false };
   /** The provider sign-in itself (the built-in adapters), made at the first sign-in from the submit path. */
@@ -335,7 +333,10 @@ export class VlensRegister extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     void this._later; // made in the first update after the submit path has loaded, before render() reads it
-    if (changed.has('signinUrl')) this._signinHref = signinHref(this.signinUrl);
+    if (this.resume && !this._resume) this._loadResume();
+    const path = submitPath.now();
+    if (path && this._signinChecked !== this.signinUrl)
+      this._signinHref = path.signinHref((this._signinChecked = this.signinUrl));
     if (changed.has('emailStep') || changed.has('password'))
       this._flow = { ...this._flow, config: flowConfig(this.emailStep, this.password) };
   }
@@ -344,7 +345,8 @@ export class VlensRegister extends LitElement {
     const [locale, t, notice] = [this._lang.locale, this._t(), this._notice.current];
     const signIn = notice?.signIn ? this._signinHref : null;
     const captcha = this._later?.captcha.provider ? html`<slot name="captcha"></slot>` : nothing;
-    const status = html`${statusSlot(!this._fields.created, notice)}${signinLine(signIn, t.signIn)}${captcha}`;
+    const link = signIn ? submitPath.now()?.signinLine(signIn, t.signIn) : nothing;
+    const status = html`${statusSlot(!this._fields.created, notice)}${link ?? nothing}${captcha}`;
     const fallback = this._fields.created ? null : this._submit.field(t, this);
     const [field, hint] = [fieldSlots(fallback, locale), hintSlot(fallback, locale)];
     const step = stepFor(
@@ -353,7 +355,7 @@ export class VlensRegister extends LitElement {
       {
         countryPicker: () => this._countries.render(t, locale),
         resend: this._later?.countdown ?? IDLE_COUNTDOWN,
-        providers: parseOAuthProviders(this.oauthProviders),
+        providers: this.oauthProviders,
         chosen: this._oauth.chosen,
         retrying: this._oauth.retrying,
         registeredName: this._registeredName,
@@ -412,6 +414,18 @@ export class VlensRegister extends LitElement {
     return false;
   }
 
+  private _loadResume(): void {
+    resumePoint.load().then(
+      ({ ResumeController }) =>
+        (this._resume ??= new ResumeController(this, {
+          state: () => this._flow,
+          restore: ({ phone, requestId }) =>
+            (this._flow = transition(this._flow, { type: 'phone-code-sent', phone, requestId })),
+        })),
+      () => {}, // no resume: the flow starts at the phone step (as without sessionStorage); the next update tries again
+    );
+  }
+
   /** The controllers that come with the submit path; undefined until it has loaded. */
   private get _later(): LaterControllers | undefined {
     return (this._laterControllers ??= submitPath.now()?.laterControllers(this, {
@@ -428,6 +442,7 @@ export class VlensRegister extends LitElement {
 
   /** The strings in the page's language: the first screen's, and every other once the submit path has brought them. */
   private _t(): VlensStrings {
-    return stringsFor(this._lang.locale, this.strings, submitPath.now()?.LATER_STRINGS);
+    const path = submitPath.now();
+    return stringsFor(this._lang.locale, this.strings, path?.LATER_STRINGS, path?.LEGACY_STRING_KEYS);
   }
 }

@@ -11,6 +11,7 @@
  * its own tests.
  */
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { lightFieldNodes } from '../../src/register/lazy-parts.js';
 import { waitUntil } from './wait.js';
 import fc from 'fast-check';
 import { VLENS_PATHS } from '../../src/api/paths.js';
@@ -81,7 +82,11 @@ after(() => {
   window.removeEventListener('unhandledrejection', onRejection);
 });
 
-const mountFuzzed = () => fixture<VlensRegister>(html`<vlens-register endpoint=${FUZZ_ENDPOINT}></vlens-register>`);
+const mountFuzzed = async () => {
+  const el = await fixture<VlensRegister>(html`<vlens-register endpoint=${FUZZ_ENDPOINT}></vlens-register>`);
+  await lightFieldNodes.load(); // typing then finds the light-DOM field at once
+  return el;
+};
 /** The widget renders some nodes in light DOM (the field and the status line), the rest in its shadow root. */
 const find = (el: VlensRegister, selector: string) =>
   el.shadowRoot?.querySelector(selector) ?? el.querySelector(selector);

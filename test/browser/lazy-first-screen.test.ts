@@ -89,7 +89,7 @@ describe('first screen before the submit path arrives', () => {
     }
     expect(submitPath.now()).to.equal(undefined);
     for (const [el, t] of widgets) {
-      expect(el.step).to.equal('phone-code');
+      await waitUntil(() => el.step === 'phone-code', 'restored once the resume module (not held) is in');
       await waitUntil(() => query(el, 'label[slot="field-label"]'), 'the light-DOM field (its module is not held)');
       expect(part(el, '[part~="heading"]').textContent?.trim()).to.equal(t.phoneCodeHeading);
       expect(part(el, 'button[part~="submit"]').textContent?.trim()).to.equal(t.codeSubmit);

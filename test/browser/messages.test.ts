@@ -4,6 +4,7 @@
  * or the proxy gives them, and a new code offered when the old one cannot be used any more.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { lightFieldNodes } from '../../src/register/lazy-parts.js';
 import { waitUntil } from './wait.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import type { VlensStrings } from '../../src/i18n/index.js';
@@ -35,6 +36,7 @@ async function mountIn(lang: 'en' | 'ar', emailStep = 'auto'): Promise<VlensRegi
   );
   const el = wrapper.querySelector('vlens-register')!;
   await el.updateComplete;
+  await lightFieldNodes.load(); // typing then finds the light-DOM field at once
   return el;
 }
 

@@ -99,7 +99,8 @@ describe('vlens-register: light-DOM children only after an interaction', () => {
       requestId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
     });
     const el = await mount(html`<vlens-register id="resumed" endpoint=${ENDPOINT} resume></vlens-register>`);
-    expect(el.step).to.equal('phone-code');
+    await waitUntil(() => el.step === 'phone-code', 'restored once the resume module is in');
+    await el.updateComplete;
     expect(el.querySelector(':scope > input[slot="field"]')!.getAttribute('autocomplete')).to.equal('one-time-code');
     el.reset();
     sessionStorage.clear();

@@ -6,6 +6,7 @@
  * (fonts.ts) keep it the same from machine to machine. Chromium only.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { lightFieldNodes } from '../../src/register/lazy-parts.js';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import { setViewport } from '@web/test-runner-commands';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
@@ -34,6 +35,7 @@ async function frame(lang: 'en' | 'ar', theme = 'light'): Promise<{ wrapper: HTM
   </div>`);
   const el = wrapper.querySelector('vlens-register')!;
   await el.updateComplete;
+  await lightFieldNodes.load(); // typing then finds the light-DOM field at once
   return { wrapper, el };
 }
 

@@ -229,17 +229,27 @@ test('the ES module bundle registers from plain.html: first the bundle, then the
   try {
     assert.deepEqual(errors, []);
     await assertNothingLeaks(page, api, code);
-    // The bundle first; after its first render the lazy chunks the page uses: the proxy's configuration
-    // reader, the submit path (phone library, client, later strings), the zod schemas they share, the
-    // calling codes (shared by the submit path and the picker's panel), the panel (at idle). No OAuth
-    // provider, no world phone metadata.
+    // The bundle first; then the lazy chunks the page uses: the light-DOM field's nodes and the readable
+    // colours (asked for when the element connects), the proxy's configuration reader, the submit path
+    // (phone library, client, later strings), the zod schemas and OAuth types it shares, the calling codes
+    // (shared by the submit path and the picker's panel), the panel (at idle). No OAuth provider, no
+    // world phone metadata.
     assert.equal(scripts[0], '/dist/vlens-register.js');
     assert.deepEqual(
       scripts
         .slice(1)
         .map((script) => /^\/dist\/chunks\/(.+)-[\w-]{8}\.js$/.exec(script)?.[1] ?? script)
         .sort(),
-      ['config', 'countries', 'country-picker-panel', 'response', 'submit-path'],
+      [
+        'config',
+        'countries',
+        'country-picker-panel',
+        'light-field-nodes',
+        'readable-colours',
+        'response',
+        'submit-path',
+        'types',
+      ],
       'no other lazy chunk without OAuth or another country',
     );
     assert.match((await page.locator('#log').textContent()) ?? '', /step: finish → done\nregistered: /);
@@ -259,7 +269,16 @@ test('the classic script registers from the CMS snippet (attributes only): a loa
     assert.deepEqual(scripts.slice(0, 2), ['/dist/vlens-register.iife.js', '/dist/vlens-register.js']);
     assert.deepEqual(
       chunkNames(scripts.slice(2)),
-      ['config', 'countries', 'country-picker-panel', 'response', 'submit-path'],
+      [
+        'config',
+        'countries',
+        'country-picker-panel',
+        'light-field-nodes',
+        'readable-colours',
+        'response',
+        'submit-path',
+        'types',
+      ],
       'the same lazy chunks as the module tag',
     );
     assert.equal(await page.evaluate<string>("typeof customElements.get('vlens-register')"), 'function');

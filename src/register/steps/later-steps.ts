@@ -11,6 +11,7 @@ import { finishStep } from './finish.js';
 import { oauthStep } from './oauth.js';
 import { providerLabel } from './oauth-parts.js';
 import type { StepExtras } from './step-for.js';
+import { parseOAuthProviders } from '../../oauth/types.js';
 
 export type LaterStepId = 'email' | 'oauth' | 'finish' | 'done';
 
@@ -18,7 +19,7 @@ export function laterStep(flow: FlowState & { step: LaterStepId }, base: StepBas
   const { t } = base;
   switch (flow.step) {
     case 'email':
-      return emailStep(base, { canSkip: canSkipEmail(flow), providers: extras.providers });
+      return emailStep(base, { canSkip: canSkipEmail(flow), providers: parseOAuthProviders(extras.providers) });
     case 'oauth':
       return oauthStep(base, { provider: providerLabel(t, extras.chosen), failed: !base.pending || extras.retrying });
     case 'finish': {

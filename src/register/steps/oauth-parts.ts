@@ -1,6 +1,7 @@
 /** The OAuth pieces other steps show: the provider choice on the email step, the confirmed email on finish. */
 import { html, nothing } from 'lit';
-import { format, isolateLtr, type VlensStrings } from '../../i18n/index.js';
+import { format, type VlensStrings } from '../../i18n/index.js';
+import { isolateLtr } from '../../i18n/messages.js';
 import type { OAuthProviderName } from '../../oauth/types.js';
 import { unavailable } from './context.js';
 

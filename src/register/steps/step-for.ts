@@ -16,8 +16,8 @@ export interface StepExtras {
   /** The phone step's country picker (rendered only on that step). */
   countryPicker: () => TemplateResult;
   resend: CodeStep['resend'];
-  /** The providers offered beside the email code (`oauth-providers`). */
-  providers: readonly OAuthProviderName[];
+  /** The providers offered beside the email code: the `oauth-providers` attribute (the email step parses it). */
+  providers: string;
   /** The provider the person chose, if any. */
   chosen: OAuthProviderName | null;
   /** The person asked to try the provider again: its button stays (unavailable) while that runs, keeping focus. */
