@@ -229,27 +229,14 @@ test('the ES module bundle registers from plain.html: first the bundle, then the
   try {
     assert.deepEqual(errors, []);
     await assertNothingLeaks(page, api, code);
-    // The bundle first; then the lazy chunks the page uses: the light-DOM field's nodes and the readable
-    // colours (asked for when the element connects), the proxy's configuration reader, the submit path
-    // (phone library, client, later strings), the zod schemas and OAuth types it shares, the calling codes
-    // (shared by the submit path and the picker's panel), the panel (at idle). No OAuth provider, no
-    // world phone metadata.
+    // The bundle first; then the lazy chunks the page uses (PAGE_CHUNKS).
     assert.equal(scripts[0], '/dist/vlens-register.js');
     assert.deepEqual(
       scripts
         .slice(1)
         .map((script) => /^\/dist\/chunks\/(.+)-[\w-]{8}\.js$/.exec(script)?.[1] ?? script)
         .sort(),
-      [
-        'config',
-        'countries',
-        'country-picker-panel',
-        'light-field-nodes',
-        'readable-colours',
-        'response',
-        'submit-path',
-        'types',
-      ],
+      PAGE_CHUNKS,
       'no other lazy chunk without OAuth or another country',
     );
     assert.match((await page.locator('#log').textContent()) ?? '', /step: finish → done\nregistered: /);
@@ -257,6 +244,24 @@ test('the ES module bundle registers from plain.html: first the bundle, then the
     await page.close();
   }
 });
+
+/**
+ * The lazy chunks a page that registers with an Egyptian number loads, for either tag: the light-DOM
+ * field's nodes and the readable colours (asked for when the element connects), the proxy's
+ * configuration reader, the submit path (phone library, client, later strings), the zod schemas and
+ * OAuth types it shares, the calling codes (shared by the submit path and the picker's panel), the
+ * panel (at idle). No OAuth provider, no world phone metadata.
+ */
+const PAGE_CHUNKS = [
+  'config',
+  'countries',
+  'country-picker-panel',
+  'light-field-nodes',
+  'readable-colours',
+  'response',
+  'submit-path',
+  'types',
+];
 
 /** The script paths after the first, with the chunks' hashes left out. */
 const chunkNames = (scripts: string[]) =>
@@ -267,20 +272,7 @@ test('the classic script registers from the CMS snippet (attributes only): a loa
   try {
     assert.deepEqual(errors, []);
     assert.deepEqual(scripts.slice(0, 2), ['/dist/vlens-register.iife.js', '/dist/vlens-register.js']);
-    assert.deepEqual(
-      chunkNames(scripts.slice(2)),
-      [
-        'config',
-        'countries',
-        'country-picker-panel',
-        'light-field-nodes',
-        'readable-colours',
-        'response',
-        'submit-path',
-        'types',
-      ],
-      'the same lazy chunks as the module tag',
-    );
+    assert.deepEqual(chunkNames(scripts.slice(2)), PAGE_CHUNKS, 'the same lazy chunks as the module tag');
     assert.equal(await page.evaluate<string>("typeof customElements.get('vlens-register')"), 'function');
   } finally {
     await page.close();
