@@ -4,6 +4,7 @@
  * mounting 1 and 100 widgets.
  */
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -61,6 +62,8 @@ export interface BenchServerExtras {
   pages?: Record<string, string>;
   scripts?: Record<string, string>;
   limits?: Partial<VlensLimits>;
+  /** Serve pages and scripts gzip-compressed (level 9, as `npm run size` weighs them) to a browser that asks. */
+  gzip?: boolean;
 }
 
 /** Serves dist/, the bench pages and the proxy (in front of an in-process stand-in) on loopback. */
@@ -70,6 +73,18 @@ export async function startBenchServer(root = process.cwd(), extras: BenchServer
   const proxy = createVlensProxy({ apiKey: API_KEY, upstream: upstream.url, log: () => {}, limits: extras.limits });
   const proxyListener = toNodeListener(proxy);
   const dist = join(root, 'dist');
+  const compressed = new Map<string, Buffer>();
+  /** Ends `res` with `body`, gzip-compressed when the bench asks for it and the browser accepts it. */
+  const send = (req: IncomingMessage, res: ServerResponse, path: string, type: string, body: string | Buffer) => {
+    const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store' };
+    if (!extras.gzip || !/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.writeHead(200, headers);
+      return res.end(body);
+    }
+    if (!compressed.has(path)) compressed.set(path, gzipSync(body, { level: 9 }));
+    res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+    return res.end(compressed.get(path));
+  };
   const listener = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path.startsWith('/api/vlens/')) return proxyListener(req, res);
@@ -77,20 +92,13 @@ export async function startBenchServer(root = process.cwd(), extras: BenchServer
     const page =
       path === '/bench/load.html' ? LOAD_PAGE : path === '/bench/heap.html' ? HEAP_PAGE : extras.pages?.[path];
     const script = extras.scripts?.[path];
-    if (script !== undefined) {
-      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
-      return res.end(script);
-    }
-    if (page) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      return res.end(page);
-    }
+    if (script !== undefined) return send(req, res, path, 'text/javascript', script);
+    if (page) return send(req, res, path, 'text/html; charset=utf-8', page);
     const file = normalize(join(root, path));
     if (path.startsWith('/dist/') && file.startsWith(dist)) {
       try {
         const body = await readFile(file);
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-        return res.end(body);
+        return send(req, res, path, TYPES[extname(file)] ?? 'application/octet-stream', body);
       } catch {
         // fall through to 404
       }

@@ -1,21 +1,24 @@
 /**
- * The first screen side by side in one run (issue 11): a floor element (a
+ * The first screen side by side in one run (issues 11 and 24): a floor element (a
  * minimal Lit element with a heading, a labelled input and a button, built
  * here with esbuild from the same Lit), the ES first load and the classic
- * script. Per fresh page load (a new browser context: no HTTP or code cache)
+ * script (a loader of the ES first load), served gzip-compressed, on a
+ * profile: `desktop` (this machine as it is) or `phone` (CPU 4× slower, 150 ms
+ * round trip, 1.6 Mbps down and 750 kbps up, through the DevTools protocol's
+ * emulation). Per fresh page load (a new browser context: no HTTP or code cache)
  * it records when the first input is on screen and enabled (ms from
  * navigation start), the scripts fetched by then, and for the widget: a
  * phone number typed and submitted right after first render (the split's
  * worst case: the submit path may still be loading), the time from that
  * click to the proxy request's start, and the scripts fetched by the time
  * the step has changed. Bytes are the sum of gzip -9 sizes of the scripts
- * the page fetched (the bench server does not compress).
+ * the page fetched (what the bench server sends).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { distribution, startBenchServer, type Distribution } from './browser.js';
 
 export const VARIANTS = ['floor', 'es', 'classic'] as const;
@@ -24,8 +27,40 @@ export type Variant = (typeof VARIANTS)[number];
 const LABELS: Record<Variant, string> = {
   floor: 'floor: minimal Lit element',
   es: '`dist/vlens-register.js` (ES first load)',
-  classic: '`dist/vlens-register.iife.js` (classic)',
+  classic: '`dist/vlens-register.iife.js` (classic loader → ES first load)',
 };
+
+/** How the page is loaded: the machine as it is, or a mid-range phone on a slow mobile network. */
+export interface LoadProfile {
+  name: 'desktop' | 'phone';
+  /** CPU slow-down factor (1: none). */
+  cpu: number;
+  /** Added round-trip latency, ms, and throughput, kbit/s (0: no network emulation). */
+  rttMs: number;
+  downKbps: number;
+  upKbps: number;
+  /** The ES first load's target, as a ratio to the floor (per round, median). */
+  target: number;
+}
+
+export const PROFILES: readonly LoadProfile[] = [
+  { name: 'desktop', cpu: 1, rttMs: 0, downKbps: 0, upKbps: 0, target: 1.3 },
+  { name: 'phone', cpu: 4, rttMs: 150, downKbps: 1600, upKbps: 750, target: 1.5 },
+];
+
+/** Applies `profile` to a fresh page before it navigates. */
+async function emulate(context: BrowserContext, tab: Page, profile: LoadProfile): Promise<void> {
+  if (profile.cpu === 1 && !profile.rttMs) return;
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: profile.rttMs,
+    downloadThroughput: (profile.downKbps * 1000) / 8,
+    uploadThroughput: (profile.upKbps * 1000) / 8,
+  });
+}
 
 const FLOOR_SOURCE = `
 import { LitElement, html, css } from 'lit';
@@ -118,13 +153,20 @@ export interface FirstLoadRow {
   firstInput: Distribution;
   /** This variant's first input over the floor's in the same round (loaded back to back), per round. */
   roundRatio: Distribution;
+  /** This variant's first input minus the ES first load's in the same round, ms, per round. */
+  overEs: Distribution;
   gzipBeforeInput: number;
   gzipBeforeSubmitDone?: number;
   clickToRequest?: Distribution;
 }
 
-/** `loads` fresh loads of each variant, interleaved in an order rotated each round, so machine load hits all three alike. */
-export async function measureFirstLoad(browser: Browser, loads: number, root = process.cwd()): Promise<FirstLoadRow[]> {
+/** `loads` fresh loads of each variant on `profile`, interleaved in an order rotated each round, so machine load hits all three alike. */
+export async function measureFirstLoad(
+  browser: Browser,
+  loads: number,
+  profile: LoadProfile = PROFILES[0],
+  root = process.cwd(),
+): Promise<FirstLoadRow[]> {
   const floor = await buildFloor(root);
   const gzipOf = new Map<string, number>([['/bench/floor.js', gzipSync(floor, { level: 9 }).length]]);
   const gzip = (path: string) => {
@@ -148,6 +190,7 @@ export async function measureFirstLoad(browser: Browser, loads: number, root = p
       sendGlobal: many,
       existence: many,
     },
+    gzip: true,
   });
   const samples = new Map<Variant, ProbeResult[]>(VARIANTS.map((v) => [v, []]));
   try {
@@ -160,11 +203,12 @@ export async function measureFirstLoad(browser: Browser, loads: number, root = p
         const problems: string[] = [];
         tab.on('pageerror', (error) => problems.push(error.message));
         tab.on('console', (message) => void (message.type() === 'error' && problems.push(message.text())));
+        await emulate(context, tab, profile);
         await tab.goto(
           `${server.url}/bench/first/${variant}.html?n=${i * VARIANTS.length + VARIANTS.indexOf(variant)}`,
         );
         const handle = await tab
-          .waitForFunction(() => (globalThis as { __first?: unknown }).__first, undefined, { timeout: 15_000 })
+          .waitForFunction(() => (globalThis as { __first?: unknown }).__first, undefined, { timeout: 30_000 })
           .catch(async (error: Error) => {
             const state = await tab.evaluate<string>(
               '(({ step, innerHTML }) => `step ${step}; light DOM: ${innerHTML.slice(0, 1500)}`)(document.body.firstElementChild)',
@@ -183,6 +227,7 @@ export async function measureFirstLoad(browser: Browser, loads: number, root = p
     await server.close();
   }
   const floorRuns = samples.get('floor')!;
+  const esRuns = samples.get('es')!;
   return VARIANTS.map((variant) => {
     const runs = samples.get(variant)!;
     const medianBytes = (pick: (r: ProbeResult) => string[]) => distribution(runs.map((r) => sum(pick(r)))).median;
@@ -190,6 +235,7 @@ export async function measureFirstLoad(browser: Browser, loads: number, root = p
       variant,
       firstInput: distribution(runs.map((r) => r.firstInput)),
       roundRatio: distribution(runs.map((r, round) => r.firstInput / floorRuns[round].firstInput)),
+      overEs: distribution(runs.map((r, round) => r.firstInput - esRuns[round].firstInput)),
       gzipBeforeInput: medianBytes((r) => r.atInput),
       ...(variant === 'floor'
         ? {}
@@ -204,12 +250,15 @@ export async function measureFirstLoad(browser: Browser, loads: number, root = p
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-/** The side-by-side Markdown table; ratios are to the floor's median. */
-export function firstLoadTable(rows: FirstLoadRow[]): string {
+/** The side-by-side Markdown table of one profile; ratios are to the floor, differences to the ES first load. */
+export function firstLoadTable(rows: FirstLoadRow[], profile: LoadProfile = PROFILES[0]): string {
   const floor = rows.find((row) => row.variant === 'floor')!.firstInput.median;
+  const es = rows.find((row) => row.variant === 'es')!;
+  const classic = rows.find((row) => row.variant === 'classic')!;
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   return [
-    '| | first input on screen, median (p90) | ratio to floor (of the medians) | ratio to floor, per round: median (p90) | gzip before first input | gzip before first submit completes | click → request leaves, median (max), submit right after first render |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| | first input on screen, median (p90) | ratio to floor (of the medians) | ratio to floor, per round: median (p90) | classic minus ES first load, per round: median (p90) | gzip before first input | gzip before first submit completes | click → request leaves, median (max), submit right after first render |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((row) =>
       [
         '',
@@ -217,6 +266,7 @@ export function firstLoadTable(rows: FirstLoadRow[]): string {
         `${ms(row.firstInput.median)} (${ms(row.firstInput.p90)})`,
         `${(row.firstInput.median / floor).toFixed(2)}×`,
         `${row.roundRatio.median.toFixed(2)}× (${row.roundRatio.p90.toFixed(2)}×)`,
+        row.variant === 'classic' ? `${ms(row.overEs.median)} (${ms(row.overEs.p90)})` : '—',
         kb(row.gzipBeforeInput),
         row.gzipBeforeSubmitDone === undefined ? '—' : kb(row.gzipBeforeSubmitDone),
         row.clickToRequest ? `${ms(row.clickToRequest.median)} (${ms(row.clickToRequest.max)})` : '—',
@@ -225,5 +275,12 @@ export function firstLoadTable(rows: FirstLoadRow[]): string {
         .join(' | ')
         .trim(),
     ),
+    '',
+    `Targets on the ${profile.name} profile: the ES first load at most ${profile.target}× the floor (per round, median): ` +
+      `${es.roundRatio.median.toFixed(2)}×, ${met(es.roundRatio.median <= profile.target)}; the classic loader costs ` +
+      `${ms(classic.overEs.median)} over the ES module (per round, median)` +
+      (profile.rttMs
+        ? `, against one round trip (${profile.rttMs} ms): ${met(classic.overEs.median <= profile.rttMs)}.`
+        : ' (one loopback round trip and the loader itself).'),
   ].join('\n');
 }
