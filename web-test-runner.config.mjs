@@ -146,6 +146,21 @@ export const STRICT_CSP = [
   'trusted-types lit-html',
 ].join('; ');
 
+/** The nonce of /demo/csp-classic.html's script tags. */
+const CSP_NONCE = 'dGVzdC1ub25jZS0yNA';
+/** The README's nonce policy: only scripts with the nonce, and what they load ('strict-dynamic'). */
+export const NONCE_CSP = [
+  `script-src 'nonce-${CSP_NONCE}' 'strict-dynamic'`,
+  "object-src 'none'",
+  "base-uri 'none'",
+  "default-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
 /** CSP violation reports the test page sent (report-uri), read by the CSP test. */
 const cspReports = [];
 
@@ -173,6 +188,18 @@ async function testRoutes(ctx, next) {
     ctx.set('Content-Security-Policy', `${STRICT_CSP}; report-uri /test-endpoints/csp-report`);
     ctx.type = 'text/html';
     ctx.body = readFileSync(new URL('./demo/index.html', import.meta.url), 'utf8');
+    return;
+  }
+  if (ctx.path === '/demo/csp-classic.html') {
+    // The demo with the classic script (the loader of the ES module) under the nonce policy.
+    ctx.set('Content-Security-Policy', `${NONCE_CSP}; report-uri /test-endpoints/csp-report`);
+    ctx.type = 'text/html';
+    ctx.body = readFileSync(new URL('./demo/index.html', import.meta.url), 'utf8')
+      .replace(
+        '<script type="module" src="/dist/vlens-register.js"></script>',
+        `<script src="/dist/vlens-register.iife.js" nonce="${CSP_NONCE}"></script>`,
+      )
+      .replace('<script type="module" src="demo.js">', `<script type="module" src="demo.js" nonce="${CSP_NONCE}">`);
     return;
   }
   // The demo loads the built bundle; tests serve the current source instead (a build may be stale or
