@@ -130,7 +130,7 @@ export function firstLoadPage(variant: Variant): string {
       ? '<script type="module" src="/bench/floor.js"></script>'
       : variant === 'es'
         ? '<script type="module" src="/dist/vlens-register.js"></script>'
-        : '<script src="/dist/vlens-register.iife.js"></script>';
+        : '<script src="/dist/vlens-register.iife.js" defer></script>'; // as the CMS snippet has it
   const body =
     variant === 'floor' ? '<bench-floor></bench-floor>' : '<vlens-register endpoint="/api/vlens"></vlens-register>';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench: ${variant}</title>
