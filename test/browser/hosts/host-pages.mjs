@@ -1,5 +1,5 @@
 // The host pages of test/browser/hosts/, served by the test runner's dev server beside the real proxy:
-//   /dist/vlens-register.iife.js         the classic script, built by rollup from the current source with
+//   /dist/vlens-register.iife.js         the classic script (a loader of /dist/vlens-register.js), built by rollup with
 //                                        the project's own configuration (scriptTagBundles), unminified
 //   /hosts/react.html?build=…            React 19 renderToString + hydrateRoot (development or production)
 //   /hosts/react-client.js?build=…       the React page's script: react-dom/client + the app, bundled by esbuild
@@ -32,7 +32,10 @@ function once(make) {
   return () => (pending ??= make().catch((error) => ((pending = undefined), Promise.reject(error))));
 }
 
-/** The classic script as `npm run build` makes it, minus terser (it would cost the run a minute here). */
+/**
+ * The classic script (the loader) as `npm run build` makes it, minus terser; the module it imports,
+ * /dist/vlens-register.js, is the current source (web-test-runner.config.mjs redirects it).
+ */
 const classicScript = once(async () => {
   const options = scriptTagBundles().find((o) => o.output?.format === 'iife');
   const bundle = await rollup({ ...options, onwarn: () => {} });
