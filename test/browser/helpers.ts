@@ -284,6 +284,9 @@ export async function widgetAtEmailStepIn(doc: Document, attributes: Record<stri
     el.setAttribute(name, value);
   doc.body.replaceChildren(el);
   await el.updateComplete;
+  // The page's own realm loads the light-DOM field's module when the element connects: type once it is in.
+  interact(el);
+  await waitUntil(() => el.querySelector(':scope > input[slot="field"]'), 'the light-DOM field');
   const phone = await uniquePhone();
   await enterPhone(el, phone);
   await enterCodeFor(el, phone);
