@@ -4,6 +4,7 @@
  */
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
+import { lightFieldNodes } from '../../src/register/lazy-parts.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import type { StepId } from '../../src/register/flow.js';
@@ -43,6 +44,7 @@ async function mountIn(
   </div>`);
   const el = wrapper.querySelector('vlens-register')!;
   await el.updateComplete;
+  await lightFieldNodes.load(); // typing then finds the light-DOM field at once
   return el;
 }
 
