@@ -22,6 +22,4 @@ export { laterStep } from './steps/later-steps.js';
 export { RefusedCodes } from './refused-codes.js';
 export { OAuthSignIn } from './oauth-sign-in.js';
 export { signinHref, signinLine } from './signin-link.js';
-// A submit needs the light-DOM field (requested when the element connects): it comes with the path at the latest.
-export { LightFieldNodes } from './light-field-nodes.js';
 export { laterControllers, type LaterControllers } from './later-controllers.js';

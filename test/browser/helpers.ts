@@ -9,7 +9,7 @@ import type { VlensErrorDetail } from '../../src/events.js';
 import '../../src/vlens-register.js';
 // Every file that drives the widget audits with the same axe: all WCAG 2.x A/AA rules (see a11y.ts).
 import './a11y.js';
-import { submitPath } from '../../src/register/lazy-parts.js';
+import { lightFieldNodes, submitPath } from '../../src/register/lazy-parts.js';
 
 export const ENDPOINT = '/api/vlens';
 
@@ -55,6 +55,7 @@ export async function mount(
 ): Promise<VlensRegister> {
   const el = await fixture<VlensRegister>(template);
   await submitPath.load();
+  await lightFieldNodes.load(); // typing then finds the light-DOM field at once
   return el;
 }
 

@@ -15,6 +15,7 @@ import { saveResumePoint, resumeKey } from '../../src/register/resume.js';
 import { en } from '../../src/i18n/en.js';
 import { ar } from '../../src/i18n/ar.js';
 import type { VlensStrings } from '../../src/i18n/index.js';
+import type { VlensErrorDetail } from '../../src/events.js';
 import {
   ENDPOINT,
   LAZY_PATHS,
@@ -43,19 +44,33 @@ function expectNoKeys(el: VlensRegister): void {
 describe('first screen before the submit path arrives', () => {
   holdLazyModules();
 
-  it("typing before the light-DOM field's module is in: the fallback takes it; then the light input has the value, caret and focus, and the submit asked meanwhile follows", async () => {
+  it("the light-DOM field's module failing, then slow: a submit says it failed (network error, vlens-error); typed meanwhile, the fallback keeps it; once in, the light input has the value, caret and focus, and the submit asked meanwhile follows", async () => {
     // The first widget of this file: nothing has requested the nodes' module yet.
-    await chunkGate.hold(LAZY_PATHS.lightFieldNodes);
+    await chunkGate.fail(LAZY_PATHS.lightFieldNodes);
     try {
       const el = await fixture<VlensRegister>(html`<vlens-register lang="en" endpoint=${ENDPOINT}></vlens-register>`);
+      const errors: VlensErrorDetail[] = [];
+      el.addEventListener('vlens-error', (e) => errors.push(e.detail));
+      submitButton(el).click();
+      await waitUntil(() => errors.length === 1, 'vlens-error for the failed load');
+      expect(errors[0].kind).to.equal('network');
+      await el.updateComplete;
+      const fallbackStatus = part(el, '.fallback-status');
+      expect([fallbackStatus.textContent?.trim(), fallbackStatus.dataset.tone]).to.deep.equal([
+        en.errorNetwork,
+        'error',
+      ]);
+      const failedRequests = await chunkGate.requests(LAZY_PATHS.lightFieldNodes);
+
+      await chunkGate.hold(LAZY_PATHS.lightFieldNodes);
       const fallback = part<HTMLInputElement>(el, 'input[data-vlens-fallback]');
       fallback.focus();
       fallback.value = '0100 123';
       fallback.setSelectionRange(2, 2);
       submitButton(el).click();
       await waitUntil(
-        async () => (await chunkGate.requests(LAZY_PATHS.lightFieldNodes)) > 0,
-        'the module is asked for',
+        async () => (await chunkGate.requests(LAZY_PATHS.lightFieldNodes)) > failedRequests,
+        'the module is asked for again',
       );
       expect(el.querySelector('input[slot="field"]'), 'no light field while its module is held').to.equal(null);
       expect(el.shadowRoot!.activeElement).to.equal(fallback);
