@@ -37,7 +37,6 @@ import {
 } from '../register/light-fields.js';
 import type { LightFieldNodes } from '../register/light-field-nodes.js';
 import { lightFieldNodes } from '../register/lazy-parts.js';
-import { codeAsTyped } from '../register/validation.js';
 
 let counter = 0;
 
@@ -142,7 +141,7 @@ export class LightFieldsController implements ReactiveController {
     }
     const fallback = this.fallback();
     const focused = fallback !== null && this.host.shadowRoot?.activeElement === fallback;
-    this.nodes = new module.LightFieldNodes(this.host, this.prefix, (event) => this.onCodeInput(event));
+    this.nodes = new module.LightFieldNodes(this.host, this.prefix, () => !this.options.busy() && this.submit());
     this.nodes.update(this.options.view());
     this.removeStale();
     const input = this.input();
@@ -187,12 +186,5 @@ export class LightFieldsController implements ReactiveController {
     for (const child of [...this.host.children]) {
       if (child.hasAttribute(OWNER_ATTRIBUTE) && !this.nodes?.owns(child)) child.remove();
     }
-  }
-
-  private onCodeInput(event: InputEvent): void {
-    const input = event.target as HTMLInputElement;
-    const typed = codeAsTyped(input.value, event.inputType === 'insertFromPaste');
-    if (typed.value !== null && typed.value !== input.value) input.value = typed.value;
-    if (typed.complete && !this.options.busy()) this.submit();
   }
 }

@@ -14,7 +14,8 @@ import {
   type LightFieldsView,
   type LightPart,
 } from './light-fields.js';
-import { PASSWORD_MIN_LENGTH } from './validation.js';
+import { PASSWORD_MIN_LENGTH } from './rules.js';
+import { codeAsTyped } from './validation.js';
 
 type Attributes = Record<string, string | null>;
 
@@ -47,7 +48,8 @@ export class LightFieldNodes {
   constructor(
     private readonly host: HTMLElement,
     private readonly prefix: string,
-    private readonly onCodeInput: (event: InputEvent) => void,
+    /** A whole code was typed or pasted: submit it (unless a call is in flight). */
+    private readonly onWholeCode: () => void,
   ) {
     this.form = this.make('form');
     setAttributes(this.form, { id: this.id('form'), novalidate: '' });
@@ -146,9 +148,16 @@ export class LightFieldNodes {
   private newInput(): HTMLInputElement {
     const input = this.make('input');
     input.addEventListener('input', (event) => {
-      if (input.name === 'code') this.onCodeInput(event);
+      if (input.name === 'code') this.onCodeInput(input, event);
     });
     return input;
+  }
+
+  /** The code field keeps its digits (a pasted message keeps its one whole code); a whole code submits itself. */
+  private onCodeInput(input: HTMLInputElement, event: InputEvent): void {
+    const typed = codeAsTyped(input.value, event.inputType === 'insertFromPaste');
+    if (typed.value !== null && typed.value !== input.value) input.value = typed.value;
+    if (typed.complete) this.onWholeCode();
   }
 
   private write(input: HTMLInputElement, value: string): void {

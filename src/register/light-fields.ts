@@ -18,7 +18,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { format, type VlensStrings } from '../i18n/index.js';
 import type { FlowState } from './flow.js';
-import { RULE_VALUES } from './validation.js';
+import { RULE_VALUES } from './rules.js';
 
 /** The attribute that marks the light-DOM nodes an element made; its value is the element's id prefix. */
 export const OWNER_ATTRIBUTE = 'data-vlens-owner';

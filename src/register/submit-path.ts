@@ -23,3 +23,4 @@ export { RefusedCodes } from './refused-codes.js';
 export { OAuthSignIn } from './oauth-sign-in.js';
 export { signinHref, signinLine } from './signin-link.js';
 export { laterControllers, type LaterControllers } from './later-controllers.js';
+export { cleanEmail, submittedAction } from './validation.js';

@@ -16,7 +16,7 @@ import { submitPath } from './lazy-parts.js';
 import { afterFirstPaint } from './lazy-module.js';
 import type { Notice } from './notice.js';
 import { fieldFor, type LightField } from './light-fields.js';
-import { cleanEmail, RULE_VALUES, submittedAction } from './validation.js';
+import { RULE_VALUES } from './rules.js';
 import type { CallResult, CallSettings, CallHooks } from './calls.js';
 
 /** What a submit reads from and does to the element. */
@@ -96,8 +96,15 @@ export class SubmitController implements ReactiveController {
     const flow = this.hooks.flow();
     this.host.requestUpdate();
     if (flow.step === 'phone') return this.submitPhone((this.phoneText = field('phone')), true);
-    if (flow.step === 'email') this.emailText = cleanEmail(field('email'));
-    const action = submittedAction(flow, field);
+    this.submitField(flow, field);
+  }
+
+  /** A code, email or password: checked by the submit path (a resumed code step waits for it), then the call. */
+  private submitField(flow: FlowState, field: (name: string) => string): void {
+    const path = submitPath.now();
+    if (!path) return this.afterSubmitPath(() => this.submitField(flow, field));
+    if (flow.step === 'email') this.emailText = path.cleanEmail(field('email'));
+    const action = path.submittedAction(flow, field);
     if (action?.ok) this.hooks.run(action.value);
     else if (action) this.hooks.say(format(this.hooks.strings()[action.problem], RULE_VALUES), 'error');
   }

@@ -3,19 +3,16 @@
  * (code length, email shape, password length, attribute values). Pure: no DOM,
  * no Lit, no phone metadata (numbers are checked by ../phone/phone.ts, which
  * the submit path loads). A failed check names the dictionary key of its message.
+ * In the submit path's chunk (and the light-DOM field's, for the code field);
+ * the limits and the attribute values the first screen needs are ./rules.ts.
  */
 import { toAsciiDigits, toCodeDigits, withoutMarks } from '../phone/digits.js';
 import type { VlensStrings } from '../i18n/index.js';
 import type { Action } from './action.js';
-import type { EmailStepMode, FlowConfig, FlowState, PasswordMode } from './flow.js';
+import type { FlowState, PasswordMode } from './flow.js';
+import { CODE_LENGTH, PASSWORD_MIN_LENGTH } from './rules.js';
 
-/** Digits in a Vlens one-time code (SMS and email). */
-export const CODE_LENGTH = 6;
-/** The shortest password the widget sends (Vlens's own rule). */
-export const PASSWORD_MIN_LENGTH = 8;
-
-/** The numbers the messages may name: `{min}` (password length), `{length}` (code digits). */
-export const RULE_VALUES = { min: PASSWORD_MIN_LENGTH, length: CODE_LENGTH } as const;
+export { CODE_LENGTH, PASSWORD_MIN_LENGTH, RULE_VALUES, emailStepMode, passwordMode, flowConfig } from './rules.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -96,19 +93,4 @@ export function submittedAction(flow: FlowState, field: (name: string) => string
     default:
       return null;
   }
-}
-
-/** The `email-step` attribute; anything unknown is `auto`. */
-export function emailStepMode(value: string): EmailStepMode {
-  return (['auto', 'required', 'optional', 'off'] as const).find((mode) => mode === value) ?? 'auto';
-}
-
-/** The `password` attribute; anything unknown is `off`. */
-export function passwordMode(value: string): PasswordMode {
-  return (['off', 'optional', 'required'] as const).find((mode) => mode === value) ?? 'off';
-}
-
-/** The flow's configuration from the `email-step` and `password` attributes. */
-export function flowConfig(emailStep: string, password: string): FlowConfig {
-  return { emailStep: emailStepMode(emailStep), password: passwordMode(password) };
 }

@@ -36,7 +36,7 @@ import { callWhenLoaded, SubmitController } from './submit.js';
 import { themeStyles } from './theme.styles.js';
 import { IDLE_COUNTDOWN } from './idle-countdown.js';
 import type { LaterControllers } from './later-controllers.js';
-import { flowConfig } from './validation.js';
+import { flowConfig } from './rules.js';
 import { vlensRegisterStyles } from './vlens-register.styles.js';
 
 /**

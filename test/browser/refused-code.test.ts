@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 import { en } from '../../src/i18n/en.js';
 import { ar } from '../../src/i18n/ar.js';
-import { triesLeftText } from '../../src/i18n/index.js';
+import { triesLeftText } from '../../src/i18n/messages.js';
 import {
   enterPhone,
   errorText,
