@@ -247,7 +247,8 @@ test('the ES module bundle registers from plain.html: first the bundle, then the
 
 /**
  * The lazy chunks a page that registers with an Egyptian number loads, for either tag: the light-DOM
- * field's nodes and the readable colours (asked for when the element connects), the proxy's
+ * field's nodes with the checks and digit clean-up they share with the submit path, and the readable
+ * colours (asked for when the element connects), the proxy's
  * configuration reader, the submit path (phone library, client, later strings), the zod schemas and
  * OAuth types it shares, the calling codes (shared by the submit path and the picker's panel), the
  * panel (at idle). No OAuth provider, no world phone metadata.
@@ -256,11 +257,13 @@ const PAGE_CHUNKS = [
   'config',
   'countries',
   'country-picker-panel',
+  'digits',
   'light-field-nodes',
   'readable-colours',
   'response',
   'submit-path',
   'types',
+  'validation',
 ];
 
 /** The script paths after the first, with the chunks' hashes left out. */
