@@ -4,7 +4,16 @@
  * serves /demo-funnel.json from it).
  */
 import { expect } from '@open-wc/testing';
-import { enterCodeFor, freshStandIn, openDemoPage, submitButton, type, uniquePhone, waitForStep } from './helpers.js';
+import {
+  enterCodeFor,
+  freshStandIn,
+  interact,
+  openDemoPage,
+  submitButton,
+  type,
+  uniquePhone,
+  waitForStep,
+} from './helpers.js';
 import { waitUntil } from './wait.js';
 
 interface FunnelRow {
@@ -46,6 +55,9 @@ describe('the demo page’s live funnel', () => {
     await waitUntil(() => !doc.querySelector<HTMLElement>('#funnel')!.hidden, 'the funnel section is shown');
 
     const phone = await uniquePhone();
+    // The page's own realm loads the light-DOM field's module when the element connects: type once it is in.
+    interact(el);
+    await waitUntil(() => el.querySelector(':scope > input[slot="field"]'), 'the light-DOM field');
     type(el, '#phone', phone);
     submitButton(el).click();
     await waitForStep(el, 'phone-code');
