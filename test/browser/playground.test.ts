@@ -5,7 +5,16 @@
  */
 import { expect } from '@open-wc/testing';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
-import { enterCodeFor, freshStandIn, openWidgetPage, submitButton, uniquePhone, waitForStep, type } from './helpers.js';
+import {
+  enterCodeFor,
+  freshStandIn,
+  interact,
+  openWidgetPage,
+  submitButton,
+  uniquePhone,
+  waitForStep,
+  type,
+} from './helpers.js';
 import { waitUntil } from './wait.js';
 
 type PlaygroundWindow = Window & typeof globalThis;
@@ -117,6 +126,9 @@ describe('the playground', () => {
   it('logs the live widget’s events through a whole registration', async () => {
     const el = widget();
     const phone = await uniquePhone();
+    // The page's own realm loads the light-DOM field's module when the element connects: type once it is in.
+    interact(el);
+    await waitUntil(() => el.querySelector(':scope > input[slot="field"]'), 'the light-DOM field');
     type(el, '#phone', phone);
     submitButton(el).click();
     await waitForStep(el, 'phone-code');
