@@ -12,13 +12,20 @@
  * client's address is the socket's (h3's `getRequestIP`); behind proxies, `trustProxy` or
  * `trustedProxies` say how much of `X-Forwarded-For` to believe, as for the Node adapter.
  */
-import { defineEventHandler, getRequestIP, toWebRequest, type EventHandler } from 'h3';
+import type { EventHandler } from 'h3';
 import { fromWebRequest, toWebResponse } from './exchange.js';
 import { lazyProxy, type VlensOptionsSource } from './lazy-proxy.js';
+import { importPeer } from './optional-peer.js';
 import type { VlensProxyOptions } from './proxy.js';
 
 export type { VlensProxyOptions } from './proxy.js';
 export type { VlensOptionsSource } from './lazy-proxy.js';
+
+const { defineEventHandler, getRequestIP, toWebRequest } = await importPeer(
+  'h3',
+  'vlens-register/server/h3',
+  () => import('h3'),
+);
 
 /** An h3 handler serving the proxy's paths (mount it at the proxy's `mountPath`, default `/api/vlens/**`). */
 export function createVlensEventHandler(options: VlensOptionsSource<VlensProxyOptions>): EventHandler {

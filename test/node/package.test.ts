@@ -358,6 +358,13 @@ test('npm install of the packed tarball into an empty folder pulls no server, st
       );
       assert.doesNotMatch(stderr, /ERR_MODULE_NOT_FOUND/);
     }
+    // The h3 adapter reaches the proxy's own peers before h3, so a browser-only install names one of those.
+    const h3 = stderrOf(`await import('vlens-register/server/h3');`);
+    assert.match(
+      h3,
+      /^MissingPeerError: vlens-register\/server(\/h3)? needs the package "([^"]+)", which is not installed: npm install \2$/m,
+    );
+    assert.doesNotMatch(h3, /ERR_MODULE_NOT_FOUND/);
     const hono = stderrOf(
       `const { listen } = await import('vlens-register/server/node'); await listen(async () => new Response('ok'));`,
     );
