@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import {
   enterCodeFor,
   freshStandIn,
-  interact,
+  lightFieldReady,
   openDemoPage,
   submitButton,
   type,
@@ -55,9 +55,7 @@ describe('the demo page’s live funnel', () => {
     await waitUntil(() => !doc.querySelector<HTMLElement>('#funnel')!.hidden, 'the funnel section is shown');
 
     const phone = await uniquePhone();
-    // The page's own realm loads the light-DOM field's module when the element connects: type once it is in.
-    interact(el);
-    await waitUntil(() => el.querySelector(':scope > input[slot="field"]'), 'the light-DOM field');
+    await lightFieldReady(el);
     type(el, '#phone', phone);
     submitButton(el).click();
     await waitForStep(el, 'phone-code');

@@ -88,6 +88,15 @@ export function interact(el: VlensRegister): void {
   el.shadowRoot!.querySelector<HTMLInputElement>('input[data-vlens-fallback]')?.focus();
 }
 
+/**
+ * Interacts, then waits until the light-DOM field exists: a widget in a realm whose light-DOM field
+ * module is not loaded yet (a host page, a framework's mount) creates the field once it arrives.
+ */
+export async function lightFieldReady(el: VlensRegister): Promise<void> {
+  interact(el);
+  await waitUntil(() => el.querySelector(':scope > input[slot="field"]'), 'the light-DOM field');
+}
+
 /** The light-DOM field of the current step (phone, code, email or password input), after an interaction. */
 export function field(el: VlensRegister): HTMLInputElement {
   interact(el);
@@ -285,9 +294,7 @@ export async function widgetAtEmailStepIn(doc: Document, attributes: Record<stri
     el.setAttribute(name, value);
   doc.body.replaceChildren(el);
   await el.updateComplete;
-  // The page's own realm loads the light-DOM field's module when the element connects: type once it is in.
-  interact(el);
-  await waitUntil(() => el.querySelector(':scope > input[slot="field"]'), 'the light-DOM field');
+  await lightFieldReady(el);
   const phone = await uniquePhone();
   await enterPhone(el, phone);
   await enterCodeFor(el, phone);

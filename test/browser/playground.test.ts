@@ -8,7 +8,7 @@ import type { VlensRegister } from '../../src/register/vlens-register.component.
 import {
   enterCodeFor,
   freshStandIn,
-  interact,
+  lightFieldReady,
   openWidgetPage,
   submitButton,
   uniquePhone,
@@ -126,9 +126,7 @@ describe('the playground', () => {
   it('logs the live widget’s events through a whole registration', async () => {
     const el = widget();
     const phone = await uniquePhone();
-    // The page's own realm loads the light-DOM field's module when the element connects: type once it is in.
-    interact(el);
-    await waitUntil(() => el.querySelector(':scope > input[slot="field"]'), 'the light-DOM field');
+    await lightFieldReady(el);
     type(el, '#phone', phone);
     submitButton(el).click();
     await waitForStep(el, 'phone-code');

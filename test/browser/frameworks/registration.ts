@@ -2,7 +2,15 @@
 import { expect } from '@open-wc/testing';
 import type { VlensRegister } from '../../../src/register/vlens-register.component.js';
 import type { VlensRegisteredDetail } from '../../../src/events.js';
-import { ENDPOINT, enterCodeFor, enterPhone, submitButton, uniquePhone, waitForStep } from '../helpers.js';
+import {
+  ENDPOINT,
+  enterCodeFor,
+  enterPhone,
+  lightFieldReady,
+  submitButton,
+  uniquePhone,
+  waitForStep,
+} from '../helpers.js';
 
 /**
  * Phone → SMS code → finish → done, then checks that the framework's own
@@ -16,6 +24,7 @@ export async function registerThrough(
   await el!.updateComplete;
   expect(el!.endpoint, 'the framework passed the endpoint').to.equal(ENDPOINT);
 
+  await lightFieldReady(el!);
   const phone = await uniquePhone();
   await enterPhone(el!, phone);
   await enterCodeFor(el!, phone);
