@@ -6,19 +6,22 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProxyConfig } from '../api/config.js';
+import { DEFAULT_TIMEOUT_MS } from '../api/error.js';
 import { afterFirstPaint } from '../register/lazy-module.js';
 
-/** The host's settings, read when it updates: its `endpoint`, `credentials` and call timeout. */
-export type ServerConfigSettings = () => { endpoint: string; credentials: RequestCredentials; timeoutMs: number };
+/** The host's settings, read when it updates: its `endpoint`, `credentials`, call timeout (0: the default) and `resend-after`. */
+export interface ServerConfigHost extends ReactiveControllerHost, Pick<Element, 'hasAttribute'> {
+  endpoint: string;
+  credentials: RequestCredentials;
+  timeout: number;
+  resendAfter: number;
+}
 
 export class ServerConfig implements ReactiveController {
   private loadedFor: string | undefined;
   private config: ProxyConfig | null | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly settings: ServerConfigSettings,
-  ) {
+  constructor(private readonly host: ServerConfigHost) {
     host.addController(this);
   }
 
@@ -27,9 +30,10 @@ export class ServerConfig implements ReactiveController {
     return this.config === undefined ? undefined : (this.config?.allowedCountries ?? null);
   }
 
-  /** Seconds before a resend: the host's own `resend-after` when it set one, else the proxy's interval, else `own`. */
-  resendAfter(own: number, hostSetIt: boolean): number {
-    return hostSetIt ? own : (this.config?.resendAfterSec ?? own);
+  /** Seconds before a resend: the host's own `resend-after` when it set one, else the proxy's interval, else the host's default. */
+  resendAfter(): number {
+    const own = this.host.resendAfter;
+    return this.host.hasAttribute('resend-after') ? own : (this.config?.resendAfterSec ?? own);
   }
 
   /** The configuration as read (`undefined` while loading, `null` when it could not be read). */
@@ -47,7 +51,8 @@ export class ServerConfig implements ReactiveController {
 
   /** Loads the configuration when the endpoint (or the credentials mode) changed. */
   private sync(): void {
-    const { endpoint, credentials, timeoutMs } = this.settings();
+    const { endpoint, credentials } = this.host;
+    const timeoutMs = this.host.timeout || DEFAULT_TIMEOUT_MS;
     const key = `${credentials} ${endpoint}`;
     if (key === this.loadedFor) return;
     this.loadedFor = key;

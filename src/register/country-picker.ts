@@ -39,6 +39,20 @@ export function firstScreenCountries(defaultCountry: string): string[] {
   return [/^[A-Z]{2}$/.test(wanted) ? wanted : FALLBACK_COUNTRY];
 }
 
+/**
+ * The countries the element offers: the first screen's until the submit path has loaded, then the proxy's
+ * (`undefined` while loading, `null` when unknown) narrowed by the host's `allowed-countries`.
+ */
+export function offeredNow(
+  defaultCountry: string,
+  server: readonly string[] | null | undefined,
+  host: string,
+): string[] {
+  const path = submitPath.now();
+  if (!path) return firstScreenCountries(defaultCountry);
+  return path.offeredCountries({ server, host: path.parseCountryList(host), defaultCountry });
+}
+
 export interface CountryPickerOptions {
   /** The element's `default-country` (ISO code); followed until the person picks one. */
   defaultCountry(): string;

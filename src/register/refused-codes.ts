@@ -28,4 +28,9 @@ export class RefusedCodes {
     const key = keyOf(flow, action);
     return key === null ? undefined : this.refused.get(key);
   }
+
+  /** Forgets every refusal (the flow starts again). */
+  clear(): void {
+    this.refused.clear();
+  }
 }

@@ -17,7 +17,6 @@ import { afterFirstPaint } from './lazy-module.js';
 import type { Notice } from './notice.js';
 import { fieldFor, type LightField } from './light-fields.js';
 import { RULE_VALUES } from './rules.js';
-import type { CallResult, CallSettings, CallHooks } from './calls.js';
 
 /** What a submit reads from and does to the element. */
 export interface SubmitHooks {
@@ -160,17 +159,4 @@ export class SubmitController implements ReactiveController {
     this.awaitingSubmitPath = awaiting;
     this.host.requestUpdate();
   }
-}
-
-/** Runs an action's calls once the submit path has loaded: by now, unless a call comes first (a resumed code step; "working" meanwhile). */
-export async function callWhenLoaded(
-  action: Action,
-  settings: CallSettings,
-  flow: FlowState,
-  signal: AbortSignal,
-  hooks: CallHooks,
-): Promise<CallResult> {
-  const { callFor } = await submitPath.load();
-  signal.throwIfAborted();
-  return callFor(action, settings, flow, signal, hooks);
 }

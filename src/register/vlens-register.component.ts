@@ -11,28 +11,24 @@ import {
   ThemeController,
   type LightFieldsState,
 } from '../controllers/index.js';
-import { configErrorDetail, errorDetail, fire, registeredDetail } from '../events.js';
+import { configErrorDetail, errorDetail, fire } from '../events.js';
 import { directionOf, stringsFor } from '../i18n/index.js';
 import type { VlensErrorText, VlensStringOverrides, VlensStrings } from '../i18n/index.js';
-import type { CallOptions } from '../controllers/call.js';
 import type { IdTokenProvider } from '../oauth/types.js';
-import type { Action, CallResult } from './calls.js';
-import { CountryPicker, firstScreenCountries } from './country-picker.js';
+import type { Action } from './calls.js';
+import { CountryPicker, offeredNow } from './country-picker.js';
 import { countryPickerStyles } from './country-picker.styles.js';
 import { initialState, transition, type FlowEvent, type FlowState, type StepId } from './flow.js';
 import type { EmailStepMode, PasswordMode } from './flow.js';
 import { fieldSlots, hintSlot, statusSlot } from './light-fields.js';
-import type { RefusedCodes } from './refused-codes.js';
 import { lightFieldStyles } from './light-fields.styles.js';
-import type { Notice } from './notice.js';
 import { StatusNotice } from './status-notice.js';
 import { stepHandlers } from './step-handlers.js';
-import type { OAuthSignIn } from './oauth-sign-in.js';
 import type { OAuthAttempt } from './error-text.js';
 import { IDS, stepFor } from './steps/index.js';
 import { resumePoint, submitPath } from './lazy-parts.js';
 import type { ResumeController } from '../controllers/resume.js';
-import { callWhenLoaded, SubmitController } from './submit.js';
+import { SubmitController } from './submit.js';
 import { themeStyles } from './theme.styles.js';
 import { IDLE_COUNTDOWN } from './idle-countdown.js';
 import type { LaterControllers } from './later-controllers.js';
@@ -182,26 +178,17 @@ export class VlensRegister extends LitElement {
   /** The `signinUrl` that `_signinHref` was checked for. */
   private _signinChecked: string | undefined;
 
-  /** The resend cooldown, WebOTP and CAPTCHA, made once the submit path has loaded (see `_later`). */
+  /** The call in flight, refused codes, resend cooldown, WebOTP and CAPTCHA, made once the submit path has loaded (see `_later`). */
   private _laterControllers: LaterControllers | undefined;
   /** The page's language where the element is (its own `lang`, an ancestor's, the document's), followed live. */
   private readonly _lang = new LangObserver(this);
   /** The box's scheme (`theme`, or the page behind it) and readable text on any brand colour. */
   private readonly _theme = new ThemeController(this, () => this.renderRoot.querySelector('[part~="base"]'));
   /** The proxy's `GET {endpoint}/config`: the countries it sends codes to. */
-  private readonly _serverConfig = new ServerConfig(this, () => ({
-    endpoint: this.endpoint,
-    credentials: this.credentials,
-    timeoutMs: this.timeout || DEFAULT_TIMEOUT_MS,
-  }));
+  private readonly _serverConfig = new ServerConfig(this);
   private readonly _countries = new CountryPicker(this, {
     defaultCountry: () => this.defaultCountry,
-    offered: () => {
-      const path = submitPath.now();
-      if (!path) return firstScreenCountries(this.defaultCountry);
-      const [server, host] = [this._serverConfig.allowedCountries, path.parseCountryList(this.allowedCountries)];
-      return path.offeredCountries({ server, host, defaultCountry: this.defaultCountry });
-    },
+    offered: () => offeredNow(this.defaultCountry, this._serverConfig.allowedCountries, this.allowedCountries),
   });
   /** The status line's message: a local notice, else the call's progress or failure. */
   private readonly _notice: StatusNotice = new StatusNotice(this, {
@@ -242,54 +229,10 @@ export class VlensRegister extends LitElement {
     field: () => this._fields.input(),
     heading: () => this.renderRoot.querySelector<HTMLElement>(`#${IDS.heading}`),
   });
-  /** Codes refused as wrong, per request id: answered again from here, not checked twice (made at the first, from the submit path). */
-  private _refused: RefusedCodes | null = null;
   /** The opt-in resume point (`resume`): its module loads once the attribute is set, and restores when it is in. */
   private _resume: ResumeController | undefined;
   /** The provider sign-in's attempt: the chosen provider and its failure. */
   private readonly _oauth: OAuthAttempt = { chosen: null, failure: null, retrying: false };
-  /** The provider sign-in itself (the built-in adapters), made at the first sign-in from the submit path. */
-  private _oauthSignIn: OAuthSignIn | undefined;
-  /** The one call in flight (made with the submit path, see `_later`); its progress and failure are the status line's message. */
-  private readonly _callOptions: CallOptions<Action, CallResult, FlowState, Notice> = {
-    state: () => this._flow,
-    call: (action, signal) =>
-      callWhenLoaded(action, this, this._flow, signal, {
-        onCodeSent: () =>
-          this._later?.countdown.start(
-            this._serverConfig.resendAfter(this.resendAfter, this.hasAttribute('resend-after')),
-          ),
-        onPhoneCodeResent: () => this._later?.webOtp.restart(),
-        verifyOAuth: async (client, provider) => {
-          const path = await submitPath.load();
-          this._oauthSignIn ??= new path.OAuthSignIn(
-            this._oauth,
-            () => this,
-            () => ({ t: this._t(), locale: this._lang.locale }),
-          );
-          return this._oauthSignIn.verify(client, provider, signal);
-        },
-        captchaToken: async (signal) => (await this._later?.captcha.token(signal)) ?? null,
-      }),
-    onResult: ({ flow, registered, resent }) => {
-      this._dispatchFlow(flow);
-      if (registered) this._registeredName = registered.userFullName ?? null;
-      if (registered) fire(this, 'vlens-registered', registeredDetail(registered));
-      if (resent) this._notice.say(this._t().codeResent, 'notice');
-      if (resent) this._focus.field();
-    },
-    onError: (error, at, action) => {
-      const path = submitPath.now();
-      if (path?.offersNewCode(error, action.type)) this._later?.countdown.stop();
-      if (path?.refusesCode(error, action.type))
-        (this._refused ??= new path.RefusedCodes()).remember(at, action, error);
-      if (path?.refusesValue(error, action.type)) this._focus.field();
-      fire(this, 'vlens-error', errorDetail(error, at.step));
-    },
-    progress: (at) => this._notice.progress(at),
-    failure: (error, at, action) =>
-      this._notice.failure(error, at, action.type, at.step === 'oauth' ? this._oauth : null),
-  };
   /** What the step templates' forms and buttons do. */
   private readonly _on = stepHandlers({
     flow: () => this._flow,
@@ -318,7 +261,7 @@ export class VlensRegister extends LitElement {
     this._later?.call.abort();
     this._later?.countdown.stop();
     this._countries.reset();
-    this._refused = null;
+    this._later?.refused.clear();
     this._flow = transition(this._flow, { type: 'reset' });
     this._submit.reset();
     this._registeredName = null;
@@ -379,7 +322,7 @@ export class VlensRegister extends LitElement {
 
   private _run(action: Action): void {
     if (!this._endpointReady()) return;
-    const refused = this._refused?.known(this._flow, action);
+    const refused = this._later?.refused.known(this._flow, action);
     if (refused) {
       this._notice.show(this._notice.failure(refused, this._flow, action.type, null));
       return this._focus.field();
@@ -426,17 +369,24 @@ export class VlensRegister extends LitElement {
     );
   }
 
-  /** The controllers that come with the submit path; undefined until it has loaded. */
+  /** The controllers that come with the submit path (the call in flight among them); undefined until it has loaded. */
   private get _later(): LaterControllers | undefined {
     return (this._laterControllers ??= submitPath.now()?.laterControllers(this, {
-      webOtp: {
-        // Reads the SMS code where the browser has WebOTP, while the phone code is awaited.
-        active: () => this._flow.step === 'phone-code',
-        onCode: (code) => this._fields.fillCode(code),
-      },
+      // Reads the SMS code where the browser has WebOTP, while the phone code is awaited.
+      webOtp: { active: () => this._flow.step === 'phone-code', onCode: (code) => this._fields.fillCode(code) },
       // A CAPTCHA token for every code send, when `captcha` is set.
       captcha: () => ({ provider: this.captcha, siteKey: this.captchaSiteKey, scriptSrc: this.captchaScriptSrc }),
-      call: this._callOptions,
+      call: {
+        element: this,
+        flow: () => this._flow,
+        resendAfter: () => this._serverConfig.resendAfter(),
+        oauth: this._oauth,
+        words: () => ({ t: this._t(), locale: this._lang.locale }),
+        notice: this._notice,
+        focusField: () => this._focus.field(),
+        dispatch: (event) => this._dispatchFlow(event),
+        registered: (output) => (this._registeredName = output.userFullName ?? null),
+      },
     }));
   }
 
