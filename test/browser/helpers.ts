@@ -195,6 +195,15 @@ export async function enterPhone(el: VlensRegister, phone: string): Promise<void
   await waitForStep(el, 'phone-code');
 }
 
+/** A whole registration without the email step, from the phone step: the number, its code, finish, done. */
+export async function registerByPhone(el: VlensRegister, phone: string): Promise<void> {
+  await enterPhone(el, phone);
+  await enterCodeFor(el, phone);
+  await waitForStep(el, 'finish');
+  submitButton(el).click();
+  await waitForStep(el, 'done');
+}
+
 /** A code that is not the one the stand-in last sent to `to`. */
 export async function wrongCodeFor(to: string): Promise<string> {
   const right = await standIn.lastCode(to);
