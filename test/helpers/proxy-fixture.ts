@@ -72,6 +72,13 @@ export function jsonAnswer(body: unknown, status = 200) {
   };
 }
 
+/** An upstream that refuses every code as Vlens refuses a wrong one: HTTP 400, error_code 2001 (Invalid OTP). */
+export function startRefusingUpstream() {
+  return startUpstream(
+    jsonAnswer({ data: null, error_code: 2001, error_message: 'Invalid OTP', error_descriptions: null }, 400),
+  );
+}
+
 export interface RunningProxy {
   url: string;
   proxy: VlensProxyHandler;

@@ -22,6 +22,7 @@ import {
   provePhone,
   ROOMY_LIMITS,
   startProxy,
+  startRefusingUpstream,
   startStack,
   startUpstream,
   TEST_API_KEY,
@@ -530,9 +531,7 @@ describe('7. tries left that match the upstream', () => {
   });
 
   test('a Register with a code and no proof gets 403 and spends no check', async () => {
-    const refusing = await startUpstream(
-      jsonAnswer({ data: null, error_code: 2001, error_message: 'Invalid OTP', error_descriptions: null }, 400),
-    );
+    const refusing = await startRefusingUpstream();
     const proxy = await startProxy({
       upstream: refusing.url,
       limits: { ...ROOMY_LIMITS, codeChecks: { points: 3, durationSec: 600 } },
