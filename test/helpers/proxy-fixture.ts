@@ -1,6 +1,8 @@
 /** Node test fixtures for the proxy: tiny upstreams, a proxy on loopback, the stand-in behind it. */
+import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { createVlensStandIn, type VlensStandIn } from '../../src/mock/index.js';
 import { startStandIn } from '../../src/mock/server.js';
 import {
@@ -15,6 +17,7 @@ import type { VlensLimits } from '../../src/server/limits.js';
 export const TEST_API_KEY = 'test-api-key-5f1c9e';
 export const PHONE = '+201001234567';
 export const EMAIL = 'layla@example.com';
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const roomy = { points: 10_000, durationSec: 600 };
 /** Limits high enough that only the test that means to hit one does. */
@@ -151,4 +154,26 @@ export async function provePhone(base: string, phoneNumber: string, requestId: s
   });
   if (res.status !== 200) throw new Error(`provePhone: ${res.status} ${res.text}`);
   return res;
+}
+
+/**
+ * npm start's server process (src/server/cli.ts) on a free loopback port, from the repository root, with
+ * the environment changed as `env` says (`undefined` removes a variable); what it prints is collected
+ * as it comes.
+ */
+export function spawnCli(env: Record<string, string | undefined>) {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete childEnv[name];
+    else childEnv[name] = value;
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], {
+    cwd: REPO_ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (c) => (output.stdout += c));
+  child.stderr.on('data', (c) => (output.stderr += c));
+  return { child, output };
 }
