@@ -1,7 +1,7 @@
 /** Node test fixtures for the proxy: tiny upstreams, a proxy on loopback, the stand-in behind it. */
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createVlensStandIn, type VlensStandIn } from '../../src/mock/index.js';
 import { startStandIn } from '../../src/mock/server.js';
@@ -108,11 +108,11 @@ export async function startProxy(
   };
 }
 
-/** The stand-in on its own loopback port, and a proxy in front of it. */
-export async function startStack(options: Partial<VlensProxyOptions> = {}) {
+/** The stand-in on its own loopback port, and a proxy in front of it (served with `listenOptions`). */
+export async function startStack(options: Partial<VlensProxyOptions> = {}, listenOptions: ListenOptions = {}) {
   const standIn: VlensStandIn = createVlensStandIn({ apiKey: TEST_API_KEY });
   const upstream = await startStandIn(standIn, { quiet: true });
-  const running = await startProxy({ upstream: upstream.url, ...options });
+  const running = await startProxy({ upstream: upstream.url, ...options }, listenOptions);
   return {
     ...running,
     standIn,
@@ -139,6 +139,32 @@ export async function post(base: string, path: string, body: unknown, headers: R
     json = undefined;
   }
   return { status: response.status, headers: response.headers, json, text };
+}
+
+/**
+ * A slow client: opens a raw connection, sends `head`, then one `byte` of body every `everyMs`; resolves
+ * when the server closes the connection, with what it answered.
+ */
+export function dribble(base: string, head: string, everyMs: number, byte = 'x') {
+  return new Promise<{ answer: string; closedAfterMs: number }>((resolve) => {
+    const url = new URL(base);
+    const started = Date.now();
+    let answer = '';
+    let timer: ReturnType<typeof setInterval> | undefined;
+    // The body's bytes start once the head is written: a byte before it would be a malformed request (400).
+    const socket: Socket = connect(Number(url.port), url.hostname, () => {
+      socket.write(head);
+      timer = setInterval(() => {
+        if (!socket.destroyed && socket.writable) socket.write(byte);
+      }, everyMs);
+    });
+    socket.on('data', (data) => (answer += String(data)));
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearInterval(timer);
+      resolve({ answer, closedAfterMs: Date.now() - started });
+    });
+  });
 }
 
 /**
