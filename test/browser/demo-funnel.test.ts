@@ -4,16 +4,7 @@
  * serves /demo-funnel.json from it).
  */
 import { expect } from '@open-wc/testing';
-import {
-  enterCodeFor,
-  freshStandIn,
-  lightFieldReady,
-  openDemoPage,
-  submitButton,
-  type,
-  uniquePhone,
-  waitForStep,
-} from './helpers.js';
+import { freshStandIn, lightFieldReady, openDemoPage, registerByPhone, uniquePhone } from './helpers.js';
 import { waitUntil } from './wait.js';
 
 interface FunnelRow {
@@ -56,13 +47,7 @@ describe('the demo page’s live funnel', () => {
 
     const phone = await uniquePhone();
     await lightFieldReady(el);
-    type(el, '#phone', phone);
-    submitButton(el).click();
-    await waitForStep(el, 'phone-code');
-    await enterCodeFor(el, phone);
-    await waitForStep(el, 'finish');
-    submitButton(el).click();
-    await waitForStep(el, 'done');
+    await registerByPhone(el, phone);
 
     const expected = [
       'EG',

@@ -1,6 +1,7 @@
 /** Shared browser-test helpers: stand-in control through server commands, and driving the widget. */
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { fixture, html } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { waitUntil } from './wait.js';
 import type { StandInFault, StandInSettings } from '../../src/mock/types.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
@@ -55,6 +56,28 @@ export async function mount(
 ): Promise<VlensRegister> {
   const el = await fixture<VlensRegister>(template);
   await submitPath.load();
+  await lightFieldNodes.load(); // typing then finds the light-DOM field at once
+  return el;
+}
+
+/**
+ * Mounts a widget in a page region whose language is `lang` (the element inherits it), with
+ * `email-step` (`auto` unless given) and `password` only where given, and waits for its light-DOM
+ * field module, as `mount` does: typing then finds the field at once.
+ */
+export async function mountIn(
+  lang: 'en' | 'ar',
+  attributes: { emailStep?: string; password?: string } = {},
+): Promise<VlensRegister> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}>
+    <vlens-register
+      endpoint=${ENDPOINT}
+      email-step=${attributes.emailStep ?? 'auto'}
+      password=${attributes.password ?? nothing}
+    ></vlens-register>
+  </div>`);
+  const el = wrapper.querySelector('vlens-register')!;
+  await el.updateComplete;
   await lightFieldNodes.load(); // typing then finds the light-DOM field at once
   return el;
 }
@@ -170,6 +193,15 @@ export async function enterPhone(el: VlensRegister, phone: string): Promise<void
   type(el, '#phone', phone);
   submitButton(el).click();
   await waitForStep(el, 'phone-code');
+}
+
+/** A whole registration without the email step, from the phone step: the number, its code, finish, done. */
+export async function registerByPhone(el: VlensRegister, phone: string): Promise<void> {
+  await enterPhone(el, phone);
+  await enterCodeFor(el, phone);
+  await waitForStep(el, 'finish');
+  submitButton(el).click();
+  await waitForStep(el, 'done');
 }
 
 /** A code that is not the one the stand-in last sent to `to`. */

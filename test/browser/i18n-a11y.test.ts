@@ -4,7 +4,6 @@
  */
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
-import { lightFieldNodes } from '../../src/register/lazy-parts.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import type { StepId } from '../../src/register/flow.js';
@@ -18,6 +17,7 @@ import {
   openCountryPicker,
   interact,
   mount,
+  mountIn,
   part,
   query,
   record,
@@ -33,20 +33,6 @@ import {
 const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
 const EASTERN_ARABIC_INDIC = '۰۱۲۳۴۵۶۷۸۹';
 const toScript = (digits: string, zero: string) => digits.replace(/\d/g, (d) => zero[Number(d)]);
-
-/** The widget in a page region whose language is `lang` (the element inherits it). */
-async function mountIn(
-  lang: 'en' | 'ar',
-  attrs: { emailStep?: string; password?: string } = {},
-): Promise<VlensRegister> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}>
-    <vlens-register endpoint=${ENDPOINT} email-step=${attrs.emailStep ?? 'auto'} password=${attrs.password ?? 'off'}></vlens-register>
-  </div>`);
-  const el = wrapper.querySelector('vlens-register')!;
-  await el.updateComplete;
-  await lightFieldNodes.load(); // typing then finds the light-DOM field at once
-  return el;
-}
 
 /** Text a person sees: the shadow root's and the light-DOM fields', minus left-to-right islands (numbers, emails). */
 function visibleText(el: VlensRegister): string {
@@ -241,7 +227,7 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
   });
 
   it('never shows the server’s English message inside Arabic: the widget’s own words, the server’s kept in vlens-error', async () => {
-    const el = await mountIn('ar');
+    const el = await mountIn('ar', { password: 'off' });
     const errors = record(el, 'vlens-error');
     await enterWrongCode(el);
     expect(errorText(el)).to.equal('الرمز غير صحيح. لديك 4 محاولات متبقية.');
@@ -250,7 +236,7 @@ describe('vlens-register: languages, right-to-left, accessibility', () => {
   });
 
   it('works by keyboard alone: Tab, type, Enter, to the end', async () => {
-    const el = await mountIn('ar');
+    const el = await mountIn('ar', { password: 'off' });
     const phone = await uniquePhone();
     const input = field(el);
     for (let i = 0; i < 6 && document.activeElement !== input; i++) await sendKeys({ press: 'Tab' });

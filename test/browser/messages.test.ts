@@ -3,8 +3,7 @@
  * widget's own words in its language (never the server's English), the tries left where the server
  * or the proxy gives them, and a new code offered when the old one cannot be used any more.
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import { lightFieldNodes } from '../../src/register/lazy-parts.js';
+import { expect } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
 import type { VlensStrings } from '../../src/i18n/index.js';
@@ -12,10 +11,10 @@ import { en } from '../../src/i18n/en.js';
 import { ar } from '../../src/i18n/ar.js';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 import {
-  ENDPOINT,
   enterCodeFor,
   enterPhone,
   freshStandIn,
+  mountIn,
   part,
   query,
   record,
@@ -29,16 +28,6 @@ import {
 } from './helpers.js';
 
 const DICTIONARIES: Record<'en' | 'ar', VlensStrings> = { en, ar };
-
-async function mountIn(lang: 'en' | 'ar', emailStep = 'auto'): Promise<VlensRegister> {
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div lang=${lang}><vlens-register endpoint=${ENDPOINT} email-step=${emailStep}></vlens-register></div>`,
-  );
-  const el = wrapper.querySelector('vlens-register')!;
-  await el.updateComplete;
-  await lightFieldNodes.load(); // typing then finds the light-DOM field at once
-  return el;
-}
 
 const statusText = (el: VlensRegister) => query(el, '[slot="status"]')?.textContent?.trim() ?? '';
 
@@ -120,7 +109,7 @@ for (const lang of ['ar', 'en'] as const) {
     });
 
     it('an email the server refuses', async () => {
-      const el = await mountIn(lang, 'required');
+      const el = await mountIn(lang, { emailStep: 'required' });
       const errors = record(el, 'vlens-error');
       const phone = await uniquePhone();
       await enterPhone(el, phone);

@@ -5,16 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { VlensRegister } from '../../src/register/vlens-register.component.js';
-import {
-  enterCodeFor,
-  freshStandIn,
-  lightFieldReady,
-  openWidgetPage,
-  submitButton,
-  uniquePhone,
-  waitForStep,
-  type,
-} from './helpers.js';
+import { freshStandIn, lightFieldReady, openWidgetPage, registerByPhone, uniquePhone } from './helpers.js';
 import { waitUntil } from './wait.js';
 
 type PlaygroundWindow = Window & typeof globalThis;
@@ -127,13 +118,7 @@ describe('the playground', () => {
     const el = widget();
     const phone = await uniquePhone();
     await lightFieldReady(el);
-    type(el, '#phone', phone);
-    submitButton(el).click();
-    await waitForStep(el, 'phone-code');
-    await enterCodeFor(el, phone);
-    await waitForStep(el, 'finish');
-    submitButton(el).click();
-    await waitForStep(el, 'done');
+    await registerByPhone(el, phone);
     const entries = () => [...doc().querySelectorAll<HTMLLIElement>('#log li')].map((li) => li.dataset.type);
     await waitUntil(() => entries().includes('vlens-registered'), 'the log shows the registration');
     expect(entries().filter((entry) => entry === 'vlens-step-change')).to.have.length(3);

@@ -1,6 +1,8 @@
 /** Node test fixtures for the proxy: tiny upstreams, a proxy on loopback, the stand-in behind it. */
+import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { createVlensStandIn, type VlensStandIn } from '../../src/mock/index.js';
 import { startStandIn } from '../../src/mock/server.js';
 import {
@@ -15,6 +17,7 @@ import type { VlensLimits } from '../../src/server/limits.js';
 export const TEST_API_KEY = 'test-api-key-5f1c9e';
 export const PHONE = '+201001234567';
 export const EMAIL = 'layla@example.com';
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const roomy = { points: 10_000, durationSec: 600 };
 /** Limits high enough that only the test that means to hit one does. */
@@ -72,6 +75,13 @@ export function jsonAnswer(body: unknown, status = 200) {
   };
 }
 
+/** An upstream that refuses every code as Vlens refuses a wrong one: HTTP 400, error_code 2001 (Invalid OTP). */
+export function startRefusingUpstream() {
+  return startUpstream(
+    jsonAnswer({ data: null, error_code: 2001, error_message: 'Invalid OTP', error_descriptions: null }, 400),
+  );
+}
+
 export interface RunningProxy {
   url: string;
   proxy: VlensProxyHandler;
@@ -98,11 +108,11 @@ export async function startProxy(
   };
 }
 
-/** The stand-in on its own loopback port, and a proxy in front of it. */
-export async function startStack(options: Partial<VlensProxyOptions> = {}) {
+/** The stand-in on its own loopback port, and a proxy in front of it (served with `listenOptions`). */
+export async function startStack(options: Partial<VlensProxyOptions> = {}, listenOptions: ListenOptions = {}) {
   const standIn: VlensStandIn = createVlensStandIn({ apiKey: TEST_API_KEY });
   const upstream = await startStandIn(standIn, { quiet: true });
-  const running = await startProxy({ upstream: upstream.url, ...options });
+  const running = await startProxy({ upstream: upstream.url, ...options }, listenOptions);
   return {
     ...running,
     standIn,
@@ -132,6 +142,32 @@ export async function post(base: string, path: string, body: unknown, headers: R
 }
 
 /**
+ * A slow client: opens a raw connection, sends `head`, then one `byte` of body every `everyMs`; resolves
+ * when the server closes the connection, with what it answered.
+ */
+export function dribble(base: string, head: string, everyMs: number, byte = 'x') {
+  return new Promise<{ answer: string; closedAfterMs: number }>((resolve) => {
+    const url = new URL(base);
+    const started = Date.now();
+    let answer = '';
+    let timer: ReturnType<typeof setInterval> | undefined;
+    // The body's bytes start once the head is written: a byte before it would be a malformed request (400).
+    const socket: Socket = connect(Number(url.port), url.hostname, () => {
+      socket.write(head);
+      timer = setInterval(() => {
+        if (!socket.destroyed && socket.writable) socket.write(byte);
+      }, everyMs);
+    });
+    socket.on('data', (data) => (answer += String(data)));
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearInterval(timer);
+      resolve({ answer, closedAfterMs: Date.now() - started });
+    });
+  });
+}
+
+/**
  * A phone code validation through the proxy, so that it holds the proof a
  * `Register` needs (against an upstream that answers every call with a
  * success envelope; with the stand-in, validate the real code instead).
@@ -144,4 +180,26 @@ export async function provePhone(base: string, phoneNumber: string, requestId: s
   });
   if (res.status !== 200) throw new Error(`provePhone: ${res.status} ${res.text}`);
   return res;
+}
+
+/**
+ * npm start's server process (src/server/cli.ts) on a free loopback port, from the repository root, with
+ * the environment changed as `env` says (`undefined` removes a variable); what it prints is collected
+ * as it comes.
+ */
+export function spawnCli(env: Record<string, string | undefined>) {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete childEnv[name];
+    else childEnv[name] = value;
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], {
+    cwd: REPO_ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (c) => (output.stdout += c));
+  child.stderr.on('data', (c) => (output.stderr += c));
+  return { child, output };
 }

@@ -1,21 +1,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 import { serveStatic } from '../../src/server/static.js';
 import { createVlensStandIn } from '../../src/mock/index.js';
 import { startStandIn } from '../../src/mock/server.js';
 import { Lines } from '../helpers/lines.js';
-import { EMAIL, PHONE } from '../helpers/proxy-fixture.js';
-
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { EMAIL, PHONE, spawnCli } from '../helpers/proxy-fixture.js';
 
 async function postJson(url: string, body: unknown) {
   const res = await fetch(url, {
@@ -31,22 +28,17 @@ async function postJson(url: string, body: unknown) {
 describe('npm start (src/server/cli.ts)', () => {
   let child: ChildProcess;
   let stdout: Lines;
-  let stderr = '';
+  let output: { stderr: string };
   let base: string;
 
   before(async () => {
-    // Metrics on a free port, not the default 9464 another run may hold.
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', METRICS_PORT: '0' };
-    delete env.VLENS_API_KEY;
-    delete env.VLENS_API_URL;
-    delete env.REDIS_URL;
-    delete env.NODE_ENV;
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stderr!.on('data', (c) => (stderr += c));
+    ({ child, output } = spawnCli({
+      METRICS_PORT: '0', // a free port, not the default 9464 another run may hold
+      VLENS_API_KEY: undefined,
+      VLENS_API_URL: undefined,
+      REDIS_URL: undefined,
+      NODE_ENV: undefined,
+    }));
     stdout = new Lines(child.stdout!);
     base = (await stdout.wait(/(http:\/\/127\.0\.0\.1:\d+)\//))[1]!;
   });
@@ -131,7 +123,7 @@ describe('npm start (src/server/cli.ts)', () => {
   test('SIGINT closes cleanly with exit code 0', async () => {
     child.kill('SIGINT');
     const [code] = await once(child, 'exit');
-    assert.equal(code, 0, stderr);
+    assert.equal(code, 0, output.stderr);
   });
 });
 
@@ -144,21 +136,13 @@ describe('npm start with VLENS_API_KEY: fronts that API instead of the embedded 
 
   before(async () => {
     upstream = await startStandIn(standIn, { quiet: true });
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
+    ({ child } = spawnCli({
       VLENS_API_KEY: KEY,
       VLENS_API_URL: upstream.url,
       METRICS_PORT: 'off',
-    };
-    delete env.REDIS_URL;
-    delete env.NODE_ENV;
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+      REDIS_URL: undefined,
+      NODE_ENV: undefined,
+    }));
     stdout = new Lines(child.stdout!);
   });
   after(async () => {

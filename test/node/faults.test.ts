@@ -7,19 +7,17 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, type Socket } from 'node:net';
+import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 import { createVlensStandIn } from '../../src/mock/index.js';
 import { startStandIn } from '../../src/mock/server.js';
-import { createVlensProxy } from '../../src/server/proxy.js';
-import { listen } from '../../src/server/node.js';
 import {
+  dribble,
   EMAIL,
   jsonAnswer,
   PHONE,
   post,
-  ROOMY_LIMITS,
   startProxy,
   startStack,
   startUpstream,
@@ -208,54 +206,11 @@ describe('faults: client bodies', () => {
   });
 });
 
-/** Opens a raw connection, sends `head`, then one byte of body every `everyMs`; resolves when the server closes it. */
-function dribble(base: string, head: string, everyMs: number) {
-  return new Promise<{ answer: string; closedAfterMs: number }>((resolve) => {
-    const url = new URL(base);
-    const started = Date.now();
-    let answer = '';
-    let timer: ReturnType<typeof setInterval> | undefined;
-    // The body's bytes start once the head is written: a byte before it would be a malformed request (400).
-    const socket: Socket = connect(Number(url.port), url.hostname, () => {
-      socket.write(head);
-      timer = setInterval(() => {
-        if (!socket.destroyed && socket.writable) socket.write('x');
-      }, everyMs);
-    });
-    socket.on('data', (data) => (answer += String(data)));
-    socket.on('error', () => {});
-    socket.on('close', () => {
-      clearInterval(timer);
-      resolve({ answer, closedAfterMs: Date.now() - started });
-    });
-  });
-}
-
 const DRIBBLE_HEAD = `POST /api/vlens/${SEND} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n`;
 
 describe('faults: slow clients (Node adapter timeouts)', () => {
-  const stackWith = async (timeouts: { headersTimeoutMs?: number; requestTimeoutMs?: number }) => {
-    const standIn = createVlensStandIn({ apiKey: TEST_API_KEY });
-    const upstream = await startStandIn(standIn, { quiet: true });
-    const proxy = createVlensProxy({
-      apiKey: TEST_API_KEY,
-      upstream: upstream.url,
-      limits: ROOMY_LIMITS,
-      log: () => {},
-    });
-    const server = await listen(proxy, timeouts);
-    return {
-      url: server.url,
-      close: async () => {
-        await server.close();
-        await proxy.close();
-        await upstream.close();
-      },
-    };
-  };
-
   test('a body dribbled a byte at a time gets 408 at requestTimeout; the next request is served', async () => {
-    const stack = await stackWith({ headersTimeoutMs: 500, requestTimeoutMs: 1000 });
+    const stack = await startStack({}, { headersTimeoutMs: 500, requestTimeoutMs: 1000 });
     try {
       const { answer, closedAfterMs } = await dribble(stack.url, DRIBBLE_HEAD, 100);
       assert.match(answer, /^HTTP\/1\.1 408 /);
@@ -267,7 +222,7 @@ describe('faults: slow clients (Node adapter timeouts)', () => {
   });
 
   test('headers dribbled a line at a time get 408 at headersTimeout', async () => {
-    const stack = await stackWith({ headersTimeoutMs: 500, requestTimeoutMs: 1000 });
+    const stack = await startStack({}, { headersTimeoutMs: 500, requestTimeoutMs: 1000 });
     try {
       const { answer, closedAfterMs } = await dribble(
         stack.url,
@@ -283,7 +238,7 @@ describe('faults: slow clients (Node adapter timeouts)', () => {
   });
 
   test('with the default timeouts a dribbling client is cut off at 15 s, not later (~15 s test)', async () => {
-    const stack = await stackWith({});
+    const stack = await startStack();
     try {
       const { answer, closedAfterMs } = await dribble(stack.url, DRIBBLE_HEAD, 1000);
       assert.match(answer, /^HTTP\/1\.1 408 /);

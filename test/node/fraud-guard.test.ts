@@ -6,10 +6,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 import { numberBlock } from '../../src/server/budgets.js';
@@ -21,7 +19,9 @@ import {
   post,
   provePhone,
   ROOMY_LIMITS,
+  spawnCli,
   startProxy,
+  startRefusingUpstream,
   startStack,
   startUpstream,
   TEST_API_KEY,
@@ -32,7 +32,6 @@ import { until } from '../helpers/until.js';
 
 const SEND = VLENS_PATHS.verifyPhone;
 const REQUEST_ID = 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const from = (ip: string) => ({ 'X-Forwarded-For': ip });
 
 let upstream: Awaited<ReturnType<typeof startUpstream>>;
@@ -530,9 +529,7 @@ describe('7. tries left that match the upstream', () => {
   });
 
   test('a Register with a code and no proof gets 403 and spends no check', async () => {
-    const refusing = await startUpstream(
-      jsonAnswer({ data: null, error_code: 2001, error_message: 'Invalid OTP', error_descriptions: null }, 400),
-    );
+    const refusing = await startRefusingUpstream();
     const proxy = await startProxy({
       upstream: refusing.url,
       limits: { ...ROOMY_LIMITS, codeChecks: { points: 3, durationSec: 600 } },
@@ -616,29 +613,21 @@ describe('8. a Redis stall after the upstream accepted a code', () => {
 
 describe('production defaults', () => {
   test('npm start with NODE_ENV=production and no CAPTCHA warns in one line', async () => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
+    const { child, output } = spawnCli({
       NODE_ENV: 'production',
       VLENS_API_KEY: 'a-tenant-key',
       VLENS_API_URL: 'http://127.0.0.1:9',
-    };
-    delete env.REDIS_URL;
-    delete env.CAPTCHA_PROVIDER;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      REDIS_URL: undefined,
+      CAPTCHA_PROVIDER: undefined,
     });
-    let stderr = '';
-    let stdout = '';
-    child.stderr.on('data', (c) => (stderr += c));
-    child.stdout.on('data', (c) => (stdout += c));
     try {
-      await until(() => stdout.includes('Press Ctrl-C') || child.exitCode !== null, 'the server started', 30_000);
-      const lines = stderr.split('\n').filter((line) => line.includes('CAPTCHA'));
-      assert.equal(lines.length, 1, stderr);
+      await until(
+        () => output.stdout.includes('Press Ctrl-C') || child.exitCode !== null,
+        'the server started',
+        30_000,
+      );
+      const lines = output.stderr.split('\n').filter((line) => line.includes('CAPTCHA'));
+      assert.equal(lines.length, 1, output.stderr);
       assert.match(lines[0], /NODE_ENV is production and no CAPTCHA is configured/);
     } finally {
       const exited = once(child, 'exit');

@@ -2,7 +2,16 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 import { createLimitStore, DEFAULT_LIMITS } from '../../src/server/limits.js';
-import { EMAIL, jsonAnswer, PHONE, post, ROOMY_LIMITS, startProxy, startUpstream } from '../helpers/proxy-fixture.js';
+import {
+  EMAIL,
+  jsonAnswer,
+  PHONE,
+  post,
+  ROOMY_LIMITS,
+  startProxy,
+  startRefusingUpstream,
+  startUpstream,
+} from '../helpers/proxy-fixture.js';
 
 const REQUEST_ID = 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
 /** The phone flow an email code check belongs to. */
@@ -153,9 +162,7 @@ describe('limits (memory)', () => {
   });
 
   test('a refused code check carries code_checks_left, the checks the proxy still forwards for that request id', async () => {
-    const refusing = await startUpstream(
-      jsonAnswer({ data: null, error_code: 2001, error_message: 'Invalid OTP', error_descriptions: null }, 400),
-    );
+    const refusing = await startRefusingUpstream();
     const proxy = await startProxy({
       upstream: refusing.url,
       limits: { ...ROOMY_LIMITS, codeChecks: { points: 3, durationSec: 600 } },

@@ -6,9 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 import { createDevOAuthHandler } from '../../src/mock/dev-oauth.js';
@@ -24,6 +22,7 @@ import {
   post,
   provePhone,
   ROOMY_LIMITS,
+  spawnCli,
   startProxy,
   startStack,
   startUpstream,
@@ -33,7 +32,6 @@ import { spawnRedis } from '../helpers/redis-server.js';
 
 const REQUEST_ID = 'b0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
 const OTHER_ID = 'c0a1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEND = VLENS_PATHS.verifyPhone;
 
 type Answer = Awaited<ReturnType<typeof post>>;
@@ -668,27 +666,14 @@ describe('9. deployment traps', () => {
   });
 
   test('npm start with NODE_ENV=Production and no VLENS_API_KEY exits non-zero with a clear message', async () => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'Production',
-      VLENS_API_KEY: '',
-    };
-    delete env.REDIS_URL;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    let stdout = '';
-    child.stderr.on('data', (c) => (stderr += c));
-    child.stdout.on('data', (c) => (stdout += c));
+    const { child, output } = spawnCli({ NODE_ENV: 'Production', VLENS_API_KEY: '', REDIS_URL: undefined });
     const [code] = await once(child, 'exit');
     assert.equal(code, 1);
-    assert.match(stderr, /NODE_ENV is production but VLENS_API_KEY is not set: refusing to serve the Vlens stand-in/);
-    assert.doesNotMatch(stdout, /http:\/\//, 'nothing was served');
+    assert.match(
+      output.stderr,
+      /NODE_ENV is production but VLENS_API_KEY is not set: refusing to serve the Vlens stand-in/,
+    );
+    assert.doesNotMatch(output.stdout, /http:\/\//, 'nothing was served');
   });
 
   test('one warning when X-Forwarded-For arrives from a private address while trustProxy is off', async () => {

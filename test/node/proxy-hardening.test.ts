@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { VLENS_PATHS } from '../../src/api/paths.js';
 import { createVlensProxy } from '../../src/server/proxy.js';
 import {
+  dribble,
   jsonAnswer,
   PHONE,
   post,
@@ -164,22 +165,13 @@ describe('misbehaving clients', () => {
     const upstream = await startUpstream(jsonAnswer({ data: {}, error_code: null }));
     const proxy = await startProxy({ upstream: upstream.url }, { requestTimeoutMs: 500, headersTimeoutMs: 400 });
     try {
-      const url = new URL(proxy.url);
-      const started = Date.now();
-      const answer = await new Promise<string>((resolve) => {
-        const socket = connect(Number(url.port), url.hostname, () => {
-          socket.write(
-            `POST /api/vlens/${SEND} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`,
-          );
-          const drip = setInterval(() => socket.writable && socket.write(' '), 100);
-          socket.on('close', () => clearInterval(drip));
-        });
-        let text = '';
-        socket.on('data', (c) => (text += String(c)));
-        socket.on('close', () => resolve(text));
-        socket.on('error', () => {});
-      });
-      assert.ok(Date.now() - started < 3000, 'cut off near the timeout');
+      const { answer, closedAfterMs } = await dribble(
+        proxy.url,
+        `POST /api/vlens/${SEND} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`,
+        100,
+        ' ',
+      );
+      assert.ok(closedAfterMs < 3000, 'cut off near the timeout');
       assert.ok(answer === '' || /^HTTP\/1\.1 (408|400)/.test(answer), answer.slice(0, 80));
       assert.equal(upstream.requests.length, 0);
       assert.equal((await post(proxy.url, SEND, { phoneNumber: PHONE })).status, 200);
