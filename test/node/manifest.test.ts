@@ -56,7 +56,8 @@ function fromSource() {
     inCode: {
       attributes: sorted(propertyAttributes),
       events: sorted([
-        ...all(component, /\bfire\(\s*this,\s*'([\w-]+)'/g),
+        // `fire(this, …)` in the element, `fire(element, …)` where its call is wired (register/call-wiring.ts).
+        ...all(register, /\bfire\(\s*\w+,\s*'([\w-]+)'/g),
         ...all(register, /new CustomEvent\(\s*'([\w-]+)'/g),
       ]),
       parts: sorted(all(register, /\bpart="([^"$]+)"/g).flatMap((value) => value.trim().split(/\s+/))),
