@@ -69,8 +69,11 @@ job() {
 }
 
 # ESLint and Prettier keep caches in node_modules/.cache, so a second run checks only what changed.
-job lint npm run --silent lint
-job typecheck npm run --silent typecheck
+# In `npm test` lint and typecheck run at a lower priority: nothing in them waits on a clock, and they
+# end long before the browser and node jobs do, so they take the CPU those leave while waiting.
+[ "$mode" = full ] && low=(nice -n 10) || low=()
+job lint "${low[@]}" npm run --silent lint
+job typecheck "${low[@]}" npm run --silent typecheck
 case "$mode" in
   fast)
     # Property tests at 100 runs each (their default is 300; `npm test` runs 1,000).
