@@ -55,7 +55,10 @@ before(async () => {
     hostname: '127.0.0.1',
     port: driver.port,
     logLevel: 'error',
-    capabilities: driver.capabilities,
+    // A navigation returns at once rather than at the page's load event (as the browser suite's WebKitGTK
+    // launcher does, test/browser/engines.mjs): at load average 12 a `url` waiting for load outlasted
+    // WebdriverIO's 120 s request timeout. freshPage then waits for the widget itself.
+    capabilities: { ...driver.capabilities, pageLoadStrategy: 'none' },
   });
 });
 
@@ -75,11 +78,17 @@ const LIGHT_FIELD_CHUNK =
  * for when the widget connects) evaluated: until then the stand-in field takes typing, as it does for a
  * person (on a loaded machine that once made the first test's typing succeed).
  */
+let visits = 0;
 async function freshPage() {
   standIn.control.reset();
-  await browser.url(`${base}/`);
+  // A query of its own per visit: `url` returns before the new page is in (pageLoadStrategy 'none'), and
+  // the waits below must not pass on the page before it.
+  const visit = `?visit=${++visits}`;
+  await browser.url(`${base}/${visit}`);
   const host = browser.$('vlens-register');
-  await browser.waitUntil(async () => browser.$('>>>button[part~="submit"]').isExisting(), {
+  const arrived = async () => (await browser.execute('return location.search').catch(() => '')) === visit;
+  await browser.waitUntil(async () => (await arrived()) && browser.$('>>>button[part~="submit"]').isExisting(), {
+    timeout: 20_000,
     timeoutMsg: 'the widget shows its first step',
   });
   await browser.waitUntil(async () => Boolean(await browser.execute(`return ${LIGHT_FIELD_CHUNK}`)), {
